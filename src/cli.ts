@@ -1,0 +1,207 @@
+// The one place where commands and options are declared. Each action turns flags
+// into typed options, imports its command module lazily and calls it.
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, UsageError, UserError } from "./errors.js";
+import { packageVersion } from "./package-paths.js";
+import { colorLevel, processIo, type Io } from "./ui/io.js";
+import type { Context } from "./commands/context.js";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
+}
+
+interface GlobalFlags {
+  dir?: string;
+  color: boolean;
+  strict?: boolean;
+  debug?: boolean;
+}
+
+let io: Io | undefined;
+
+function context(command: Command): Context {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  io ??= processIo(colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) }));
+  return { io, dir: flags.dir ?? (process.env.NEXUS_DIR || undefined), strict: Boolean(flags.strict) };
+}
+
+let exitCode: number = EXIT.ok;
+const done = (code: number) => {
+  exitCode = code;
+};
+
+export function buildProgram(): Command {
+  const program = new Command("nexus")
+    .description("A learning journal for the terminal: log what you learn, find it again, publish it as your README.")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .option("-C, --dir <path>", "use the journal in this folder (default: found from the current folder up; env NEXUS_DIR)")
+    .option("--no-color", "print without colour (also NO_COLOR=1)")
+    .option("--strict", "treat warnings about entries as failure (exit 1)")
+    .addOption(new Option("--debug", "print stack traces of unexpected errors").hideHelp())
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error:/, "nexus: error:")),
+    })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .addHelpText(
+      "after",
+      examples(
+        "nexus init                         start a journal in this folder",
+        'nexus add --title "Select related" --topic Django --tag orm',
+        "nexus list --topic Django --limit 5",
+        "nexus show select-related",
+        "nexus doctor",
+      ),
+    );
+
+  program
+    .command("init")
+    .description("start a journal: entries/, templates/, nexus.config.json")
+    .argument("[dir]", "folder to set up (default: the current folder)")
+    .option("--ci", "also write a GitHub Actions workflow that checks the README")
+    .addHelpText("after", examples("nexus init", "nexus init ~/til", "nexus init --ci"))
+    .action(async (dir: string | undefined, flags: { ci?: boolean }, command: Command) => {
+      const { init } = await import("./commands/init.js");
+      done(await init(context(command).io, { dir, ci: Boolean(flags.ci) }));
+    });
+
+  program
+    .command("add")
+    .description("log a learning: asks on a terminal, or takes flags")
+    .option("-t, --title <text>", "what you learned, in a few words")
+    .option("-p, --topic <name>", "the technology or concept, such as Django")
+    .option("--tag <tag>", "a tag (repeat it, or separate with commas)", collect, [])
+    .option("--challenge <markdown>", "what was hard (- reads stdin)")
+    .option("--solution <markdown>", "what solved it (- reads stdin)")
+    .option("--takeaway <markdown>", "what to remember (- reads stdin)")
+    .option("-d, --date <YYYY-MM-DD>", "the day of the learning (default: today)")
+    .option("-e, --edit", "write the entry in $VISUAL or $EDITOR")
+    .option("-n, --dry-run", "print the entry instead of saving it")
+    .addHelpText(
+      "after",
+      examples(
+        "nexus add",
+        'nexus add --title "Fixing N+1 queries" --topic Django --tag orm --tag performance \\\n      --challenge "List views ran 200 queries" --solution "select_related()" --takeaway "Profile first"',
+        'nexus add --title "asyncio.gather" --topic Python --edit',
+        'git log -1 --format=%B | nexus add --title "Retry with backoff" --topic Celery --solution -',
+      ),
+    )
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      const { add } = await import("./commands/add.js");
+      done(
+        await add(context(command), {
+          title: flags.title as string | undefined,
+          topic: flags.topic as string | undefined,
+          tags: flags.tag as string[],
+          challenge: flags.challenge as string | undefined,
+          solution: flags.solution as string | undefined,
+          takeaway: flags.takeaway as string | undefined,
+          date: flags.date as string | undefined,
+          edit: Boolean(flags.edit),
+          dryRun: Boolean(flags.dryRun),
+        }),
+      );
+    });
+
+  program
+    .command("list")
+    .alias("ls")
+    .description("list entries, newest first")
+    .option("-p, --topic <name>", "only this topic (any case)")
+    .option("--tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
+    .option("--since <date>", "only entries on or after this date")
+    .option("--until <date>", "only entries on or before this date")
+    .option("-n, --limit <n>", "at most this many entries")
+    .option("--json", "print a JSON array")
+    .addHelpText(
+      "after",
+      examples("nexus list", "nexus list --topic Django --tag orm", "nexus list --since 2026-01-01 --limit 10", "nexus list --json | jq '.[].title'"),
+    )
+    .action(async (flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
+      const { dateFlag, countFlag } = await import("./journal/filter.js");
+      const { list } = await import("./commands/list.js");
+      done(
+        await list(context(command), {
+          topic: flags.topic as string | undefined,
+          tags: flags.tag as string[],
+          since: dateFlag("--since", flags.since as string | undefined),
+          until: dateFlag("--until", flags.until as string | undefined),
+          limit: countFlag("--limit", flags.limit as string | undefined),
+          json: Boolean(flags.json),
+        }),
+      );
+    });
+
+  program
+    .command("show")
+    .description("show one entry, rendered for the terminal")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .option("--raw", "print the file as it is")
+    .option("--json", "print the entry as JSON")
+    .addHelpText("after", examples("nexus show select-related", "nexus show entries/2026-11-20-fixing-n-1-queries.md", 'nexus show "rate limit" --raw'))
+    .action(async (entry: string, flags: { raw?: boolean; json?: boolean }, command: Command) => {
+      const { show } = await import("./commands/show.js");
+      done(await show(context(command), { entry, raw: Boolean(flags.raw), json: Boolean(flags.json) }));
+    });
+
+  program
+    .command("doctor")
+    .description("check every entry file and report problems as path:line: message")
+    .option("--json", "print the problems as JSON")
+    .addHelpText("after", examples("nexus doctor", "nexus doctor --strict     # warnings fail too", "nexus doctor --json"))
+    .action(async (flags: { json?: boolean }, command: Command) => {
+      const { doctor } = await import("./commands/doctor.js");
+      done(await doctor(context(command), { json: Boolean(flags.json) }));
+    });
+
+  return program;
+}
+
+function printError(error: unknown, debug: boolean): number {
+  const color = io?.color;
+  const red = (s: string) => (color ? color.red(s) : s);
+  if (error instanceof UserError) {
+    process.stderr.write(`${red("nexus:")} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`nexus: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  if (debug) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+  else process.stderr.write("(run with --debug for details; please report it)\n");
+  return EXIT.failure;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const args = argv.slice(2);
+  if (args.length === 0) {
+    process.stdout.write(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      printError(error, false);
+      return EXIT.usage;
+    }
+    return printError(error, args.includes("--debug"));
+  }
+}
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(exitCode);
+  throw error;
+});
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,189 @@
+import fs from "node:fs";
+import path from "node:path";
+import { InterruptedError, UsageError, UserError } from "../errors.js";
+import { parseDateArgument, today } from "../domain/dates.js";
+import { normalizeTags, parseEntry, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { inertLine, inertText } from "../domain/sanitize.js";
+import { slugify } from "../domain/slug.js";
+import { readJournal } from "../journal/read.js";
+import type { Journal } from "../journal/root.js";
+import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
+import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
+import { openEditor } from "../ui/editor.js";
+import { warnProblems } from "../ui/io.js";
+import type { Prompter } from "../ui/prompts.js";
+import { locate, type Context } from "./context.js";
+
+export interface AddOptions {
+  title?: string | undefined;
+  topic?: string | undefined;
+  tags: string[];
+  challenge?: string | undefined;
+  solution?: string | undefined;
+  takeaway?: string | undefined;
+  date?: string | undefined;
+  edit: boolean;
+  dryRun: boolean;
+}
+
+const SECTIONS = ["challenge", "solution", "takeaway"] as const;
+
+/** Turns the flags into a partial draft; `-` as a section reads it from stdin. */
+function draftFromFlags(options: AddOptions): Partial<EntryDraft> {
+  const draft: Partial<EntryDraft> = {};
+  if (options.title !== undefined) draft.title = options.title.trim();
+  if (options.topic !== undefined) draft.topic = options.topic.trim();
+  draft.tags = normalizeTags(options.tags.flatMap((t) => t.split(",")));
+  if (options.date !== undefined) {
+    const date = parseDateArgument(options.date);
+    if (!date) throw new UsageError(`--date must be a calendar date YYYY-MM-DD (or today, yesterday), not "${options.date}"`);
+    draft.date = date;
+  }
+  const fromStdin = SECTIONS.filter((s) => options[s] === "-");
+  if (fromStdin.length > 1) throw new UsageError("only one of --challenge, --solution, --takeaway can read stdin (-)");
+  for (const section of SECTIONS) {
+    const value = options[section];
+    if (value === undefined) continue;
+    draft[section] = value === "-" ? fs.readFileSync(0, "utf8") : value;
+  }
+  return draft;
+}
+
+/** Where a path is best shown from: relative to the current folder when inside it. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+function complete(draft: Partial<EntryDraft>): EntryDraft {
+  return {
+    title: draft.title ?? "",
+    topic: draft.topic ?? "",
+    date: draft.date ?? today(),
+    tags: draft.tags ?? [],
+    challenge: draft.challenge ?? "",
+    solution: draft.solution ?? "",
+    takeaway: draft.takeaway ?? "",
+  };
+}
+
+/** Saves an entry's text under `entries/DATE-SLUG.md`, never over another file. */
+export function saveEntry(journal: Journal, date: string, title: string, text: string): string {
+  fs.mkdirSync(journal.entriesDir, { recursive: true });
+  return createWithFreeName(journal.entriesDir, `${date}-${slugify(title)}`, ".md", text);
+}
+
+async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter, ctx: Context): Promise<Partial<EntryDraft>> {
+  const contents = readJournal(journal);
+  warnProblems(ctx.io, contents.problems, false);
+  const count = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+  };
+  const out = { ...draft };
+  out.title ??= (
+    await prompter.text("Title", {
+      required: true,
+      validate: (v) => (v.trim() ? true : "a title is required"),
+    })
+  ).trim();
+  if (out.topic === undefined) {
+    const topics = count(contents.entries.map((e) => e.topic));
+    const NEW = Symbol("new");
+    const picked = topics.length
+      ? await prompter.select<string | symbol>("Topic", [
+          ...topics.map((t) => ({ name: t, value: t })),
+          { name: "A new topic…", value: NEW },
+        ])
+      : NEW;
+    out.topic =
+      typeof picked === "string"
+        ? picked
+        : (await prompter.text("New topic", { required: true, validate: (v) => (v.trim() ? true : "a topic is required") })).trim();
+  }
+  if (draft.tags === undefined || draft.tags.length === 0) {
+    const known = count(contents.entries.flatMap((e) => e.tags)).slice(0, 40);
+    const picked = known.length ? await prompter.checkbox("Tags", known.map((t) => ({ name: t, value: t }))) : [];
+    const typed = await prompter.text("New tags (comma-separated, optional)");
+    out.tags = normalizeTags([...picked, ...typed.split(",")]);
+  }
+  for (const section of SECTIONS) {
+    if (out[section] === undefined) out[section] = await prompter.multiline(section[0]!.toUpperCase() + section.slice(1));
+  }
+  return out;
+}
+
+/** Edits a draft in $VISUAL/$EDITOR until it is a valid entry; returns the text. */
+async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<string> {
+  const template = readTemplate(journal, "entry.md").text;
+  const initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
+  const drafts = path.join(journal.root, ".nexus", "drafts");
+  fs.mkdirSync(drafts, { recursive: true });
+  const file = path.join(drafts, `new-entry-${process.pid}-${Date.now()}.md`);
+  replaceFile(file, initial);
+  for (;;) {
+    openEditor(file, ctx.io.env);
+    const text = fs.readFileSync(file, "utf8");
+    if (text === initial && !draft.title) {
+      fs.rmSync(file, { force: true });
+      throw new UserError("the entry was left as the template: nothing written");
+    }
+    const result = parseEntry(text);
+    if (result.ok) {
+      fs.rmSync(file, { force: true });
+      return text;
+    }
+    const problems = result.problems.map((p) => `  line ${p.line}: ${inertLine(p.message)}`).join("\n");
+    if (!ctx.io.interactive) {
+      throw new UserError(`the entry is not valid:\n${problems}`, { hint: `your text is kept in ${displayPath(ctx.io.cwd, file)}` });
+    }
+    ctx.io.err(`The entry is not valid:\n${problems}\n`);
+    if (!(await prompter.confirm("Open the editor again?", true))) {
+      throw new InterruptedError(`nothing written; your text is kept in ${displayPath(ctx.io.cwd, file)}`);
+    }
+  }
+}
+
+export async function add(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
+  const journal = locate(ctx);
+  let draft = draftFromFlags(options);
+  const getPrompter = async () => prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
+
+  let text: string;
+  if (options.edit) {
+    text = await editDraft(ctx, journal, draft, await getPrompter());
+  } else {
+    const missing = (["title", "topic"] as const).filter((k) => !draft[k]);
+    const asked = missing.length > 0;
+    if (asked) {
+      if (!ctx.io.interactive) {
+        throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(" and ")} (there is no terminal to ask on)`, {
+          hint: 'for example: nexus add --title "What I learned" --topic Python',
+        });
+      }
+      draft = await askDraft(journal, draft, await getPrompter(), ctx);
+    }
+    const full = complete(draft);
+    const wrong = validateDraft(full);
+    if (wrong.length) throw new UsageError(wrong.join("; "));
+    text = serializeEntry(full);
+    if (asked && !options.dryRun) {
+      ctx.io.err(`\n${inertText(text)}\n`);
+      if (!(await (await getPrompter()).confirm("Save this entry?", true))) {
+        ctx.io.err("Not saved.\n");
+        return 1;
+      }
+    }
+  }
+
+  const parsed = parseEntry(text);
+  if (!parsed.ok) throw new UserError(parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join("; "));
+  if (options.dryRun) {
+    ctx.io.out(ctx.io.stdoutIsTTY ? inertText(text) : text);
+    return 0;
+  }
+  const file = saveEntry(journal, parsed.entry.date, parsed.entry.title, text);
+  ctx.io.out(`${displayPath(ctx.io.cwd, file)}\n`);
+  return 0;
+}

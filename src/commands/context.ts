@@ -1,0 +1,27 @@
+import { findJournal, type Journal } from "../journal/root.js";
+import { readJournal, type JournalContents } from "../journal/read.js";
+import { warnProblems, type Io } from "../ui/io.js";
+
+/** What every command gets from the command line besides its own options. */
+export interface Context {
+  io: Io;
+  /** `--dir` or NEXUS_DIR. */
+  dir: string | undefined;
+  /** Warnings about entries are a failure. */
+  strict: boolean;
+}
+
+export function locate(ctx: Context): Journal {
+  return findJournal({ cwd: ctx.io.cwd, dir: ctx.dir });
+}
+
+/**
+ * Finds and reads the journal, warning once on stderr for each entry that is
+ * left out. `failed` is true when --strict turns those warnings into failure.
+ */
+export function loadJournal(ctx: Context): { journal: Journal; contents: JournalContents; failed: boolean } {
+  const journal = locate(ctx);
+  const contents = readJournal(journal);
+  const failed = warnProblems(ctx.io, contents.problems, ctx.strict);
+  return { journal, contents, failed };
+}

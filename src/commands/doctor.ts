@@ -1,0 +1,30 @@
+import { inertLine } from "../domain/sanitize.js";
+import { stringifyJson } from "../journal/json.js";
+import { readJournal } from "../journal/read.js";
+import { locate, type Context } from "./context.js";
+
+export interface DoctorOptions {
+  json: boolean;
+}
+
+/** Checks every file of the journal; prints each problem as `path:line: message`. */
+export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
+  const journal = locate(ctx);
+  const contents = readJournal(journal);
+  const problems = [...contents.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  if (options.json) {
+    ctx.io.out(stringifyJson({ files: contents.fileCount, entries: contents.entries.length, errors, warnings, problems }));
+  } else {
+    const c = ctx.io.color;
+    for (const p of problems) {
+      const label = p.severity === "warning" ? c.yellow("warning: ") : "";
+      ctx.io.out(`${inertLine(p.path)}:${p.line}: ${label}${inertLine(p.message)}\n`);
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    const summary = `${plural(contents.fileCount, "file")} checked: ${plural(errors, "problem")}, ${plural(warnings, "warning")}`;
+    ctx.io.err(`${errors || (ctx.strict && warnings) ? c.red(summary) : c.green(summary)}\n`);
+  }
+  return errors > 0 || (ctx.strict && warnings > 0) ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { UserError } from "../errors.js";
+import { CONFIG_FILE } from "../journal/config.js";
+import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
+import { readTemplate } from "../journal/templates.js";
+import type { Io } from "../ui/io.js";
+
+export interface InitOptions {
+  dir?: string | undefined;
+  ci: boolean;
+}
+
+export const CACHE_IGNORE = ".nexus/";
+
+type Step = { path: string; done: "created" | "kept" | "updated" };
+
+const DEFAULT_CONFIG = `${JSON.stringify({ entries: "entries" }, null, 2)}\n`;
+
+/** Extra files that `init` writes; the README issue adds the CI workflow here. */
+export const initExtras: { when: (o: InitOptions) => boolean; path: string; content: () => string }[] = [];
+
+/**
+ * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore
+ * line for the cache. Never overwrites a file; says what it made and what it kept.
+ */
+export async function init(io: Io, options: InitOptions): Promise<number> {
+  const root = path.resolve(io.cwd, options.dir ?? ".");
+  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
+  fs.mkdirSync(root, { recursive: true });
+  const steps: Step[] = [];
+
+  const folder = (rel: string) => {
+    const full = path.join(root, rel);
+    if (fs.existsSync(full)) steps.push({ path: `${rel}/`, done: "kept" });
+    else {
+      fs.mkdirSync(full, { recursive: true });
+      steps.push({ path: `${rel}/`, done: "created" });
+    }
+  };
+  const file = (rel: string, content: string) => {
+    const full = path.join(root, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    steps.push({ path: rel, done: createFileExclusive(full, content) ? "created" : "kept" });
+  };
+
+  folder("entries");
+  file("templates/entry.md", readTemplate(undefined, "entry.md").text);
+  file("templates/README.md", readTemplate(undefined, "README.md").text);
+  file(CONFIG_FILE, DEFAULT_CONFIG);
+  for (const extra of initExtras) if (extra.when(options)) file(extra.path, extra.content());
+
+  const gitignore = path.join(root, ".gitignore");
+  let ignore = "";
+  try {
+    ignore = fs.readFileSync(gitignore, "utf8");
+  } catch {
+    // No .gitignore yet.
+  }
+  if (ignore.split(/\r?\n/).some((line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()))) {
+    steps.push({ path: ".gitignore", done: "kept" });
+  } else {
+    const separator = ignore && !ignore.endsWith("\n") ? "\n" : "";
+    replaceFile(gitignore, `${ignore}${separator}# nexus's own cache\n${CACHE_IGNORE}\n`);
+    steps.push({ path: ".gitignore", done: ignore ? "updated" : "created" });
+  }
+
+  const c = io.color;
+  const where = path.relative(io.cwd, root) || ".";
+  for (const step of steps) {
+    const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
+    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE})` : "";
+    io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
+  }
+  const created = steps.some((s) => s.done !== "kept");
+  io.out(
+    created
+      ? `\nJournal ready. Next: ${c.bold(`nexus add${options.dir ? ` --dir ${options.dir}` : ""}`)}\n`
+      : "\nThe journal was already set up; nothing changed.\n",
+  );
+  return 0;
+}

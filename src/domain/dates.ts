@@ -1,0 +1,50 @@
+// Entry dates are calendar dates, kept as `YYYY-MM-DD` strings from file to
+// screen: they never pass through a Date at midnight, so no time zone can shift them.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC so the zone plays no part.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today's date where the user is: the day they would write on paper. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Parses a date flag: `YYYY-MM-DD`, or `today` / `yesterday`. Returns undefined when invalid. */
+export function parseDateArgument(value: string, now: Date = new Date()): string | undefined {
+  const lowered = value.trim().toLowerCase();
+  if (lowered === "today") return today(now);
+  if (lowered === "yesterday") {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+    return today(d);
+  }
+  return isCalendarDate(value.trim()) ? value.trim() : undefined;
+}
+
+/** Whole days from one calendar date to another (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / 86_400_000);
+}
+
+export function toUtcMs(date: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(toUtcMs(date) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,233 @@
+import { isCalendarDate } from "./dates.js";
+import { FrontmatterError, parseFrontmatter, splitFile, stripBom, yamlFlowList, yamlScalar } from "./frontmatter.js";
+import { joinSections, splitSections } from "./sections.js";
+
+/** What a person writes: the frontmatter fields and the three sections. */
+export interface EntryDraft {
+  title: string;
+  topic: string;
+  /** A calendar date, `YYYY-MM-DD`. */
+  date: string;
+  tags: string[];
+  challenge: string;
+  solution: string;
+  takeaway: string;
+}
+
+/** A parsed entry: the draft plus the notes and the body as written. */
+export interface Entry extends EntryDraft {
+  /** Markdown outside the three sections. */
+  notes: string;
+  /** The body (everything after the frontmatter) with LF line ends. */
+  body: string;
+}
+
+export interface Problem {
+  /** 1-based line in the file. */
+  line: number;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export type ParseResult =
+  | { ok: true; entry: Entry; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+export const LIMITS = {
+  title: 200,
+  topic: 80,
+  tag: 60,
+  tags: 50,
+} as const;
+
+const error = (line: number, message: string): Problem => ({ line, message, severity: "error" });
+const warning = (line: number, message: string): Problem => ({ line, message, severity: "warning" });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `a ${typeof value}`;
+}
+
+/** Checks one line of text: a title, topic or tag. Returns a message when it is wrong. */
+export function checkLine(label: string, value: string, max: number): string | undefined {
+  if (!value.trim()) return `${label} is empty`;
+  if (/[\r\n]/.test(value)) return `${label} must be on one line`;
+  if (value.length > max) return `${label} is longer than ${max} characters`;
+  return undefined;
+}
+
+/** Normalizes tags: trimmed, one-line, duplicates (ignoring case) dropped, order kept. */
+export function normalizeTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/^#/, "");
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+/**
+ * Parses the text of an entry file. Never throws for bad input: every problem
+ * comes back with its line. `fileName` (the base name) enables the warning for a
+ * name whose date differs from the `date` field.
+ */
+export function parseEntry(rawText: string, fileName?: string): ParseResult {
+  const text = stripBom(rawText);
+  if (!text.trim()) return { ok: false, problems: [error(1, "empty file")] };
+
+  let split;
+  let data: unknown;
+  try {
+    split = splitFile(text);
+    data = parseFrontmatter(split.frontmatterLines);
+  } catch (caught) {
+    if (caught instanceof FrontmatterError) return { ok: false, problems: [error(caught.line, caught.message)] };
+    throw caught;
+  }
+
+  const lineOf = (key: string): number => {
+    const index = split.frontmatterLines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+    return index >= 0 ? index + 2 : 1;
+  };
+
+  if (!isPlainObject(data)) {
+    const what = data === null || data === undefined ? "empty" : describe(data);
+    return {
+      ok: false,
+      problems: [error(1, `frontmatter is ${what}: it must be fields such as title, topic and date`)],
+    };
+  }
+
+  const problems: Problem[] = [];
+  const text1 = (key: "title" | "topic", max: number): string => {
+    const value = data[key];
+    if (value === undefined || value === null) {
+      problems.push(error(lineOf(key), `missing required field "${key}"`));
+      return "";
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+      problems.push(error(lineOf(key), `"${key}" must be text, not ${describe(value)}`));
+      return "";
+    }
+    const textValue = String(value).trim();
+    const wrong = checkLine(`"${key}"`, textValue, max);
+    if (wrong) problems.push(error(lineOf(key), wrong));
+    return textValue;
+  };
+
+  const title = text1("title", LIMITS.title);
+  const topic = text1("topic", LIMITS.topic);
+
+  let date = "";
+  const rawDate = data.date;
+  if (rawDate === undefined || rawDate === null) {
+    problems.push(error(lineOf("date"), 'missing required field "date"'));
+  } else if (typeof rawDate !== "string" || !isCalendarDate(rawDate.trim())) {
+    const shown = typeof rawDate === "string" || typeof rawDate === "number" ? String(rawDate).slice(0, 40) : describe(rawDate);
+    problems.push(error(lineOf("date"), `"date" must be a calendar date YYYY-MM-DD, not ${JSON.stringify(shown)}`));
+  } else {
+    date = rawDate.trim();
+  }
+
+  let tags: string[] = [];
+  const rawTags = data.tags;
+  if (rawTags !== undefined && rawTags !== null) {
+    const list = Array.isArray(rawTags) ? rawTags : [rawTags];
+    if (!list.every((tag) => typeof tag === "string" || typeof tag === "number")) {
+      problems.push(error(lineOf("tags"), '"tags" must be a list of words, such as [orm, performance]'));
+    } else if (list.length > LIMITS.tags) {
+      problems.push(error(lineOf("tags"), `"tags" has more than ${LIMITS.tags} tags`));
+    } else {
+      tags = normalizeTags(list.map(String));
+      for (const tag of tags) {
+        const wrong = checkLine(`tag "${tag.slice(0, 20)}"`, tag, LIMITS.tag);
+        if (wrong) problems.push(error(lineOf("tags"), wrong));
+      }
+    }
+  }
+
+  if (problems.length) return { ok: false, problems };
+
+  const body = text.slice(split.bodyOffset).replace(/\r\n/g, "\n");
+  const sections = splitSections(body);
+  const warnings: Problem[] = sections.duplicates.map((d) =>
+    warning(split.bodyLine + d.line, `section "${d.name}" appears more than once; the parts are joined`),
+  );
+  const nameDate = fileName ? /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(fileName)?.[1] : undefined;
+  if (nameDate && nameDate !== date) {
+    warnings.push(warning(lineOf("date"), `file name says ${nameDate} but "date" is ${date}`));
+  }
+
+  return {
+    ok: true,
+    entry: {
+      title,
+      topic,
+      date,
+      tags,
+      challenge: sections.challenge,
+      solution: sections.solution,
+      takeaway: sections.takeaway,
+      notes: sections.notes,
+      body,
+    },
+    warnings,
+  };
+}
+
+/** The frontmatter block, delimiters included, for the given fields. */
+export function serializeFrontmatter(fields: Pick<EntryDraft, "title" | "topic" | "date" | "tags">): string {
+  return [
+    "---",
+    `title: ${yamlScalar(fields.title)}`,
+    `topic: ${yamlScalar(fields.topic)}`,
+    `date: ${fields.date}`,
+    `tags: ${yamlFlowList(fields.tags)}`,
+    "---",
+    "",
+  ].join("\n");
+}
+
+/** The whole file for a new entry. */
+export function serializeEntry(draft: EntryDraft & { notes?: string }): string {
+  const body = joinSections(draft);
+  return body ? `${serializeFrontmatter(draft)}\n${body}` : serializeFrontmatter(draft);
+}
+
+/**
+ * Replaces the frontmatter of an existing file with new fields, keeping every
+ * byte of the body (and its line ends) as it was.
+ */
+export function replaceFrontmatter(rawText: string, fields: Pick<EntryDraft, "title" | "topic" | "date" | "tags">): string {
+  const hasBom = rawText.charCodeAt(0) === 0xfeff;
+  const text = stripBom(rawText);
+  const split = splitFile(text);
+  const eol = /\r\n/.test(text.slice(0, split.bodyOffset)) ? "\r\n" : "\n";
+  const frontmatter = serializeFrontmatter(fields).replace(/\n/g, eol);
+  return `${hasBom ? "\ufeff" : ""}${frontmatter}${text.slice(split.bodyOffset)}`;
+}
+
+/** Validates a draft the way parsing a file would; returns the problems. */
+export function validateDraft(draft: EntryDraft): string[] {
+  const wrong: string[] = [];
+  const title = checkLine("title", draft.title, LIMITS.title);
+  if (title) wrong.push(title);
+  const topic = checkLine("topic", draft.topic, LIMITS.topic);
+  if (topic) wrong.push(topic);
+  if (!isCalendarDate(draft.date)) wrong.push(`date must be a calendar date YYYY-MM-DD, not "${draft.date}"`);
+  for (const tag of draft.tags) {
+    const bad = checkLine(`tag "${tag}"`, tag, LIMITS.tag);
+    if (bad) wrong.push(bad);
+  }
+  return wrong;
+}

@@ -1,0 +1,124 @@
+import matter from "gray-matter";
+import yaml from "js-yaml";
+
+// gray-matter picks its engine from the text after the opening `---` and evaluates
+// `---js` frontmatter with eval. nexus reads YAML only: a file whose first line is
+// not exactly `---` is rejected before gray-matter sees it, and every other engine
+// gray-matter knows is replaced by one that refuses.
+
+export class FrontmatterError extends Error {
+  constructor(
+    message: string,
+    /** 1-based line in the file. */
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = "FrontmatterError";
+  }
+}
+
+const refuse = (): never => {
+  throw new FrontmatterError("frontmatter that runs code is not allowed", 1);
+};
+const refusing = { parse: refuse, stringify: refuse };
+
+const ENGINES = {
+  // CORE_SCHEMA keeps `2025-01-01` a string (no Date at UTC midnight) and knows no
+  // custom tags; json: false makes a duplicated key an error.
+  yaml: {
+    parse: (source: string): object => yaml.load(source, { schema: yaml.CORE_SCHEMA, json: false }) as object,
+    stringify: refuse,
+  },
+  js: refusing,
+  javascript: refusing,
+  coffee: refusing,
+  coffeescript: refusing,
+  cson: refusing,
+  json: refusing,
+  toml: refusing,
+};
+
+export interface SplitFile {
+  /** Raw frontmatter lines between the delimiters. */
+  frontmatterLines: string[];
+  /** Offset in the (BOM-less) text where the body starts. */
+  bodyOffset: number;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  /** The body exactly as in the file. */
+  body: string;
+}
+
+/** Removes a leading byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Finds the frontmatter block: line 1 is exactly `---`, and it ends at the next
+ * line that is exactly `---` (or `...`). Throws FrontmatterError with a file line.
+ */
+export function splitFile(text: string): SplitFile {
+  const lineEnd = /\r?\n/g;
+  const first = /^([^\r\n]*)(\r?\n|$)/.exec(text);
+  const firstLine = first?.[1] ?? "";
+  if (firstLine.trimEnd() !== "---") {
+    if (/^---\s*\S/.test(firstLine)) {
+      const language = firstLine.slice(3).trim();
+      throw new FrontmatterError(
+        `frontmatter language "${language.slice(0, 20)}" is not allowed: nexus reads YAML only and never runs code from an entry`,
+        1,
+      );
+    }
+    throw new FrontmatterError("no frontmatter: the first line must be `---`", 1);
+  }
+  const lines: string[] = [];
+  let offset = first![0].length;
+  let lineNo = 1;
+  lineEnd.lastIndex = offset;
+  while (offset < text.length) {
+    lineNo += 1;
+    lineEnd.lastIndex = offset;
+    const match = lineEnd.exec(text);
+    const end = match ? match.index : text.length;
+    const next = match ? match.index + match[0].length : text.length;
+    const line = text.slice(offset, end);
+    if (line.trimEnd() === "---" || line.trimEnd() === "...") {
+      return { frontmatterLines: lines, bodyOffset: next, bodyLine: lineNo + 1, body: text.slice(next) };
+    }
+    lines.push(line);
+    offset = next;
+  }
+  throw new FrontmatterError("frontmatter is not closed: add a line `---` after the last field", 1);
+}
+
+/**
+ * Parses the YAML between the delimiters with gray-matter and the safe engine.
+ * Returns whatever YAML produced (the caller validates its shape).
+ */
+export function parseFrontmatter(frontmatterLines: string[]): unknown {
+  const source = `---\n${frontmatterLines.join("\n")}\n---\n`;
+  try {
+    // Passing options also turns off gray-matter's cache, which would hand out
+    // shared mutable objects and cache failed parses as successes.
+    return matter(source, { language: "yaml", engines: ENGINES as never }).data;
+  } catch (error) {
+    if (error instanceof FrontmatterError) throw error;
+    if (error instanceof yaml.YAMLException) {
+      const line = (error.mark?.line ?? 0) + 2; // the YAML starts on file line 2
+      throw new FrontmatterError(`invalid YAML: ${error.reason}`, line);
+    }
+    throw new FrontmatterError(`invalid frontmatter: ${(error as Error).message}`, 1);
+  }
+}
+
+/** A YAML scalar on one line: plain where that reads back the same, quoted otherwise. */
+export function yamlScalar(value: string): string {
+  return yaml.dump(value, { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, quotingType: '"' }).trimEnd();
+}
+
+/** A YAML flow sequence of strings: `[a, b]`. */
+export function yamlFlowList(values: string[]): string {
+  if (values.length === 0) return "[]";
+  return yaml.dump(values, { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, flowLevel: 0, quotingType: '"' }).trimEnd();
+}

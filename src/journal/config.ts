@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { UserError } from "../errors.js";
+
+export const CONFIG_FILE = "nexus.config.json";
+
+/** A group of topics in the generated README, in the config's order. */
+export interface TopicGroup {
+  title: string;
+  topics: string[];
+}
+
+export interface JournalConfig {
+  /** Folder of entries, relative to the journal root. */
+  entries: string;
+  /** README sections that group topics; empty means the built-in default. */
+  groups: TopicGroup[];
+  /** Free values for the README template (overview, goals, contact, license ...). */
+  readme: Record<string, unknown>;
+}
+
+export const DEFAULT_CONFIG: JournalConfig = { entries: "entries", groups: [], readme: {} };
+
+function lineOfOffset(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+/** Reads nexus.config.json when the journal has one; reports problems with a line. */
+export function readConfig(root: string): JournalConfig {
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return { ...DEFAULT_CONFIG };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineOfOffset(text, Number(position[1])) : 1;
+    throw new UserError(`${CONFIG_FILE}:${line}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new UserError(`${CONFIG_FILE}:1: must be a JSON object`);
+  }
+  const raw = data as Record<string, unknown>;
+  const config: JournalConfig = { ...DEFAULT_CONFIG, groups: [], readme: {} };
+  if (raw.entries !== undefined) {
+    const entries = raw.entries;
+    if (typeof entries !== "string" || !entries.trim() || path.isAbsolute(entries) || entries.split(/[\\/]/).includes("..")) {
+      throw new UserError(`${CONFIG_FILE}: "entries" must be a folder inside the journal, such as "entries"`);
+    }
+    config.entries = entries;
+  }
+  if (raw.groups !== undefined) {
+    if (!Array.isArray(raw.groups)) throw new UserError(`${CONFIG_FILE}: "groups" must be a list of {"title", "topics"}`);
+    for (const group of raw.groups) {
+      const g = group as Record<string, unknown>;
+      if (
+        typeof group !== "object" || group === null || typeof g.title !== "string" ||
+        !Array.isArray(g.topics) || !g.topics.every((t) => typeof t === "string")
+      ) {
+        throw new UserError(`${CONFIG_FILE}: each of "groups" must be {"title": "...", "topics": ["..."]}`);
+      }
+      config.groups.push({ title: g.title, topics: g.topics as string[] });
+    }
+  }
+  if (raw.readme !== undefined) {
+    if (typeof raw.readme !== "object" || raw.readme === null || Array.isArray(raw.readme)) {
+      throw new UserError(`${CONFIG_FILE}: "readme" must be an object`);
+    }
+    config.readme = raw.readme as Record<string, unknown>;
+  }
+  return config;
+}

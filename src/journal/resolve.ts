@@ -1,0 +1,49 @@
+import path from "node:path";
+import { UserError } from "../errors.js";
+import { inertLine } from "../domain/sanitize.js";
+import type { JournalContents, LoadedEntry } from "./read.js";
+import type { Journal } from "./root.js";
+
+const stem = (p: string) => path.posix.basename(p).replace(/\.(md|markdown)$/i, "");
+const slugOf = (p: string) => stem(p).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+
+/**
+ * Finds one entry from what a person types: a path (from the journal root or
+ * the current folder), a file name, a slug, a title, or a unique part of a title.
+ * Several candidates, or none, is an error that says which.
+ */
+export function resolveEntry(journal: Journal, contents: JournalContents, query: string, cwd: string): LoadedEntry {
+  const wanted = query.trim();
+  if (!wanted) throw new UserError("name an entry: a path, file name, slug or part of its title");
+  const fromCwd = path.resolve(cwd, wanted);
+  const asPath = path.relative(journal.root, fromCwd).split(path.sep).join("/");
+  const lower = wanted.toLowerCase();
+
+  const invalid = contents.problems.find((p) => p.severity === "error" && (p.path === asPath || p.path === wanted.replace(/\\/g, "/")));
+  const byPath = contents.entries.filter((e) => e.path === asPath || e.path === wanted || e.file === fromCwd);
+  if (byPath.length) return byPath[0]!;
+  if (invalid) throw new UserError(`${invalid.path}:${invalid.line}: ${inertLine(invalid.message)}`);
+
+  const tiers: ((e: LoadedEntry) => boolean)[] = [
+    (e) => stem(e.path).toLowerCase() === lower.replace(/\.(md|markdown)$/i, ""),
+    (e) => slugOf(e.path).toLowerCase() === lower,
+    (e) => e.title.toLowerCase() === lower,
+    (e) => e.title.toLowerCase().includes(lower),
+    (e) => slugOf(e.path).includes(lower),
+  ];
+  for (const tier of tiers) {
+    const matches = contents.entries.filter(tier);
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      const list = matches
+        .slice(0, 20)
+        .map((e) => `  ${e.path}  ${inertLine(e.title)}`)
+        .join("\n");
+      const more = matches.length > 20 ? `\n  ... and ${matches.length - 20} more` : "";
+      throw new UserError(`"${inertLine(wanted)}" matches ${matches.length} entries:\n${list}${more}`, {
+        hint: "name one by its path or file name",
+      });
+    }
+  }
+  throw new UserError(`no entry matches "${inertLine(wanted)}"`, { hint: "`nexus list` shows every entry; `nexus search` finds by words" });
+}

@@ -1,0 +1,76 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import type { FileProblem } from "../journal/read.js";
+import { inertLine } from "../domain/sanitize.js";
+
+/** Where a command writes, and what the terminal can do. Tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Colours for stdout. */
+  color: ChalkInstance;
+  /** stdin and stdout are both a terminal: prompts and editors may be used. */
+  interactive: boolean;
+  /** stdout is a terminal. */
+  stdoutIsTTY: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  columns: number;
+}
+
+/**
+ * The colour level from NO_COLOR, FORCE_COLOR and `--no-color`, in that order of
+ * strength: `--no-color` and NO_COLOR switch colour off, FORCE_COLOR switches it
+ * on without a terminal, otherwise colour is on when stdout is a terminal.
+ */
+export function colorLevel(options: { noColorFlag: boolean; env: NodeJS.ProcessEnv; isTTY: boolean }): 0 | 1 | 2 | 3 {
+  if (options.noColorFlag) return 0;
+  if (options.env.NO_COLOR !== undefined && options.env.NO_COLOR !== "") return 0;
+  const force = options.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "0" || force === "false") return 0;
+    if (force === "2") return 2;
+    if (force === "3") return 3;
+    return 1;
+  }
+  if (!options.isTTY || options.env.TERM === "dumb") return 0;
+  return options.env.COLORTERM === "truecolor" ? 3 : 2;
+}
+
+export function processIo(level: 0 | 1 | 2 | 3): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    color: new Chalk({ level }),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+    columns: process.stdout.columns || 80,
+  };
+}
+
+/**
+ * Prints each problem of invalid or suspicious entries as one warning line on
+ * stderr. Returns true when `strict` makes them a failure.
+ */
+export function warnProblems(io: Io, problems: FileProblem[], strict: boolean): boolean {
+  for (const problem of problems) {
+    const skipped = problem.severity === "error" ? " (skipped)" : "";
+    const line = `${problem.path}:${problem.line}: ${problem.message}`;
+    io.err(`${io.color.yellow("nexus: warning:")} ${inertLine(line)}${skipped}\n`);
+  }
+  return strict && problems.length > 0;
+}
+
+/** Pads a string to a width counted in characters (after sanitizing). */
+export function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + " ".repeat(width - length);
+}
+
+/** Cuts a one-line text to a width, with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
+}
