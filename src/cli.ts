@@ -159,6 +159,15 @@ export function buildProgram(): Command {
       done(await doctor(context(command), { json: Boolean(flags.json) }));
     });
 
+  // --- search (issue 3): declared here ---
+  // --- end search ---
+
+  // --- build-readme (issue 4): declared here ---
+  // --- end build-readme ---
+
+  // --- everyday commands (issue 5): declared here ---
+  // --- end everyday commands ---
+
   return program;
 }
 
