@@ -95,6 +95,10 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
     throw caught;
   }
 
+  if (split.frontmatterLines.every((line) => !line.trim() || /^\s*#/.test(line))) {
+    return { ok: false, problems: [error(1, "frontmatter is empty: title, topic and date are required")] };
+  }
+
   const lineOf = (key: string): number => {
     const index = split.frontmatterLines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
     return index >= 0 ? index + 2 : 1;

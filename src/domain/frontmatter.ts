@@ -105,7 +105,9 @@ export function parseFrontmatter(frontmatterLines: string[]): unknown {
   } catch (error) {
     if (error instanceof FrontmatterError) throw error;
     if (error instanceof yaml.YAMLException) {
-      const line = (error.mark?.line ?? 0) + 2; // the YAML starts on file line 2
+      // gray-matter hands the engine the text after the opening `---`, starting
+      // with its line end, so the YAML's line 1 is the file's line 2.
+      const line = (error.mark?.line ?? 0) + 1;
       throw new FrontmatterError(`invalid YAML: ${error.reason}`, line);
     }
     throw new FrontmatterError(`invalid frontmatter: ${(error as Error).message}`, 1);
@@ -117,8 +119,24 @@ export function yamlScalar(value: string): string {
   return yaml.dump(value, { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, quotingType: '"' }).trimEnd();
 }
 
-/** A YAML flow sequence of strings: `[a, b]`. */
+const FLOW_PLAIN = /^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/ ]*$/u;
+
+/**
+ * A double-quoted YAML scalar. JSON's string syntax is YAML's double-quoted
+ * syntax; characters YAML would not keep literally are spelled as escapes.
+ */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A YAML flow sequence of strings: `[a, b]`, quoting what would not read back the same. */
 export function yamlFlowList(values: string[]): string {
-  if (values.length === 0) return "[]";
-  return yaml.dump(values, { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, flowLevel: 0, quotingType: '"' }).trimEnd();
+  const items = values.map((value) => {
+    const plain = FLOW_PLAIN.test(value) && !value.endsWith(" ") && yaml.load(value, { schema: yaml.CORE_SCHEMA }) === value;
+    return plain ? value : doubleQuoted(value);
+  });
+  return `[${items.join(", ")}]`;
 }

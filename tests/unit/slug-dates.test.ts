@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { slugify } from "../../src/domain/slug.js";
+import { isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
+import { REPO_ROOT } from "../helpers.js";
+
+describe("slugify", () => {
+  it.each([
+    ["Fixing N+1 queries in list views", "fixing-n-1-queries-in-list-views"],
+    ["Crème brûlée & Straße", "creme-brulee-straße".replace("ß", "ss")],
+    ["  Lots   of   space  ", "lots-of-space"],
+    ["C++ and C# tips", "cpp-and-csharp-tips"],
+    ["../../etc/passwd", "etc-passwd"],
+    ["a/b\\c:d*e?f\"g<h>i|j", "a-b-c-d-e-f-g-h-i-j"],
+    ["Ærø Łódź Øresund", "aero-lodz-oresund"],
+  ])("%s -> %s", (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it("gives titles without Latin letters a safe, stable, distinct name", () => {
+    for (const title of ["!!!", "日本語のメモ", "Привет мир", "🙂🙂", "....."]) {
+      expect(slugify(title)).toMatch(/^entry-[0-9a-f]{8}$/);
+      expect(slugify(title)).toBe(slugify(title));
+    }
+    expect(slugify("日本語のメモ")).not.toBe(slugify("中文笔记"));
+  });
+
+  it("never yields a path separator, a dot segment or an overlong name", () => {
+    const long = "word ".repeat(100);
+    expect(slugify(long).length).toBeLessThanOrEqual(60);
+    for (const title of ["..", ".", "/", "\\", "a/../b", "\u0000x"]) {
+      expect(slugify(title)).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+});
+
+describe("dates", () => {
+  it("knows calendar dates", () => {
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2023-02-29")).toBe(false);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("2026-1-1")).toBe(false);
+    expect(parseDateArgument("2026-04-31")).toBeUndefined();
+    expect(parseDateArgument("today", new Date(2026, 0, 1, 23, 59))).toBe("2026-01-01");
+    expect(parseDateArgument("yesterday", new Date(2026, 0, 1, 0, 1))).toBe("2025-12-31");
+    expect(today(new Date(2026, 10, 27, 0, 0))).toBe("2026-11-27");
+  });
+
+  it.each(["America/Los_Angeles", "Pacific/Kiritimati", "Asia/Kolkata", "UTC"])(
+    "a parsed date stays the same day under TZ=%s",
+    (tz) => {
+      const script = `
+        const { parseEntry } = await import(${JSON.stringify(`${REPO_ROOT}dist/domain/entry.js`)});
+        const r = parseEntry("---\\ntitle: T\\ntopic: X\\ndate: 2025-01-01\\n---\\n");
+        process.stdout.write(r.entry.date);`;
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TZ: tz } });
+      expect(out.toString()).toBe("2025-01-01");
+    },
+  );
+});
