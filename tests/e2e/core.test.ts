@@ -1,0 +1,471 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
+
+const DJANGO = entryText({
+  title: "Fixing N+1 queries in list views",
+  topic: "Django",
+  date: "2026-11-20",
+  tags: ["orm", "performance"],
+  challenge: "List views ran one query per row.",
+  solution: "Use `select_related()` and `prefetch_related()`.",
+  takeaway: "Profile before optimizing.",
+});
+const CELERY = entryText({
+  title: "Retrying Celery tasks",
+  topic: "Asynchronous Programming",
+  date: "2026-10-02",
+  tags: ["celery", "redis"],
+  challenge: "Tasks failed on flaky networks.",
+  solution: "autoretry_for with backoff.",
+  takeaway: "Make tasks idempotent.",
+});
+const DOCKER = entryText({
+  title: "Multi-stage Docker builds",
+  topic: "Docker",
+  date: "2026-09-15",
+  tags: ["docker", "performance"],
+  challenge: "Images were 1 GB.",
+  solution: "Build in one stage, copy into a slim one.",
+});
+
+function journal(extra: Record<string, string | Buffer> = {}): string {
+  return makeTree({
+    "nexus.config.json": "{}\n",
+    "entries/2026-11-20-fixing-n-1-queries-in-list-views.md": DJANGO,
+    "entries/2026/2026-10-02-retrying-celery-tasks.md": CELERY,
+    "entries/2026-09-15-multi-stage-docker-builds.md": DOCKER,
+    ...extra,
+  });
+}
+
+describe("nexus init", () => {
+  it("creates a journal and says what it made", async () => {
+    const dir = tempDir();
+    const r = await runCli(["init"], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const made of ["entries/", "templates/entry.md", "templates/README.md", "nexus.config.json", ".gitignore"]) {
+      expect(r.stdout).toMatch(new RegExp(`^created\\s+${made.replace(/\./g, "\\.")}`, "m"));
+    }
+    expect(fs.statSync(path.join(dir, "entries")).isDirectory()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toContain(".nexus/");
+    JSON.parse(fs.readFileSync(path.join(dir, "nexus.config.json"), "utf8"));
+  });
+
+  it("never overwrites a file, and adds the ignore line once", async () => {
+    const dir = makeTree({ "nexus.config.json": '{"entries": "entries"} ', "templates/entry.md": "mine", ".gitignore": "node_modules" });
+    const r = await runCli(["init"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kept\s+nexus\.config\.json/m);
+    expect(fs.readFileSync(path.join(dir, "templates/entry.md"), "utf8")).toBe("mine");
+    expect(fs.readFileSync(path.join(dir, "nexus.config.json"), "utf8")).toBe('{"entries": "entries"} ');
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toBe("node_modules\n# nexus's own cache\n.nexus/\n");
+    const again = await runCli(["init"], { cwd: dir });
+    expect(again.stdout).toContain("nothing changed");
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8").match(/\.nexus\//g)).toHaveLength(1);
+  });
+
+  it("sets up a named folder", async () => {
+    const dir = tempDir();
+    const r = await runCli(["init", "til"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "til", "entries"))).toBe(true);
+  });
+});
+
+describe("finding the journal", () => {
+  it("walks up from a subfolder, like git", async () => {
+    const dir = journal();
+    fs.mkdirSync(path.join(dir, "deep", "er"), { recursive: true });
+    const r = await runCli(["list"], { cwd: path.join(dir, "deep", "er") });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(3);
+  });
+
+  it("takes --dir and NEXUS_DIR, --dir first", async () => {
+    const a = journal();
+    const b = makeTree({ "entries/2026-01-01-only.md": entryText({ title: "Only B", topic: "B", date: "2026-01-01" }) });
+    const elsewhere = tempDir();
+    expect((await runCli(["--dir", b, "list"], { cwd: elsewhere })).stdout).toContain("Only B");
+    expect((await runCli(["list", "--dir", b], { cwd: elsewhere })).stdout).toContain("Only B");
+    expect((await runCli(["list"], { cwd: elsewhere, env: { NEXUS_DIR: b } })).stdout).toContain("Only B");
+    expect((await runCli(["list", "--dir", a], { cwd: elsewhere, env: { NEXUS_DIR: b } })).stdout).not.toContain("Only B");
+  });
+
+  it("outside any journal says so and suggests nexus init", async () => {
+    const r = await runCli(["list"], { cwd: tempDir() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no journal found/);
+    expect(r.stderr).toMatch(/nexus init/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("nexus add", () => {
+  it("writes an entry from flags and prints its path", async () => {
+    const dir = journal();
+    const r = await runCli(
+      ["add", "--title", "Crème brûlée: caching & ETags", "--topic", "Caching Strategies", "--tag", "http", "--tag", "etag,cache", "--challenge", "Clients refetched.\n\n```py\n## not a heading\n```", "--date", "2026-11-21"],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(path.join("entries", "2026-11-21-creme-brulee-caching-etags.md"));
+    const text = fs.readFileSync(path.join(dir, r.stdout.trim()), "utf8");
+    expect(text).toContain('title: "Crème brûlée: caching & ETags"');
+    expect(text).toContain("tags: [http, etag, cache]");
+    const shown = JSON.parse((await runCli(["show", "creme-brulee", "--json"], { cwd: dir })).stdout);
+    expect(shown).toMatchObject({ title: "Crème brûlée: caching & ETags", topic: "Caching Strategies", date: "2026-11-21", tags: ["http", "etag", "cache"], challenge: "Clients refetched.\n\n```py\n## not a heading\n```", solution: "" });
+  });
+
+  it("without a terminal, names the missing flags and exits 2 without waiting", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "--tag", "x"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing --title and --topic/);
+    const only = await runCli(["add", "--title", "T"], { cwd: dir });
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/missing --topic/);
+    expect(fs.readdirSync(path.join(dir, "entries")).length).toBe(3);
+  });
+
+  it("rejects a bad date as a usage error naming the flag", async () => {
+    const r = await runCli(["add", "--title", "T", "--topic", "X", "--date", "2026-02-30"], { cwd: journal() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--date must be a calendar date/);
+  });
+
+  it("--dry-run prints the file and writes nothing", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "--title", "Dry", "--topic", "X", "--date", "2026-01-01", "--takeaway", "kept", "--dry-run"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("---\ntitle: Dry\ntopic: X\ndate: 2026-01-01\ntags: []\n---\n\n## Takeaway\n\nkept\n");
+    expect(fs.readdirSync(path.join(dir, "entries")).length).toBe(3);
+  });
+
+  it("reads a section from stdin with -", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "--title", "Piped", "--topic", "X", "--solution", "-"], { cwd: dir, input: "line one\nline two\n" });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, r.stdout.trim()), "utf8")).toContain("## Solution\n\nline one\nline two\n");
+  });
+
+  it("never overwrites: the same date and title twice gets -2", async () => {
+    const dir = journal();
+    const args = ["add", "--title", "Same", "--topic", "X", "--date", "2026-03-03"];
+    const first = await runCli([...args, "--takeaway", "first"], { cwd: dir });
+    const second = await runCli([...args, "--takeaway", "second"], { cwd: dir });
+    expect(first.stdout.trim()).toBe(path.join("entries", "2026-03-03-same.md"));
+    expect(second.stdout.trim()).toBe(path.join("entries", "2026-03-03-same-2.md"));
+    expect(fs.readFileSync(path.join(dir, "entries/2026-03-03-same.md"), "utf8")).toContain("first");
+  });
+
+  it("ten adds started at once with the same title all land", async () => {
+    const dir = journal();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => runCli(["add", "--title", "Race", "--topic", "X", "--date", "2026-04-04", "--takeaway", `run ${i}`], { cwd: dir })),
+    );
+    expect(results.map((r) => r.code)).toEqual(Array(10).fill(0));
+    const paths = new Set(results.map((r) => r.stdout.trim()));
+    expect(paths.size).toBe(10);
+    const files = fs.readdirSync(path.join(dir, "entries")).filter((f) => f.startsWith("2026-04-04-race"));
+    expect(files).toHaveLength(10);
+    const bodies = new Set(files.map((f) => /run (\d)/.exec(fs.readFileSync(path.join(dir, "entries", f), "utf8"))?.[1]));
+    expect(bodies.size).toBe(10);
+    expect(fs.readdirSync(path.join(dir, "entries")).some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+
+  it("keeps names inside entries/ whatever the title", async () => {
+    const dir = journal();
+    for (const title of ["../../escape", "日本語", "!!!"]) {
+      const r = await runCli(["add", "--title", title, "--topic", "X", "--date", "2026-05-05"], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(path.dirname(r.stdout.trim())).toBe("entries");
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["entries", "nexus.config.json"]);
+  });
+
+  it("--edit saves what the editor wrote, once it is valid", async () => {
+    const dir = journal();
+    const editor = path.join(tempDir(), "editor.sh");
+    fs.writeFileSync(editor, `#!/bin/sh\nsed -i 's/^title: .*/title: Edited in editor/; s/^topic: .*/topic: Vim/' "$1"\n`, { mode: 0o755 });
+    const r = await runCli(["add", "--edit", "--date", "2026-06-06"], { cwd: dir, env: { EDITOR: editor } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(path.join("entries", "2026-06-06-edited-in-editor.md"));
+  });
+
+  it("--edit without a valid result writes nothing and keeps the draft", async () => {
+    const dir = journal();
+    const editor = path.join(tempDir(), "editor.sh");
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf 'no frontmatter' > "$1"\n`, { mode: 0o755 });
+    const r = await runCli(["add", "--edit"], { cwd: dir, env: { EDITOR: editor } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 1: no frontmatter/);
+    const kept = /kept in (\S+)/.exec(r.stderr)?.[1];
+    expect(fs.readFileSync(path.join(dir, kept!), "utf8")).toBe("no frontmatter");
+    expect(fs.readdirSync(path.join(dir, "entries")).length).toBe(3);
+  });
+});
+
+describe("nexus list", () => {
+  it("prints newest first, one line each with date, topic, title and tags", async () => {
+    const r = await runCli(["list"], { cwd: journal() });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^2026-11-20\s+Django\s+Fixing N\+1 queries in list views\s+#orm #performance$/);
+    expect(lines[1]).toMatch(/^2026-10-02\s+Asynchronous Prog…\s+Retrying Celery tasks/);
+    expect(lines[2]).toMatch(/^2026-09-15\s+Docker/);
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+
+  it("filters by topic, tags and dates, and limits", async () => {
+    const dir = journal();
+    const titles = async (...args: string[]) =>
+      (JSON.parse((await runCli(["list", "--json", ...args], { cwd: dir })).stdout) as { title: string }[]).map((e) => e.title);
+    expect(await titles("--topic", "django")).toEqual(["Fixing N+1 queries in list views"]);
+    expect(await titles("--tag", "performance")).toEqual(["Fixing N+1 queries in list views", "Multi-stage Docker builds"]);
+    expect(await titles("--tag", "performance", "--tag", "docker")).toEqual(["Multi-stage Docker builds"]);
+    expect(await titles("--since", "2026-10-02")).toEqual(["Fixing N+1 queries in list views", "Retrying Celery tasks"]);
+    expect(await titles("--until", "2026-10-01")).toEqual(["Multi-stage Docker builds"]);
+    expect(await titles("--limit", "1")).toEqual(["Fixing N+1 queries in list views"]);
+  });
+
+  it("--json gives paths from the journal root and every field", async () => {
+    const r = await runCli(["list", "--json"], { cwd: journal() });
+    const entries = JSON.parse(r.stdout);
+    expect(entries[1]).toEqual({
+      path: "entries/2026/2026-10-02-retrying-celery-tasks.md",
+      title: "Retrying Celery tasks",
+      topic: "Asynchronous Programming",
+      date: "2026-10-02",
+      tags: ["celery", "redis"],
+      challenge: "Tasks failed on flaky networks.",
+      solution: "autoretry_for with backoff.",
+      takeaway: "Make tasks idempotent.",
+    });
+    expect(entries[2].takeaway).toBe("");
+  });
+
+  it("rejects bad flag values with exit 2 naming the flag", async () => {
+    const dir = journal();
+    for (const [args, flag] of [[["--limit", "0"], "--limit"], [["--since", "soon"], "--since"], [["--until", "2026-13-01"], "--until"], [["--bogus"], "--bogus"]] as const) {
+      const r = await runCli(["list", ...args], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(flag);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("says so when there is nothing to list", async () => {
+    const r = await runCli(["list"], { cwd: makeTree({ "entries/.keep": "" }) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/No entries yet/);
+  });
+});
+
+describe("nexus show", () => {
+  it("finds an entry by path, file name, slug and part of the title", async () => {
+    const dir = journal();
+    for (const query of [
+      "entries/2026/2026-10-02-retrying-celery-tasks.md",
+      "2026-10-02-retrying-celery-tasks.md",
+      "2026-10-02-retrying-celery-tasks",
+      "retrying-celery-tasks",
+      "celery TASKS",
+    ]) {
+      const r = await runCli(["show", query], { cwd: dir });
+      expect(r.code, query).toBe(0);
+      expect(r.stdout.split("\n")[0]).toBe("Retrying Celery tasks");
+    }
+    const fromSub = await runCli(["show", "2026-10-02-retrying-celery-tasks.md"], { cwd: path.join(dir, "entries", "2026") });
+    expect(fromSub.code).toBe(0);
+  });
+
+  it("renders a header and the markdown body", async () => {
+    const r = await runCli(["show", "n+1"], { cwd: journal() });
+    expect(r.code).toBe(0);
+    const [title, meta, file] = r.stdout.split("\n");
+    expect(title).toBe("Fixing N+1 queries in list views");
+    expect(meta).toBe("Django · 2026-11-20 · #orm #performance");
+    expect(file).toBe("entries/2026-11-20-fixing-n-1-queries-in-list-views.md");
+    expect(r.stdout).toMatch(/Challenge[\s\S]*List views ran one query per row\.[\s\S]*Solution[\s\S]*select_related\(\)/);
+    expect(r.stdout).not.toContain("`select_related()`");
+  });
+
+  it("lists the candidates when the pick is ambiguous", async () => {
+    const r = await runCli(["show", "s"], { cwd: journal() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/matches 3 entries/);
+    expect(r.stderr).toContain("entries/2026-09-15-multi-stage-docker-builds.md");
+  });
+
+  it("--raw prints the file byte for byte", async () => {
+    const r = await runCli(["show", "docker", "--raw"], { cwd: journal() });
+    expect(r.stdout).toBe(DOCKER);
+  });
+
+  it("names an invalid entry's problem instead of showing it", async () => {
+    const dir = journal({ "entries/2026-01-01-broken.md": "---\ntitle: Broken\n---\n" });
+    const r = await runCli(["show", "entries/2026-01-01-broken.md"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/entries\/2026-01-01-broken\.md:1: missing required field "topic"/);
+  });
+});
+
+describe("nexus doctor and broken entries", () => {
+  const broken = {
+    "entries/2026-01-01-js.md": "---js\n{ title: require('fs').writeFileSync('PWNED', 'x') }\n---\n",
+    "entries/2026-01-02-yaml.md": "---\ntitle: T\ntopic: [unclosed\ndate: 2026-01-02\n---\n",
+    "entries/2026-01-03-dup.md": "---\ntitle: A\ntopic: X\ntitle: B\ndate: 2026-01-03\n---\n",
+    "entries/2026-01-04-missing.md": "---\ntitle: No topic\ndate: 2026-01-04\n---\n",
+    "entries/2026-01-05-date.md": "---\ntitle: T\ntopic: X\ndate: 2026-02-30\n---\n",
+    "entries/2026-01-06-binary.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01]),
+    "entries/2026-01-07-latin1.md": Buffer.from("---\ntitle: caf\xe9\ntopic: X\ndate: 2026-01-07\n---\n", "latin1"),
+    "entries/2026-01-08-empty.md": "",
+    "entries/2026-01-09-mismatch.md": "---\ntitle: Mismatch\ntopic: X\ndate: 2026-01-10\n---\n",
+    "entries/2026-01-11-tags.md": "---\ntitle: T\ntopic: X\ndate: 2026-01-11\ntags: {a: 1}\n---\n",
+    "entries/2026-01-12-big.md": `---\ntitle: Big\ntopic: X\ndate: 2026-01-12\n---\n${"x".repeat(1024 * 1024)}`,
+  };
+
+  it("reports every problem as path:line: message and exits 1", async () => {
+    const dir = journal(broken);
+    const r = await runCli(["doctor"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/^entries\/2026-01-01-js\.md:1: frontmatter language "js" is not allowed/),
+      expect.stringMatching(/^entries\/2026-01-02-yaml\.md:\d: invalid YAML/),
+      expect.stringMatching(/^entries\/2026-01-03-dup\.md:4: invalid YAML: duplicated mapping key/),
+      "entries/2026-01-04-missing.md:1: missing required field \"topic\"",
+      expect.stringMatching(/^entries\/2026-01-05-date\.md:4: "date" must be a calendar date YYYY-MM-DD/),
+      "entries/2026-01-06-binary.md:1: not a text file (it contains NUL bytes)",
+      "entries/2026-01-07-latin1.md:1: not UTF-8 text",
+      "entries/2026-01-08-empty.md:1: empty file",
+      'entries/2026-01-09-mismatch.md:4: warning: file name says 2026-01-09 but "date" is 2026-01-10',
+      "entries/2026-01-11-tags.md:5: \"tags\" must be a list of words, such as [orm, performance]",
+      "entries/2026-01-12-big.md:1: file is larger than 1 MiB; not read",
+    ]);
+    expect(r.stderr).toMatch(/14 files checked: 10 problems, 1 warning/);
+    expect(fs.existsSync(path.join(dir, "PWNED"))).toBe(false);
+  });
+
+  it("a clean journal passes; --strict fails on warnings; --json gives the problems", async () => {
+    expect((await runCli(["doctor"], { cwd: journal() })).code).toBe(0);
+    const warn = journal({ "entries/2026-01-09-mismatch.md": "---\ntitle: Mismatch\ntopic: X\ndate: 2026-01-10\n---\n" });
+    expect((await runCli(["doctor"], { cwd: warn })).code).toBe(0);
+    expect((await runCli(["doctor", "--strict"], { cwd: warn })).code).toBe(1);
+    const json = JSON.parse((await runCli(["doctor", "--json"], { cwd: warn })).stdout);
+    expect(json).toMatchObject({ files: 4, entries: 4, errors: 0, warnings: 1, problems: [{ path: "entries/2026-01-09-mismatch.md", line: 4, severity: "warning" }] });
+  });
+
+  it("other commands skip broken entries with one warning each and still work", async () => {
+    const dir = journal(broken);
+    const r = await runCli(["list"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Fixing N+1 queries");
+    expect(r.stdout).toContain("Mismatch");
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(11);
+    expect(r.stderr).toMatch(/^nexus: warning: entries\/2026-01-01-js\.md:1: .* \(skipped\)$/m);
+    expect(fs.existsSync(path.join(dir, "PWNED"))).toBe(false);
+    const strict = await runCli(["list", "--strict"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("Fixing N+1 queries");
+  });
+
+  it("never reads a link that points out of the journal", async () => {
+    const secret = makeTree({ "secret.md": "---\ntitle: SECRET-CONTENT\ntopic: X\ndate: 2026-01-01\n---\n" });
+    const dir = journal();
+    fs.symlinkSync(path.join(secret, "secret.md"), path.join(dir, "entries", "2026-01-01-link.md"));
+    fs.symlinkSync(secret, path.join(dir, "entries", "linked-folder"));
+    const list = await runCli(["list", "--json"], { cwd: dir });
+    expect(list.stdout).not.toContain("SECRET-CONTENT");
+    expect(list.stderr).toMatch(/entries\/2026-01-01-link\.md:1: link points outside the journal/);
+    const doctor = await runCli(["doctor"], { cwd: dir });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toContain("entries/linked-folder:1: link points outside the journal");
+    const show = await runCli(["show", "entries/2026-01-01-link.md", "--raw"], { cwd: dir });
+    expect(show.stdout).not.toContain("SECRET-CONTENT");
+  });
+});
+
+describe("terminal safety and colour", () => {
+  const evil = entryText({
+    title: "Evil \u001b]0;pwned\u0007title\u001b[2J",
+    topic: "Top\u009b31mic",
+    date: "2026-02-02",
+    tags: ["t\u001b[5mag"],
+    challenge: "Body \u001b[31mred\u001b[0m and \u001b]8;;http://x\u0007link",
+  }).replace("tags: [t\u001b[5mag]", 'tags: ["t\\e[5mag"]');
+
+  it("prints escape sequences from entries inert in every command", async () => {
+    const dir = journal({ "entries/2026-02-02-evil.md": evil });
+    for (const args of [["list"], ["show", "evil"], ["doctor"], ["list", "--json"], ["show", "evil", "--json"]]) {
+      const r = await runCli(args, { cwd: dir, env: { FORCE_COLOR: "1", NO_COLOR: undefined } });
+      const withoutColour = r.stdout.replace(/\u001b\[[0-9;]*m/g, "");
+      expect(withoutColour, args.join(" ")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.stdout).not.toContain("\u001b[2J");
+      expect(r.stdout).not.toContain("\u001b]");
+    }
+    const list = await runCli(["list"], { cwd: dir });
+    expect(list.stdout).toContain("Evil ␛]0;pwned␇title␛[2J");
+  });
+
+  it("follows NO_COLOR, FORCE_COLOR and --no-color", async () => {
+    const dir = journal();
+    const coloured = await runCli(["list"], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+    const plain = await runCli(["list"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "1" } });
+    expect(plain.stdout).not.toMatch(/\u001b/);
+    const flag = await runCli(["--no-color", "list"], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(flag.stdout).not.toMatch(/\u001b/);
+    const show = await runCli(["show", "docker"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "1" } });
+    expect(show.stdout).not.toMatch(/\u001b/);
+  });
+});
+
+describe("usage and exit codes", () => {
+  it("an unknown command suggests the closest one, exit 2", async () => {
+    const r = await runCli(["shw"], { cwd: journal() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'shw'/);
+    expect(r.stderr).toMatch(/Did you mean show\?/);
+  });
+
+  it("an unknown option is named, exit 2", async () => {
+    const r = await runCli(["show", "x", "--rwa"], { cwd: journal() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--rwa'/);
+    expect(r.stderr).toMatch(/Did you mean --raw\?/);
+  });
+
+  it("--help of each command has examples; --version prints the version", async () => {
+    for (const command of ["init", "add", "list", "show", "doctor"]) {
+      const r = await runCli([command, "--help"], { cwd: tempDir() });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Examples:\n(\s+nexus .*\n){2,}/);
+    }
+    const v = await runCli(["--version"], { cwd: tempDir() });
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("no arguments prints an overview of the commands", async () => {
+    const r = await runCli([], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    for (const command of ["init", "add", "list", "show", "doctor"]) expect(r.stdout).toContain(command);
+  });
+
+  it("output cut short by a closed pipe ends quietly", async () => {
+    const dir = journal();
+    for (let i = 0; i < 300; i += 1) {
+      fs.writeFileSync(path.join(dir, "entries", `2025-01-01-n${i}.md`), entryText({ title: `Entry ${i}`, topic: "X", date: "2025-01-01" }));
+    }
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync("sh", ["-c", `node ${JSON.stringify(path.resolve("bin/nexus.js"))} list | head -n 1`], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe("");
+  });
+});
