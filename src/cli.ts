@@ -166,6 +166,49 @@ export function buildProgram(): Command {
   // --- end build-readme ---
 
   // --- everyday commands (issue 5): declared here ---
+  program
+    .command("edit")
+    .description("edit one entry in $VISUAL or $EDITOR; saved only when it is still valid")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .addHelpText("after", examples("nexus edit select-related", "nexus edit entries/2026-11-20-fixing-n-1-queries.md", 'EDITOR="code --wait" nexus edit "rate limit"'))
+    .action(async (entry: string, _flags: unknown, command: Command) => {
+      const { edit } = await import("./commands/edit.js");
+      done(await edit(context(command), { entry }));
+    });
+
+  program
+    .command("rm")
+    .description("remove one entry (asks first; --yes without a terminal)")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .option("-y, --yes", "remove without asking")
+    .addHelpText("after", examples("nexus rm select-related", "nexus rm entries/2026-11-20-fixing-n-1-queries.md --yes"))
+    .action(async (entry: string, flags: { yes?: boolean }, command: Command) => {
+      const { rm } = await import("./commands/rm.js");
+      done(await rm(context(command), { entry, yes: Boolean(flags.yes) }));
+    });
+
+  for (const [name, what] of [
+    ["topics", "topic"],
+    ["tags", "tag"],
+  ] as const) {
+    program
+      .command(name)
+      .description(`list ${name} with their entry counts, most used first; --rename merges spellings`)
+      .option("--json", "print a JSON array of {name, count}")
+      .option("--rename <names...>", `rename ${what} OLD to NEW in every entry (give both: --rename OLD NEW)`)
+      .option("-n, --dry-run", "with --rename: show what would change, write nothing")
+      .addHelpText(
+        "after",
+        name === "tags"
+          ? examples("nexus tags", "nexus tags --json | jq -r '.[].name'", "nexus tags --rename CI/CD ci-cd --dry-run", "nexus tags --rename docker Docker")
+          : examples("nexus topics", "nexus topics --json", "nexus topics --rename django Django"),
+      )
+      .action(async (flags: { json?: boolean; rename?: string[]; dryRun?: boolean }, command: Command) => {
+        const { labels } = await import("./commands/tags.js");
+        const field = name === "tags" ? "tags" : "topic";
+        done(await labels(context(command), field, { json: Boolean(flags.json), rename: flags.rename, dryRun: Boolean(flags.dryRun) }));
+      });
+  }
   // --- end everyday commands ---
 
   return program;

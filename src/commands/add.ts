@@ -114,8 +114,15 @@ async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: 
   return out;
 }
 
+/** An entry's text and what its file is named after. */
+interface Saved {
+  text: string;
+  date: string;
+  title: string;
+}
+
 /** Edits a draft in $VISUAL/$EDITOR until it is a valid entry; returns the text. */
-async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<string> {
+async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<Saved> {
   const template = readTemplate(journal, "entry.md").text;
   const initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
   const drafts = path.join(journal.root, ".nexus", "drafts");
@@ -132,7 +139,7 @@ async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDra
     const result = parseEntry(text);
     if (result.ok) {
       fs.rmSync(file, { force: true });
-      return text;
+      return { text, date: result.entry.date, title: result.entry.title };
     }
     const problems = result.problems.map((p) => `  line ${p.line}: ${inertLine(p.message)}`).join("\n");
     if (!ctx.io.interactive) {
@@ -150,9 +157,9 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
   let draft = draftFromFlags(options);
   const getPrompter = async () => prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
 
-  let text: string;
+  let saved: Saved;
   if (options.edit) {
-    text = await editDraft(ctx, journal, draft, await getPrompter());
+    saved = await editDraft(ctx, journal, draft, await getPrompter());
   } else {
     const missing = (["title", "topic"] as const).filter((k) => !draft[k]);
     const asked = missing.length > 0;
@@ -167,9 +174,9 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
     const full = complete(draft);
     const wrong = validateDraft(full);
     if (wrong.length) throw new UsageError(wrong.join("; "));
-    text = serializeEntry(full);
+    saved = { text: serializeEntry(full), date: full.date, title: full.title };
     if (asked && !options.dryRun) {
-      ctx.io.err(`\n${inertText(text)}\n`);
+      ctx.io.err(`\n${inertText(saved.text)}\n`);
       if (!(await (await getPrompter()).confirm("Save this entry?", true))) {
         ctx.io.err("Not saved.\n");
         return 1;
@@ -177,13 +184,11 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
     }
   }
 
-  const parsed = parseEntry(text);
-  if (!parsed.ok) throw new UserError(parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join("; "));
   if (options.dryRun) {
-    ctx.io.out(ctx.io.stdoutIsTTY ? inertText(text) : text);
+    ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
     return 0;
   }
-  const file = saveEntry(journal, parsed.entry.date, parsed.entry.title, text);
+  const file = saveEntry(journal, saved.date, saved.title, saved.text);
   ctx.io.out(`${displayPath(ctx.io.cwd, file)}\n`);
   return 0;
 }

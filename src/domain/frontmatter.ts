@@ -1,5 +1,10 @@
-import matter from "gray-matter";
+import { createRequire } from "node:module";
 import yaml from "js-yaml";
+
+// gray-matter (a CommonJS package) costs ~25 ms to load: it is loaded on the
+// first parse, so commands that only write entries start faster.
+const require = createRequire(import.meta.url);
+let matter: typeof import("gray-matter") | undefined;
 
 // gray-matter picks its engine from the text after the opening `---` and evaluates
 // `---js` frontmatter with eval. nexus reads YAML only: a file whose first line is
@@ -101,6 +106,7 @@ export function parseFrontmatter(frontmatterLines: string[]): unknown {
   try {
     // Passing options also turns off gray-matter's cache, which would hand out
     // shared mutable objects and cache failed parses as successes.
+    matter ??= require("gray-matter") as typeof import("gray-matter");
     return matter(source, { language: "yaml", engines: ENGINES as never }).data;
   } catch (error) {
     if (error instanceof FrontmatterError) throw error;
