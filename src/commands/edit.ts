@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { InterruptedError, UserError } from "../errors.js";
+import { inertLine } from "../domain/sanitize.js";
+import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
+import { resolveEntry } from "../journal/resolve.js";
+import { replaceFile } from "../journal/safe-write.js";
+import { editorCommand, openEditor } from "../ui/editor.js";
+import type { Prompter } from "../ui/prompts.js";
+import { displayPath } from "./add.js";
+import { loadJournal, type Context } from "./context.js";
+
+export interface EditOptions {
+  entry: string;
+}
+
+export interface EditDeps {
+  prompter?: Prompter;
+  /** Opens the editor and waits for it; tests replace it. */
+  openEditor?: (file: string, env: NodeJS.ProcessEnv) => void;
+}
+
+const nameDate = (file: string) => /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(path.basename(file))?.[1];
+
+/**
+ * Opens $VISUAL/$EDITOR on a copy of an entry (in `.nexus/drafts/`). A valid
+ * result replaces the entry atomically; an invalid one is shown, and on a
+ * terminal the user re-opens it or keeps the previous version. The draft is
+ * removed only once its text is saved or was never changed.
+ */
+export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = {}): Promise<number> {
+  const { journal, contents } = loadJournal(ctx);
+  const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
+  if (!deps.openEditor && !editorCommand(ctx.io.env)) {
+    throw new UserError("no editor to open: set $VISUAL or $EDITOR", { hint: "for example: EDITOR=nano nexus edit " + inertLine(options.entry) });
+  }
+  const open = deps.openEditor ?? openEditor;
+  const before = fs.readFileSync(entry.file, "utf8");
+  const draft = writeDraft(journal, entry.path, before);
+  const shownDraft = displayPath(ctx.io.cwd, draft);
+  const shownEntry = inertLine(entry.path);
+
+  for (;;) {
+    try {
+      open(draft, ctx.io.env);
+    } catch (error) {
+      if (fs.readFileSync(draft, "utf8") === before) fs.rmSync(draft, { force: true });
+      else if (error instanceof UserError) throw new UserError(error.message, { hint: `your edit is kept in ${shownDraft}` });
+      throw error;
+    }
+    const outcome = checkDraft(draft, before, path.basename(entry.path));
+
+    if (outcome.kind === "unchanged") {
+      fs.rmSync(draft, { force: true });
+      ctx.io.err(`no changes: ${shownEntry} was left as it was\n`);
+      return 0;
+    }
+
+    if (outcome.kind === "valid") {
+      if (fs.readFileSync(entry.file, "utf8") !== before) {
+        throw new UserError(`${shownEntry} changed on disk while it was being edited; it was not overwritten`, {
+          hint: `your edit is kept in ${shownDraft}`,
+        });
+      }
+      replaceFile(entry.file, outcome.text);
+      fs.rmSync(draft, { force: true });
+      ctx.io.out(`updated ${shownEntry}\n`);
+      const named = nameDate(entry.path);
+      if (named && named !== outcome.entry.date) {
+        ctx.io.err(`note: the file keeps its name (${inertLine(path.basename(entry.path))}) though its date is now ${outcome.entry.date}\n`);
+      }
+      for (const w of outcome.warnings.filter((p) => !/^file name says/.test(p.message))) {
+        ctx.io.err(`${ctx.io.color.yellow("warning:")} line ${w.line}: ${inertLine(w.message)}\n`);
+      }
+      return 0;
+    }
+
+    const problems = formatDraftProblems(outcome.problems, inertLine);
+    if (!ctx.io.interactive) {
+      throw new UserError(`the edit of ${shownEntry} is not valid, so the entry was not changed:\n${problems}`, {
+        hint: `your edit is kept in ${shownDraft}`,
+      });
+    }
+    ctx.io.err(`${ctx.io.color.red("The edit is not valid:")}\n${problems}\n`);
+    const prompter = deps.prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
+    let next: "again" | "keep";
+    try {
+      next = await prompter.select<"again" | "keep">("What now?", [
+        { name: "Open the editor again", value: "again" },
+        { name: "Keep the previous version", value: "keep", description: `your edit stays in ${shownDraft}` },
+      ]);
+    } catch (error) {
+      if (error instanceof InterruptedError) throw new InterruptedError(`cancelled: ${shownEntry} was not changed; your edit is in ${shownDraft}`);
+      throw error;
+    }
+    if (next === "keep") {
+      ctx.io.err(`kept the previous version of ${shownEntry}; your edit is in ${shownDraft}\n`);
+      return 1;
+    }
+  }
+}

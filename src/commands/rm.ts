@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError } from "../errors.js";
+import { inertLine } from "../domain/sanitize.js";
+import { resolveEntry } from "../journal/resolve.js";
+import type { Prompter } from "../ui/prompts.js";
+import { loadJournal, type Context } from "./context.js";
+
+export interface RmOptions {
+  entry: string;
+  yes: boolean;
+}
+
+/**
+ * Removes one entry after a confirmation on a terminal; without a terminal
+ * `--yes` is required. A link is removed, never the file it points to.
+ */
+export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter): Promise<number> {
+  const { journal, contents } = loadJournal(ctx);
+  const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
+  const shown = `${inertLine(entry.path)}  (${inertLine(entry.title)})`;
+  if (!options.yes) {
+    if (!ctx.io.interactive) {
+      throw new UsageError(`not removing ${inertLine(entry.path)} without confirmation: pass --yes (there is no terminal to ask on)`, {
+        hint: `nexus rm ${inertLine(options.entry)} --yes`,
+      });
+    }
+    const ask = prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
+    if (!(await ask.confirm(`Remove ${shown}?`, false))) {
+      ctx.io.err("Nothing removed.\n");
+      return 1;
+    }
+  }
+  // The name under the journal, so a link inside the journal goes, not its target.
+  fs.unlinkSync(path.join(journal.root, ...entry.path.split("/")));
+  ctx.io.out(`removed ${shown}\n`);
+  return 0;
+}

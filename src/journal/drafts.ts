@@ -1,0 +1,40 @@
+// Drafts: a copy of an entry that an editor works on, kept in the journal's
+// `.nexus/drafts/` until it is saved, so nothing typed is lost when it is invalid.
+import fs from "node:fs";
+import path from "node:path";
+import { parseEntry, type Entry, type Problem } from "../domain/entry.js";
+import type { Journal } from "./root.js";
+import { replaceFile } from "./safe-write.js";
+
+export function draftsDir(journal: Journal): string {
+  return path.join(journal.root, ".nexus", "drafts");
+}
+
+/** Writes `text` to a new draft file named after `name`; returns its path. */
+export function writeDraft(journal: Journal, name: string, text: string): string {
+  const dir = draftsDir(journal);
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.basename(name).replace(/\.(md|markdown)$/i, "");
+  const file = path.join(dir, `${base}-${process.pid}-${Date.now()}.md`);
+  replaceFile(file, text);
+  return file;
+}
+
+export type EditOutcome =
+  | { kind: "unchanged" }
+  | { kind: "valid"; text: string; entry: Entry; warnings: Problem[] }
+  | { kind: "invalid"; text: string; problems: Problem[] };
+
+/** Reads the draft back after the editor closed and says what became of it. */
+export function checkDraft(file: string, before: string, fileName?: string): EditOutcome {
+  const text = fs.readFileSync(file, "utf8");
+  if (text === before) return { kind: "unchanged" };
+  const parsed = parseEntry(text, fileName);
+  if (parsed.ok) return { kind: "valid", text, entry: parsed.entry, warnings: parsed.warnings };
+  return { kind: "invalid", text, problems: parsed.problems };
+}
+
+/** Problems as `line N: message`, one per line, indented. */
+export function formatDraftProblems(problems: Problem[], inert: (s: string) => string): string {
+  return problems.map((p) => `  line ${p.line}: ${inert(p.message)}`).join("\n");
+}
