@@ -1,24 +1,40 @@
+import { Chalk } from "chalk";
 import { Marked } from "marked";
 import { markedTerminal } from "marked-terminal";
 import { inertText } from "../domain/sanitize.js";
 
 const SGR = /\u001b\[[0-9;]*m/g;
 
-const STYLE_KEYS = [
-  "code", "blockquote", "html", "heading", "firstHeading", "hr", "listitem", "table",
-  "paragraph", "strong", "em", "codespan", "del", "link", "href",
-] as const;
+/** marked-terminal's own styles, from a chalk of the level we chose (its own chalk guesses). */
+function styles(level: 0 | 1 | 2 | 3) {
+  const c = new Chalk({ level });
+  return {
+    code: c.yellow,
+    blockquote: c.gray.italic,
+    html: c.gray,
+    heading: c.green.bold,
+    firstHeading: c.magenta.underline.bold,
+    hr: c.reset,
+    listitem: c.reset,
+    table: c.reset,
+    paragraph: c.reset,
+    strong: c.bold,
+    em: c.italic,
+    codespan: c.yellow,
+    del: c.dim.gray.strikethrough,
+    link: c.blue,
+    href: c.blue.underline,
+  };
+}
 
 /**
  * Renders markdown for the terminal with marked-terminal. Control characters are
  * made inert before and after rendering; without colour every style is plain text.
  */
 export function renderMarkdown(markdown: string, options: { color: boolean; width: number }): string {
-  const plain: Record<string, unknown> = {};
-  if (!options.color) for (const key of STYLE_KEYS) plain[key] = (text: string) => text;
   const marked = new Marked(
     markedTerminal({
-      ...plain,
+      ...styles(options.color ? 2 : 0),
       width: Math.max(40, Math.min(options.width, 100)),
       reflowText: true,
       tab: 2,
@@ -26,6 +42,15 @@ export function renderMarkdown(markdown: string, options: { color: boolean; widt
       showSectionPrefix: !options.color,
     }),
   );
+  // marked-terminal renders the text of a tight list item without its inline
+  // markdown (code spans, bold: marked-terminal issue #371); render it here.
+  marked.use({
+    renderer: {
+      text(token) {
+        return "tokens" in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+      },
+    },
+  });
   const rendered = marked.parse(inertText(markdown), { async: false }) as string;
   // The source was made inert, so any escape now is marked-terminal's own styling:
   // colour (SGR) sequences are kept when colour is on, anything else is shown inert.
