@@ -209,6 +209,17 @@ export function buildProgram(): Command {
         done(await labels(context(command), field, { json: Boolean(flags.json), rename: flags.rename, dryRun: Boolean(flags.dryRun) }));
       });
   }
+  program
+    .command("stats")
+    .description("the journey in figures: entries per topic and month, a year of days, streaks, top tags")
+    .option("--until <date>", "count entries up to this day and end the charts there (default: today)")
+    .option("--json", "print the same figures as JSON")
+    .addHelpText("after", examples("nexus stats", "nexus stats --until 2026-06-30", "nexus stats --json | jq .streaks"))
+    .action(async (flags: { until?: string; json?: boolean }, command: Command) => {
+      const { dateFlag } = await import("./journal/filter.js");
+      const { stats } = await import("./commands/stats.js");
+      done(await stats(context(command), { until: dateFlag("--until", flags.until), json: Boolean(flags.json) }));
+    });
   // --- end everyday commands ---
 
   return program;

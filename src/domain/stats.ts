@@ -1,0 +1,121 @@
+// Figures about a journal's journey: counts per topic, tag and month, a year of
+// days as a contribution graph, and streaks. Dates stay calendar strings, so the
+// result depends only on the entries and the end date, never on the time zone.
+import { addDays, daysBetween, toUtcMs } from "./dates.js";
+import { countLabels, type LabelCount } from "./labels.js";
+
+export interface StatsEntry {
+  date: string;
+  topic: string;
+  tags: string[];
+}
+
+export interface Streak {
+  days: number;
+  start: string | null;
+  end: string | null;
+}
+
+export interface JournalStats {
+  entries: number;
+  /** Days with at least one entry. */
+  activeDays: number;
+  first: string | null;
+  last: string | null;
+  /** The last day of the heatmap, the month chart and the current streak. */
+  until: string;
+  topics: LabelCount[];
+  tags: LabelCount[];
+  /** The twelve months ending with the month of `until`, oldest first. */
+  months: { month: string; count: number }[];
+  streaks: { current: Streak; longest: Streak };
+  /** 53 weeks, Monday first; each week is 7 counts, null after `until`. */
+  heatmap: { start: string; end: string; weeks: (number | null)[][] };
+}
+
+export const HEATMAP_WEEKS = 53;
+
+/** 0 = Monday ... 6 = Sunday. */
+export function weekday(date: string): number {
+  return (new Date(toUtcMs(date)).getUTCDay() + 6) % 7;
+}
+
+function monthsEnding(month: string, count: number): string[] {
+  let [year, m] = month.split("-").map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    out.unshift(`${year}-${String(m).padStart(2, "0")}`);
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      year -= 1;
+    }
+  }
+  return out;
+}
+
+function longestStreak(days: string[]): Streak {
+  let best: Streak = { days: 0, start: null, end: null };
+  let start: string | null = null;
+  let previous: string | null = null;
+  let length = 0;
+  for (const day of days) {
+    if (previous !== null && daysBetween(previous, day) === 1) length += 1;
+    else {
+      start = day;
+      length = 1;
+    }
+    if (length > best.days) best = { days: length, start, end: day };
+    previous = day;
+  }
+  return best;
+}
+
+function currentStreak(perDay: Map<string, number>, until: string): Streak {
+  // A day without an entry yet does not break the streak until it is over.
+  let end = until;
+  if (!perDay.has(end)) end = addDays(until, -1);
+  if (!perDay.has(end)) return { days: 0, start: null, end: null };
+  let start = end;
+  while (perDay.has(addDays(start, -1))) start = addDays(start, -1);
+  return { days: daysBetween(start, end) + 1, start, end };
+}
+
+/**
+ * Computes the figures. `until` is the end of the time-based figures (the
+ * heatmap, the months and the current streak); entries after it still count
+ * in the totals.
+ */
+export function computeStats(entries: StatsEntry[], until: string): JournalStats {
+  const perDay = new Map<string, number>();
+  for (const e of entries) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
+  const days = [...perDay.keys()].sort();
+
+  const perMonth = new Map<string, number>();
+  for (const e of entries) perMonth.set(e.date.slice(0, 7), (perMonth.get(e.date.slice(0, 7)) ?? 0) + 1);
+  const months = monthsEnding(until.slice(0, 7), 12).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
+
+  const start = addDays(until, -weekday(until) - 7 * (HEATMAP_WEEKS - 1));
+  const weeks: (number | null)[][] = [];
+  for (let w = 0; w < HEATMAP_WEEKS; w += 1) {
+    const week: (number | null)[] = [];
+    for (let d = 0; d < 7; d += 1) {
+      const day = addDays(start, w * 7 + d);
+      week.push(day > until ? null : (perDay.get(day) ?? 0));
+    }
+    weeks.push(week);
+  }
+
+  return {
+    entries: entries.length,
+    activeDays: days.length,
+    first: days[0] ?? null,
+    last: days[days.length - 1] ?? null,
+    until,
+    topics: countLabels(entries.map((e) => e.topic)),
+    tags: countLabels(entries.flatMap((e) => e.tags)),
+    months,
+    streaks: { current: currentStreak(perDay, until), longest: longestStreak(days) },
+    heatmap: { start, end: until, weeks },
+  };
+}
