@@ -1,10 +1,15 @@
 // The one place where commands and options are declared. Each action turns flags
 // into typed options, imports its command module lazily and calls it.
-import { Command, CommanderError, Option } from "commander";
+// Nothing heavy is imported statically: `nexus --version` loads no library at all,
+// and each command loads only what it uses.
+import type { Command } from "commander";
 import { EXIT, UsageError, UserError } from "./errors.js";
 import { packageVersion } from "./package-paths.js";
-import { colorLevel, processIo, type Io } from "./ui/io.js";
+import type { Io } from "./ui/io.js";
 import type { Context } from "./commands/context.js";
+
+let commander: typeof import("commander");
+let ui: typeof import("./ui/io.js");
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -23,7 +28,7 @@ let io: Io | undefined;
 
 function context(command: Command): Context {
   const flags = command.optsWithGlobals<GlobalFlags>();
-  io ??= processIo(colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) }));
+  io ??= ui.processIo(ui.colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) }));
   return { io, dir: flags.dir ?? (process.env.NEXUS_DIR || undefined), strict: Boolean(flags.strict) };
 }
 
@@ -33,13 +38,13 @@ const done = (code: number) => {
 };
 
 export function buildProgram(): Command {
-  const program = new Command("nexus")
+  const program = new commander.Command("nexus")
     .description("A learning journal for the terminal: log what you learn, find it again, publish it as your README.")
     .version(packageVersion(), "-V, --version", "print the version")
     .option("-C, --dir <path>", "use the journal in this folder (default: found from the current folder up; env NEXUS_DIR)")
     .option("--no-color", "print without colour (also NO_COLOR=1)")
     .option("--strict", "treat warnings about entries as failure (exit 1)")
-    .addOption(new Option("--debug", "print stack traces of unexpected errors").hideHelp())
+    .addOption(new commander.Option("--debug", "print stack traces of unexpected errors").hideHelp())
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
@@ -240,8 +245,17 @@ function printError(error: unknown, debug: boolean): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  commander = await import("commander");
+  const program = buildProgram();
+  // Colour and output are set up only when a command runs, not for --help.
+  program.hook("preAction", async () => {
+    ui ??= await import("./ui/io.js");
+  });
   if (args.length === 0) {
     process.stdout.write(program.helpInformation());
     return EXIT.ok;
@@ -250,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (error instanceof commander.CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
