@@ -17,6 +17,8 @@ export interface TokenAt {
   term: string;
   start: number;
   end: number;
+  /** A part of an underscore-joined word. */
+  part: boolean;
 }
 
 /**
@@ -29,11 +31,11 @@ export function tokensAt(text: string): TokenAt[] {
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const raw = match[0];
     const start = match.index;
-    out.push({ term: normalizeTerm(raw), start, end: start + raw.length });
+    out.push({ term: normalizeTerm(raw), start, end: start + raw.length, part: false });
     if (raw.includes("_")) {
       let offset = 0;
       for (const part of raw.split("_")) {
-        if (part && part.length !== raw.length) out.push({ term: normalizeTerm(part), start: start + offset, end: start + offset + part.length });
+        if (part && part.length !== raw.length) out.push({ term: normalizeTerm(part), start: start + offset, end: start + offset + part.length, part: true });
         offset += part.length + 1;
       }
     }
@@ -61,14 +63,14 @@ export const MAX_TERM_LENGTH = 64;
 
 // Term ids are stored as short strings of printable ASCII inside the JSON cache:
 // base 45, each id's last digit from one alphabet and the others from a second.
-const BASE = 45;
+export const BASE = 45;
 const ALPHABET = Array.from({ length: 126 - 35 + 1 }, (_, i) => String.fromCharCode(35 + i))
   .filter((ch) => ch !== "\\")
   .slice(0, BASE * 2);
 const LAST = ALPHABET.slice(0, BASE);
 const MORE = ALPHABET.slice(BASE);
 /** Char code → digit, +BASE for a leading digit, -1 for anything else. */
-const DIGIT = new Int16Array(128).fill(-1);
+export const DIGIT = new Int16Array(128).fill(-1);
 ALPHABET.forEach((ch, i) => (DIGIT[ch.charCodeAt(0)] = i));
 
 export function encodeIds(ids: Iterable<number>): string {

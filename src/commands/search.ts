@@ -1,0 +1,138 @@
+import { UsageError } from "../errors.js";
+import { inertLine } from "../domain/sanitize.js";
+import { readIndexedJournal } from "../journal/cache.js";
+import { filterEntries, type EntryFilter } from "../journal/filter.js";
+import { stringifyJson } from "../journal/json.js";
+import type { LoadedEntry } from "../journal/read.js";
+import { SearchIndex, type WordMatcher } from "../search/engine.js";
+import { parseQuery, type QueryWord } from "../search/query.js";
+import { clip, describeMatches, highlight } from "../search/snippet.js";
+import { warnProblems } from "../ui/io.js";
+import type { Choice, Prompter } from "../ui/prompts.js";
+import { locate, type Context } from "./context.js";
+import { formatEntryLines } from "./list.js";
+import { entryHeader } from "./show.js";
+
+export interface SearchOptions extends EntryFilter {
+  /** The words as given on the command line; none opens the interactive search on a terminal. */
+  words: string[];
+  limit: number;
+  json: boolean;
+  /** Replaced in tests; the terminal prompter otherwise. */
+  prompter?: Prompter | undefined;
+}
+
+export const DEFAULT_LIMIT = 10;
+
+function load(ctx: Context) {
+  const indexed = readIndexedJournal(locate(ctx));
+  const failed = warnProblems(ctx.io, indexed.contents.problems, ctx.strict);
+  return { index: new SearchIndex(indexed), entries: indexed.contents.entries, failed };
+}
+
+const hasFilter = (f: EntryFilter) => Boolean(f.topic !== undefined || f.tags?.length || f.since || f.until);
+
+/** Finds entries by words and prints them best first; exit 1 when nothing matches, like grep. */
+export async function search(ctx: Context, options: SearchOptions): Promise<number> {
+  const words = parseQuery(options.words);
+  if (words.length === 0) {
+    if (!ctx.io.interactive) {
+      throw new UsageError("say what to search for, such as `nexus search celery retry`", {
+        hint: "on a terminal, `nexus search` with no words opens an interactive search",
+      });
+    }
+    return interactive(ctx, options);
+  }
+  const { index, entries, failed } = load(ctx);
+  const matchers = words.map((w) => index.matcher(w));
+  const hits = index.search(matchers, options);
+  const shown = hits.slice(0, options.limit).map((hit) => ({ ...hit, ...describeMatches(hit.entry, matchers) }));
+
+  if (options.json) {
+    ctx.io.out(
+      stringifyJson(
+        shown.map(({ entry, score, matches, snippet }) => ({
+          path: entry.path,
+          title: entry.title,
+          topic: entry.topic,
+          date: entry.date,
+          tags: entry.tags,
+          score,
+          matches,
+          snippet: snippet ? clip(snippet, 160).text : "",
+        })),
+      ),
+    );
+  } else if (shown.length) {
+    const c = ctx.io.color;
+    const width = ctx.io.stdoutIsTTY ? Math.max(30, ctx.io.columns - 3) : 100;
+    const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry));
+    const blocks = shown.map(({ entry, snippet }, i) => {
+      const block = [lines[i]!, `  ${c.dim(inertLine(entry.path))}`];
+      if (snippet) block.push(`  ${highlight(clip(snippet, width), (text) => c.bold.yellow(text))}`);
+      return block.join("\n");
+    });
+    ctx.io.out(`${blocks.join("\n\n")}\n`);
+  }
+  if (hits.length > shown.length) {
+    ctx.io.err(`${shown.length} of ${hits.length} matching entries shown; --limit ${hits.length} shows all\n`);
+  }
+  if (hits.length === 0) {
+    ctx.io.err(await noResult(index, entries, words, matchers, options));
+    return 1;
+  }
+  return failed ? 1 : 0;
+}
+
+/** What to say when nothing matches: which word is in no entry, and what is close. */
+async function noResult(index: SearchIndex, entries: LoadedEntry[], words: QueryWord[], matchers: WordMatcher[], filter: EntryFilter): Promise<string> {
+  if (entries.length === 0) return "No entries yet: add one with `nexus add`.\n";
+  const query = inertLine(words.map((w) => w.text).join(" "));
+  const lines = [`No entries match "${query}"${hasFilter(filter) ? " with these filters" : ""}.`];
+  const absent = matchers.filter((m) => (m.word.kind === "term" ? m.terms.size === 0 : index.search([m]).length === 0));
+  for (const m of absent) lines.push(`"${inertLine(m.word.text)}" is in no entry.`);
+  if (absent.length === 0 && matchers.length > 1 && !hasFilter(filter)) lines.push("Each word is in some entry, but no entry has them all.");
+  const { suggestions } = await import("../search/suggest.js");
+  const close = suggestions(hasFilter(filter) ? filterEntries(entries, filter) : entries, (absent.length ? absent : matchers).map((m) => m.word.text));
+  if (close.length) lines.push(`Did you mean: ${close.join(", ")}?`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** One line for a choice in the interactive search. */
+function choice(entry: LoadedEntry, description?: string): Choice<string> {
+  return { name: `${entry.date}  ${entry.topic}  ${entry.title}`, value: entry.path, description: description ?? entry.path };
+}
+
+/** Narrows as the user types; shows the chosen entry. */
+async function interactive(ctx: Context, options: SearchOptions): Promise<number> {
+  const { index, entries, failed } = load(ctx);
+  const filtered = hasFilter(options) ? filterEntries(entries, options) : entries;
+  if (filtered.length === 0) {
+    ctx.io.err(entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : "No entries match these filters.\n");
+    return 1;
+  }
+  const prompter = options.prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
+  const chosen = await prompter.search<string>("Search the journal (type words; Enter shows the entry)", (term) => {
+    let words: QueryWord[] = [];
+    try {
+      words = parseQuery([term ?? ""]);
+    } catch {
+      return [];
+    }
+    if (words.length === 0) return filtered.slice(0, 50).map((e) => choice(e));
+    const matchers = words.map((w) => index.matcher(w));
+    return index
+      .search(matchers, options)
+      .slice(0, 50)
+      .map((hit) => {
+        const { snippet } = describeMatches(hit.entry, matchers);
+        return choice(hit.entry, snippet ? clip(snippet, Math.max(30, ctx.io.columns - 4)).text : hit.entry.path);
+      });
+  });
+  const entry = entries.find((e) => e.path === chosen);
+  if (!entry) return 1;
+  const { renderMarkdown } = await import("../ui/markdown.js");
+  const body = renderMarkdown(entry.body, { color: ctx.io.color.level > 0, width: ctx.io.columns });
+  ctx.io.out(`${entryHeader(ctx.io, entry)}\n${body}\n`);
+  return failed ? 1 : 0;
+}
