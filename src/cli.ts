@@ -262,6 +262,30 @@ export function buildProgram(): Command {
       const { stats } = await import("./commands/stats.js");
       done(await stats(context(command), { until: dateFlag("--until", flags.until), json: Boolean(flags.json) }));
     });
+  program
+    .command("completion")
+    .description("print a shell completion script for commands, options, topics, tags and entries")
+    .argument("<shell>", "bash, zsh or fish")
+    .addHelpText(
+      "after",
+      examples(
+        'eval "$(nexus completion bash)"          # in ~/.bashrc',
+        'eval "$(nexus completion zsh)"           # in ~/.zshrc, after compinit',
+        "nexus completion fish > ~/.config/fish/completions/nexus.fish",
+      ),
+    )
+    .action(async (shell: string, _flags: unknown, command: Command) => {
+      const { completion, describeProgram } = await import("./commands/completion.js");
+      done(await completion(context(command), { shell, spec: describeProgram(program) }));
+    });
+
+  program
+    .command("__complete", { hidden: true })
+    .argument("<what>", "topics, tags or entries")
+    .action(async (what: string, _flags: unknown, command: Command) => {
+      const { complete } = await import("./commands/completion.js");
+      done(await complete(context(command), { what }));
+    });
   // --- end everyday commands ---
 
   return program;
