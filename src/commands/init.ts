@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { CONFIG_FILE } from "../journal/config.js";
+import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
 import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
 import type { Io } from "../ui/io.js";
@@ -18,7 +19,10 @@ type Step = { path: string; done: "created" | "kept" | "updated" };
 const DEFAULT_CONFIG = `${JSON.stringify({ entries: "entries" }, null, 2)}\n`;
 
 /** Extra files that `init` writes; the README issue adds the CI workflow here. */
-export const initExtras: { when: (o: InitOptions) => boolean; path: string; content: () => string }[] = [];
+export const initExtras: { when: (o: InitOptions) => boolean; path: string; content: () => string }[] = [
+  // --ci: the workflow that runs `build-readme --check` (src/readme/ci-workflow.ts).
+  { when: (o) => o.ci, path: CI_WORKFLOW_PATH, content: ciWorkflow },
+];
 
 /**
  * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore

@@ -1,0 +1,181 @@
+// Text from entries goes into a README that GitHub renders. Titles, topics and tags
+// are plain text: every character that markdown or HTML would read as syntax is
+// escaped, so they come out as the literal characters. Section bodies (challenge,
+// solution, takeaway) are markdown by design, but they may not inject HTML, a
+// heading that breaks the README's outline, or a nexus marker.
+
+// C0 and C1 controls (newline and tab are handled by the callers) and DEL.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidirectional overrides and isolates make text display in another order than it reads.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// Markdown and HTML syntax characters, plus `$` (GitHub renders $...$ as math)
+// and `~` (strikethrough). A backslash before ASCII punctuation is a literal.
+const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
+
+/** Removes control and bidirectional-override characters; newlines and tabs become spaces. */
+export function stripControls(text: string): string {
+  return text.replace(/[\t\r\n]+/g, " ").replace(CONTROL, "").replace(BIDI, "");
+}
+
+/** A one-line text (title, topic, tag) as markdown that renders as exactly those characters. */
+export function escapeInline(text: string): string {
+  return stripControls(text).trim().replace(INLINE_SPECIAL, "\\$&");
+}
+
+const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
+/** Is this line a fence that opens a code block? Returns the fence (``` or ~~~ run). */
+export function openingFence(line: string): string | undefined {
+  const match = FENCE.exec(line);
+  if (!match) return undefined;
+  const fence = match[2]!;
+  // An info string after a backtick fence may not contain backticks.
+  if (fence[0] === "`" && match[3]!.includes("`")) return undefined;
+  return fence;
+}
+
+/** Does this line close a code block opened with `fence`? */
+export function closesFence(line: string, fence: string): boolean {
+  const match = FENCE.exec(line);
+  return Boolean(match && match[2]![0] === fence[0] && match[2]!.length >= fence.length && !match[3]!.trim());
+}
+
+/**
+ * Escapes `<` outside inline code spans, so that no HTML tag, comment or marker
+ * can start on this line. Backslash escapes already in the text are kept.
+ */
+export function escapeHtmlOutsideCode(line: string): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i]!;
+    if (ch === "\\" && i + 1 < line.length) {
+      out += line.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === "`") {
+      let run = 1;
+      while (line[i + run] === "`") run += 1;
+      const ticks = "`".repeat(run);
+      // The closing run must be exactly as long.
+      let search = i + run;
+      let close = -1;
+      while ((search = line.indexOf(ticks, search)) !== -1) {
+        if (line[search + run] !== "`" && line[search - 1] !== "`") {
+          close = search;
+          break;
+        }
+        while (line[search] === "`") search += 1;
+      }
+      if (close === -1) {
+        out += ticks;
+        i += run;
+      } else {
+        out += line.slice(i, close + run);
+        i = close + run;
+      }
+      continue;
+    }
+    out += ch === "<" ? "\\<" : ch;
+    i += 1;
+  }
+  return out;
+}
+
+export interface BlockOptions {
+  /** Keep raw HTML (for text the journal's owner wrote in nexus.config.json). */
+  html?: boolean;
+  /** Keep headings (same). */
+  headings?: boolean;
+}
+
+/**
+ * Makes a markdown body safe to place inside a generated README section:
+ * control characters removed; outside code, `<` escaped (no HTML, no comments,
+ * no markers) and headings turned into bold lines (the README's outline stays
+ * the template's); a code block left open is closed so it cannot swallow the
+ * text after it.
+ */
+export function sanitizeBlock(markdown: string, options: BlockOptions = {}): string {
+  const lines = markdown.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").split("\n");
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    if (fence) {
+      out.push(line);
+      if (closesFence(line, fence)) fence = undefined;
+      continue;
+    }
+    const opening = openingFence(line);
+    if (opening) {
+      fence = opening;
+      out.push(line);
+      continue;
+    }
+    // Raw HTML is kept only where asked, and never a line that would read as a nexus marker.
+    let text = options.html && !/<!--\s*nexus:/.test(line) ? line : escapeHtmlOutsideCode(line);
+    if (!options.headings) {
+      const heading = ATX_HEADING.exec(text);
+      if (heading) {
+        const title = (heading[2] ?? "").trim();
+        if (!title) continue;
+        text = `**${title}**`;
+      } else {
+        const previous = out[out.length - 1];
+        if (SETEXT_UNDERLINE.test(text) && previous !== undefined && previous.trim() !== "") {
+          // Under a line of text, === or --- would make that line a heading.
+          text = `\\${text.trimStart()}`;
+        }
+      }
+    }
+    out.push(text);
+  }
+  if (fence) out.push(fence);
+  while (out.length && !out[out.length - 1]!.trim()) out.pop();
+  while (out.length && !out[0]!.trim()) out.shift();
+  return out.join("\n");
+}
+
+/**
+ * The first paragraph of a markdown text on one line, for one-line summaries:
+ * the first item when it starts with a list, markers and heading signs removed.
+ */
+export function firstParagraph(markdown: string): string {
+  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
+  const picked: string[] = [];
+  let fence: string | undefined;
+  for (const raw of lines) {
+    if (fence) {
+      if (closesFence(raw, fence)) fence = undefined;
+      continue;
+    }
+    const opening = openingFence(raw);
+    if (opening) {
+      if (picked.length) break;
+      fence = opening;
+      continue;
+    }
+    const line = raw.trim();
+    if (!line) {
+      if (picked.length) break;
+      continue;
+    }
+    const item = /^([-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      if (picked.length) break;
+      picked.push(item[2]!);
+      continue;
+    }
+    picked.push(line.replace(/^#{1,6}\s+/, "").replace(/^>\s?/, ""));
+  }
+  return picked.join(" ");
+}
+
+/** One line of markdown (from an entry) that stays one inline run: no HTML, no line-start syntax. */
+export function inlineMarkdown(markdown: string): string {
+  const line = escapeHtmlOutsideCode(stripControls(markdown).trim());
+  return line.replace(/^([#>+=-]|\d+[.)])/, "\\$1");
+}

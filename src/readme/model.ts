@@ -1,0 +1,82 @@
+// The journal seen as the README shows it: topics in groups, entries oldest
+// first, challenges numbered. Every order here is fixed by the data alone
+// (plain code-unit comparison, never the locale or the clock).
+
+import type { TopicGroup } from "../journal/config.js";
+import type { LoadedEntry } from "../journal/read.js";
+
+export interface Topic {
+  /** The name shown: the config's spelling, else the most used spelling in the entries. */
+  name: string;
+  /** Oldest first. */
+  entries: LoadedEntry[];
+}
+
+export interface Group {
+  title: string;
+  topics: Topic[];
+}
+
+export interface ReadmeModel {
+  /** Oldest first. */
+  entries: LoadedEntry[];
+  /** The config's groups in its order, then "Other Topics" for the rest. Without groups in the config: one untitled group. */
+  groups: Group[];
+  /** True when the groups come from nexus.config.json. */
+  grouped: boolean;
+  challenges: LoadedEntry[];
+}
+
+export const OTHER_TOPICS = "Other Topics";
+
+/** Plain code-unit order: the same on every machine and in every locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Case-insensitive first, then exact, so the order is total. */
+export function compareNames(a: string, b: string): number {
+  return compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b);
+}
+
+export function oldestFirst(a: LoadedEntry, b: LoadedEntry): number {
+  return compareText(a.date, b.date) || compareText(a.path, b.path);
+}
+
+export const topicKey = (name: string) => name.trim().toLowerCase();
+
+function spelling(entries: LoadedEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.topic, (counts.get(e.topic) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0];
+}
+
+export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[]): ReadmeModel {
+  const sorted = [...entries].sort(oldestFirst);
+  const byTopic = new Map<string, LoadedEntry[]>();
+  for (const entry of sorted) {
+    const key = topicKey(entry.topic);
+    byTopic.set(key, [...(byTopic.get(key) ?? []), entry]);
+  }
+  const used = new Set<string>();
+  const groups: Group[] = [];
+  for (const group of configGroups) {
+    const topics: Topic[] = [];
+    for (const name of group.topics) {
+      const key = topicKey(name);
+      const found = byTopic.get(key);
+      if (!found || used.has(key)) continue;
+      used.add(key);
+      topics.push({ name: name.trim(), entries: found });
+    }
+    groups.push({ title: group.title, topics });
+  }
+  const rest = [...byTopic.entries()]
+    .filter(([key]) => !used.has(key))
+    .map(([, list]) => ({ name: spelling(list), entries: list }))
+    .sort((a, b) => compareNames(a.name, b.name));
+  if (configGroups.length === 0) groups.push({ title: "", topics: rest });
+  else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest });
+  const challenges = sorted.filter((e) => e.challenge.trim() && e.solution.trim());
+  return { entries: sorted, groups, grouped: configGroups.length > 0, challenges };
+}

@@ -1,0 +1,119 @@
+// Renders a README template with a journal's entries: the whole document (for a
+// new README or --force) and the content of each marker block (for updating an
+// existing README). Pure: the same entries, template and config give the same
+// bytes on every machine.
+
+import type { JournalConfig } from "../journal/config.js";
+import type { LoadedEntry } from "../journal/read.js";
+import { tableOfContents } from "./anchors.js";
+import { parseMarkers, MarkerError, wrapBlock } from "./markers.js";
+import { buildModel, topicKey, type Group } from "./model.js";
+import { renderChallenges, renderConfigValue, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
+import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
+
+export interface RenderInput {
+  template: string;
+  entries: LoadedEntry[];
+  config: JournalConfig;
+  /** Journal root and README folder, absolute. */
+  root: string;
+  readmeDir: string;
+}
+
+export interface Rendered {
+  /** The whole README, LF line ends. */
+  text: string;
+  /** Marker name -> content between the markers (LF). */
+  blocks: Map<string, string>;
+  /** Notes for the user, such as topics the template shows nowhere. */
+  warnings: string[];
+}
+
+/** The config's table-of-contents depth: `readme.tocDepth` 2 (default) to 4. */
+function tocDepth(config: JournalConfig): number {
+  const depth = Number(config.readme.tocDepth ?? 2);
+  return Number.isInteger(depth) && depth >= 2 && depth <= 4 ? depth : 2;
+}
+
+/** Pads a block's content with a blank line on each side, so markdown around it parses the same. */
+const pad = (body: string) => (body ? `\n${body}\n` : "");
+
+export function renderReadme(input: RenderInput): Rendered {
+  const parts = parseTemplate(input.template);
+  const model = buildModel(input.entries, input.config.groups);
+  const warnings: string[] = [];
+
+  const groupsFor = (p: Placeholder): Group[] => {
+    if (!p.arg) return model.groups;
+    const wanted = topicKey(p.arg);
+    const found = model.groups.find((g) => topicKey(g.title) === wanted);
+    if (!found) {
+      const known = model.groups.filter((g) => g.title).map((g) => `"${g.title}"`);
+      throw new TemplateError(
+        `{{${p.kind}:${p.arg}}}: no group "${p.arg}" in nexus.config.json${known.length ? ` (groups: ${known.join(", ")})` : " (it names no groups)"}`,
+        p.line,
+      );
+    }
+    return [found];
+  };
+
+  const blocks = new Map<string, string>();
+  const shownTopics = new Set<string>();
+  let tocPlaceholder: Placeholder | undefined;
+  for (const part of parts) {
+    if (!("placeholder" in part)) continue;
+    const p = part.placeholder;
+    const ctx: SectionContext = { model, level: p.level, root: input.root, readmeDir: input.readmeDir };
+    let body = "";
+    switch (p.kind) {
+      case "toc":
+        tocPlaceholder = p;
+        break;
+      case "topics":
+      case "takeaways": {
+        const groups = groupsFor(p);
+        for (const g of groups) for (const t of g.topics) shownTopics.add(topicKey(t.name));
+        const showTitles = !p.arg && model.grouped;
+        body = p.kind === "topics" ? renderTopics(ctx, groups, showTitles) : renderTakeaways(ctx, groups, showTitles);
+        break;
+      }
+      case "challenges":
+        body = renderChallenges(ctx);
+        break;
+      case "stats":
+        body = renderStats(ctx);
+        break;
+      case "config":
+        body = renderConfigValue(p.arg!, input.config.readme[p.arg!]);
+        break;
+    }
+    blocks.set(p.name, pad(body));
+  }
+
+  const usesGroups = parts.some((p) => "placeholder" in p && (p.placeholder.kind === "topics" || p.placeholder.kind === "takeaways"));
+  if (usesGroups) {
+    const hidden = model.groups.flatMap((g) => g.topics).filter((t) => !shownTopics.has(topicKey(t.name)));
+    if (hidden.length) {
+      warnings.push(
+        `topics shown nowhere in the README: ${hidden.map((t) => t.name).join(", ")} (add them to a group the template shows, or use {{topics}})`,
+      );
+    }
+  }
+
+  const assemble = () => parts.map((part) => ("text" in part ? part.text : wrapBlock(part.placeholder.name, blocks.get(part.placeholder.name) ?? ""))).join("\n");
+  let text = assemble();
+  if (tocPlaceholder) {
+    const beginLine = text.split("\n").findIndex((line) => line === `<!-- nexus:begin ${tocPlaceholder!.name} -->`);
+    blocks.set(tocPlaceholder.name, pad(tableOfContents(text, beginLine, tocDepth(input.config))));
+    text = assemble();
+  }
+
+  // The result must read back as the same blocks: a template with marker lines of its own fails here.
+  try {
+    parseMarkers(text);
+  } catch (error) {
+    if (error instanceof MarkerError) throw new Error(`generated README is invalid at line ${error.line}: ${error.message}`);
+    throw error;
+  }
+  return { text, blocks, warnings };
+}

@@ -1,0 +1,121 @@
+// The README template is markdown with placeholders, each on a line of its own:
+//   {{toc}}  {{topics}}  {{takeaways}}  {{challenges}}  {{stats}}  {{config.KEY}}
+//   {{topics:GROUP}}  {{takeaways:GROUP}}   (one group of nexus.config.json)
+// and comments: from a line starting with `{{!` to the first line ending with `}}`,
+// left out of the README.
+// A placeholder becomes a marker pair with the generated text between; its
+// headings nest under the template heading above it. Placeholders inside fenced
+// code blocks, or not alone on their line, are plain text.
+
+import { closesFence, openingFence } from "./escape.js";
+
+export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "config"] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export interface Placeholder {
+  kind: SectionKind;
+  /** Group title for topics/takeaways, key for config. */
+  arg: string | undefined;
+  /** The marker name in the README. */
+  name: string;
+  /** 1-based template line. */
+  line: number;
+  /** Level of the nearest heading above it in the template (1 when there is none). */
+  level: number;
+}
+
+export type TemplatePart = { text: string } | { placeholder: Placeholder };
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+const PLACEHOLDER = /^[ \t]*\{\{[ \t]*([A-Za-z][\w.-]*)[ \t]*(?::[ \t]*([^}]*?))?[ \t]*\}\}[ \t]*$/;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+\S/;
+
+/** A group title as part of a marker name: `Key Technologies Covered` -> `key-technologies-covered`. */
+export function nameSlug(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "group"
+  );
+}
+
+export function parseTemplate(text: string): TemplatePart[] {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const parts: TemplatePart[] = [];
+  const names = new Map<string, number>();
+  let buffer: string[] = [];
+  let fence: string | undefined;
+  let comment: number | undefined;
+  let level = 1;
+  const flush = () => {
+    if (buffer.length) parts.push({ text: buffer.join("\n") });
+    buffer = [];
+  };
+
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    if (comment !== undefined) {
+      if (line.trimEnd().endsWith("}}")) comment = undefined;
+      return;
+    }
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      buffer.push(line);
+      return;
+    }
+    const opening = openingFence(line);
+    if (opening) {
+      fence = opening;
+      buffer.push(line);
+      return;
+    }
+    if (/^[ \t]*\{\{!/.test(line)) {
+      if (!line.trimEnd().endsWith("}}")) comment = lineNo;
+      return;
+    }
+    if (/^\s*<!--\s*nexus:(begin|end)\b/.test(line)) {
+      throw new TemplateError("a template has no markers of its own: write a placeholder such as {{topics}}, and nexus adds the markers", lineNo);
+    }
+    const heading = HEADING.exec(line);
+    if (heading) level = heading[1]!.length;
+    const match = PLACEHOLDER.exec(line);
+    if (!match) {
+      buffer.push(line);
+      return;
+    }
+    const [head, ...rest] = match[1]!.split(".");
+    const kind = SECTION_KINDS.find((k) => k === head);
+    const arg = match[2]?.trim() || undefined;
+    if (!kind || (kind === "config") !== rest.length > 0 || rest.length > 1) {
+      throw new TemplateError(
+        `unknown placeholder {{${match[1]}}}: use one of {{toc}}, {{topics}}, {{takeaways}}, {{challenges}}, {{stats}}, {{config.KEY}}`,
+        lineNo,
+      );
+    }
+    if (arg !== undefined && kind !== "topics" && kind !== "takeaways") {
+      throw new TemplateError(`{{${match[1]}}} takes no argument (only {{topics:GROUP}} and {{takeaways:GROUP}} do)`, lineNo);
+    }
+    const key = rest[0];
+    const name = kind === "config" ? `config.${key!.toLowerCase()}` : arg ? `${kind}:${nameSlug(arg)}` : kind;
+    const first = names.get(name);
+    if (first !== undefined) throw new TemplateError(`{{${match[1]}${arg ? `:${arg}` : ""}}} is already used on line ${first}`, lineNo);
+    names.set(name, lineNo);
+    flush();
+    parts.push({ placeholder: { kind, arg: kind === "config" ? key : arg, name, line: lineNo, level } });
+  });
+  if (comment !== undefined) throw new TemplateError("comment `{{!` is never closed with `}}`", comment);
+  flush();
+  return parts;
+}

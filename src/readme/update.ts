@@ -1,0 +1,54 @@
+// Decides what README.md becomes: the whole rendered template for a new README
+// (or with --force), else the existing file with only its marker blocks replaced.
+
+import { UserError } from "../errors.js";
+import { lineEnding, MarkerError, parseMarkers, replaceBlocks } from "./markers.js";
+import type { Rendered } from "./render.js";
+
+export interface Plan {
+  output: string;
+  action: "create" | "update" | "rewrite";
+  /** Blocks the template makes that the README has no markers for. */
+  missing: string[];
+}
+
+const withEol = (text: string, eol: string) => (eol === "\n" ? text : text.replace(/\n/g, eol));
+
+export function planReadme(existing: string | undefined, rendered: Rendered, options: { force: boolean; label: string }): Plan {
+  if (existing === undefined) return { output: rendered.text, action: "create", missing: [] };
+  const eol = lineEnding(existing);
+  if (options.force) return { output: withEol(rendered.text, eol), action: "rewrite", missing: [] };
+
+  let blocks;
+  try {
+    blocks = parseMarkers(existing);
+  } catch (error) {
+    if (error instanceof MarkerError) {
+      throw new UserError(`${options.label}:${error.line}: ${error.message}`, { hint: `${options.label} was not changed` });
+    }
+    throw error;
+  }
+  const known = [...rendered.blocks.keys()];
+  if (blocks.length === 0) {
+    throw new UserError(`${options.label} has no nexus markers, so it is not overwritten`, {
+      hint:
+        `put the generated parts between marker lines, such as\n` +
+        `  <!-- nexus:begin ${known[0] ?? "topics"} -->\n  <!-- nexus:end ${known[0] ?? "topics"} -->\n` +
+        `(names from your template: ${known.join(", ") || "none"}), or run \`nexus build-readme --force\` ` +
+        `to replace the whole file with the template`,
+    });
+  }
+  for (const block of blocks) {
+    if (!rendered.blocks.has(block.name)) {
+      throw new UserError(`${options.label}:${block.beginLine}: unknown marker "${block.name}": the template has no placeholder for it`, {
+        hint: `markers the template makes: ${known.join(", ") || "none"}; ${options.label} was not changed`,
+      });
+    }
+  }
+  const present = new Set(blocks.map((b) => b.name));
+  return {
+    output: replaceBlocks(existing, blocks, rendered.blocks),
+    action: "update",
+    missing: known.filter((name) => !present.has(name)),
+  };
+}
