@@ -46,12 +46,13 @@ function compare(a: string[], b: string[]): Op[] {
         ops.push({ kind: " ", text: midA[i]!, a: head + i, b: head + j });
         i += 1;
         j += 1;
-      } else if (j < m && (i === n || lengths[i * width + j + 1]! >= lengths[(i + 1) * width + j]!)) {
-        ops.push({ kind: "+", text: midB[j]!, a: head + i, b: head + j });
-        j += 1;
-      } else {
+      } else if (i < n && (j === m || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
+        // Removed lines before added ones, as diff prints them.
         ops.push({ kind: "-", text: midA[i]!, a: head + i, b: head + j });
         i += 1;
+      } else {
+        ops.push({ kind: "+", text: midB[j]!, a: head + i, b: head + j });
+        j += 1;
       }
     }
   }

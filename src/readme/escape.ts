@@ -177,5 +177,5 @@ export function firstParagraph(markdown: string): string {
 /** One line of markdown (from an entry) that stays one inline run: no HTML, no line-start syntax. */
 export function inlineMarkdown(markdown: string): string {
   const line = escapeHtmlOutsideCode(stripControls(markdown).trim());
-  return line.replace(/^([#>+=-]|\d+[.)])/, "\\$1");
+  return line.replace(/^[#>+=-]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
