@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { edit } from "../../src/commands/edit.js";
+import { edit, needsTerminal } from "../../src/commands/edit.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
 import { fakeIo, scriptedPrompter } from "./fake-io.js";
 
@@ -81,6 +81,17 @@ describe("nexus edit (scripted $EDITOR, no terminal)", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("no editor to open: set $VISUAL or $EDITOR");
     expect(drafts(dir)).toEqual([]);
+  });
+
+  it("is a clear error when the editor needs a terminal and there is none", async () => {
+    const dir = journal();
+    const r = await runCli(["edit", "select-related"], { cwd: dir, env: { EDITOR: "vim" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the editor "vim" needs a terminal');
+    expect(drafts(dir)).toEqual([]);
+    expect(needsTerminal("/usr/bin/nvim -u NONE")).toBe(true);
+    expect(needsTerminal("emacs -nw")).toBe(true);
+    expect(needsTerminal("code --wait")).toBe(false);
   });
 
   it("replaces a link inside the journal's target, never writes outside", async () => {
