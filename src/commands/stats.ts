@@ -116,7 +116,9 @@ export async function stats(ctx: Context, options: StatsOptions): Promise<number
   const until = options.until ?? (latest && latest > now ? latest : now);
   const figures = computeStats(entries, until);
   if (options.json) ctx.io.out(stringifyJson(figures));
-  else if (figures.entries === 0) ctx.io.err("No entries yet: add one with `nexus add`.\n");
+  else if (figures.entries === 0) {
+    ctx.io.err(contents.entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : `No entries on or before ${until}.\n`);
+  }
   else ctx.io.out(formatStats(ctx.io, figures));
   return failed ? 1 : 0;
 }

@@ -97,6 +97,9 @@ describe("nexus stats", () => {
   it("rejects a bad --until and has help with examples", async () => {
     const dir = journal();
     expect((await runCli(["stats", "--until", "soon"], { cwd: dir })).code).toBe(2);
+    const none = await runCli(["stats", "--until", "2020-01-01"], { cwd: dir });
+    expect(none.stderr).toBe("No entries on or before 2020-01-01.\n");
+    expect(none.code).toBe(0);
     const help = await runCli(["stats", "--help"], { cwd: dir });
     expect(help.stdout).toContain("--json");
     expect(help.stdout.split("Examples:")[1]!.trim().split("\n").length).toBeGreaterThanOrEqual(2);
