@@ -66,7 +66,10 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     io.out(rendered.text);
     return 0;
   }
-  const plan = planReadme(existing, rendered, { force: options.force, label });
+  // `"readme": {"wholeFile": true}`: README.md is the template's output as a whole, as if
+  // every build were --force, and --check compares the whole file (for a README nobody edits by hand).
+  const wholeFile = journal.config.readme.wholeFile === true;
+  const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label });
   for (const name of plan.missing) {
     io.err(`${c.yellow("nexus: warning:")} ${label} has no markers for "${name}", so that part of the template is left out (--force writes the whole template)\n`);
   }
@@ -98,7 +101,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     return 0;
   }
   replaceFile(file, plan.output);
-  const what = plan.action === "create" ? "created" : plan.action === "rewrite" ? "rewrote" : "updated";
+  const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
   io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} entries)\n`);
   return 0;
 }

@@ -7,9 +7,9 @@
 
 import { closesFence, openingFence } from "./escape.js";
 
-const MARKER = /^[ \t]*<!--[ \t]*nexus:(begin|end)(?:[ \t]+(\S+))?[ \t]*-->[ \t]*$/;
+const MARKER = /^\uFEFF?[ \t]*<!--[ \t]*nexus:(begin|end)(?:[ \t]+(\S+))?[ \t]*-->[ \t]*$/;
 // A line that starts like a marker but is not one is an error; a mention inside prose is text.
-const LOOSE = /^\s*<!--\s*nexus:(begin|end)\b/;
+const LOOSE = /^\uFEFF?\s*<!--\s*nexus:(begin|end)\b/;
 export const MARKER_NAME = /^[a-z0-9][a-z0-9._:-]*$/;
 
 export class MarkerError extends Error {

@@ -187,6 +187,33 @@ describe("markers keep hand-written text", () => {
   });
 });
 
+describe("a README nobody edits by hand (readme.wholeFile)", () => {
+  it("is rewritten whole, and --check fails on any hand edit outside the markers", async () => {
+    const dir = journal({
+      "nexus.config.json": JSON.stringify({ readme: { wholeFile: true, overview: "Hi." } }),
+      "templates/README.md": "# Whole\n\n{{config.overview}}\n\nStatic text v1.\n",
+    });
+    expect((await runCli(["build-readme"], { cwd: dir })).code).toBe(0);
+    expect(readme(dir)).toContain("Static text v1.");
+    fs.writeFileSync(path.join(dir, "templates/README.md"), "# Whole\n\n{{config.overview}}\n\nStatic text v2.\n");
+    const stale = await runCli(["build-readme", "--check"], { cwd: dir });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("-Static text v1.");
+    expect(stale.stdout).toContain("+Static text v2.");
+    expect((await runCli(["build-readme"], { cwd: dir })).code).toBe(0);
+    expect(readme(dir)).toContain("Static text v2.");
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("without it, text outside the markers is the README's own: a template edit does not touch it", async () => {
+    const dir = journal({ "templates/README.md": "# Mine\n\n{{stats}}\n\nStatic text v1.\n" });
+    await runCli(["build-readme"], { cwd: dir });
+    fs.writeFileSync(path.join(dir, "templates/README.md"), "# Mine\n\n{{stats}}\n\nStatic text v2.\n");
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(0);
+    expect(readme(dir)).toContain("Static text v1.");
+  });
+});
+
 describe("--check", () => {
   it("exits 0 when current, 1 with a unified diff when stale, and never writes", async () => {
     const dir = journal();

@@ -37,6 +37,10 @@ describe("parseMarkers", () => {
     expect(error.message).toMatch(message);
   });
 
+  it("reads a marker on the first line after a byte-order mark", () => {
+    expect(parseMarkers("\uFEFF<!-- nexus:begin a -->\n<!-- nexus:end a -->\n")).toHaveLength(1);
+  });
+
   it("ignores markers inside code blocks and mentions inside prose", () => {
     const text = "See `<!-- nexus:begin x -->` here.\n```\n<!-- nexus:begin x -->\n```\n";
     expect(parseMarkers(text)).toEqual([]);
