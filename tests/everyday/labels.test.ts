@@ -35,6 +35,9 @@ describe("label helpers", () => {
     expect(out).toBe(COMMENTED.replace("tags:\r\n  - docker\r\n\r\n  - x\r\n", "tags: [Docker, x]\r\n"));
     const added = setFrontmatterField("\ufeff---\ntitle: T\ntopic: X\ndate: 2026-01-01\n---\nbody", "tags", "[a]");
     expect(added).toBe("\ufeff---\ntitle: T\ntopic: X\ndate: 2026-01-01\ntags: [a]\n---\nbody");
+    const block = "---\ntitle: T\ntags:\n- a\n- b\n# tags: not this\ntopic: X\ndate: 2026-01-01\n...\nbody\n";
+    expect(setFrontmatterField(block, "tags", "[c]")).toBe("---\ntitle: T\ntags: [c]\n# tags: not this\ntopic: X\ndate: 2026-01-01\n...\nbody\n");
+    expect(setFrontmatterField(block, "topic", '"Y: z"')).toContain('\ntopic: "Y: z"\ndate:');
     const parsed = parseEntry(added);
     expect(parsed.ok && parsed.entry.tags).toEqual(["a"]);
   });
