@@ -48,7 +48,8 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   }
 
   const template = readTemplate(journal, "README.md");
-  const templateLabel = displayPath(io.cwd, template.file);
+  const builtIn = path.resolve(template.file) !== path.resolve(journal.root, "templates", "README.md");
+  const templateLabel = builtIn ? "the built-in template" : displayPath(io.cwd, template.file);
   const file = path.join(journal.root, README_FILE);
   const label = displayPath(io.cwd, file);
 
@@ -56,7 +57,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   try {
     rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, root: journal.root, readmeDir: journal.root });
   } catch (error) {
-    if (error instanceof TemplateError) throw new UserError(`${templateLabel}:${error.line}: ${error.message}`);
+    if (error instanceof TemplateError) throw new UserError(`${displayPath(io.cwd, template.file)}:${error.line}: ${error.message}`);
     throw error;
   }
   for (const warning of rendered.warnings) io.err(`${c.yellow("nexus: warning:")} ${inertLine(warning)}\n`);
@@ -102,6 +103,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   }
   replaceFile(file, plan.output);
   const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
-  io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} entries)\n`);
+  const parts = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
+  io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${parts}\n`);
   return 0;
 }

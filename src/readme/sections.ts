@@ -33,8 +33,13 @@ export function entryHref(ctx: Pick<SectionContext, "readmeDir" | "root">, entry
     .join("/");
 }
 
+/** An entry's title as README text; a title with nothing printable falls back to its file name. */
+export function entryTitle(entry: Pick<LoadedEntry, "title" | "path">): string {
+  return escapeInline(entry.title) || escapeInline(path.posix.basename(entry.path));
+}
+
 export function entryLink(ctx: SectionContext, entry: LoadedEntry): string {
-  return `[${escapeInline(entry.title)}](${entryHref(ctx, entry)})`;
+  return `[${entryTitle(entry)}](${entryHref(ctx, entry)})`;
 }
 
 function tagList(entry: LoadedEntry): string {
@@ -56,7 +61,7 @@ function renderGroups(
     for (const topic of group.topics) {
       const body = topicBody(topic.entries);
       if (body === undefined) continue;
-      topicBlocks.push(`${heading(topicLevel, escapeInline(topic.name))}\n\n${body}`);
+      topicBlocks.push(`${heading(topicLevel, escapeInline(topic.name) || "(unnamed topic)")}\n\n${body}`);
     }
     topicCount += topicBlocks.length;
     if (!topicBlocks.length) continue; // a group without entries is left out
@@ -101,7 +106,7 @@ export function renderChallenges(ctx: SectionContext): string {
   return challenges
     .map((entry, index) =>
       [
-        heading(ctx.level + 1, `Challenge ${index + 1}: ${escapeInline(entry.title)}`),
+        heading(ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
         labelled("Problem", sanitizeBlock(entry.challenge)),
         labelled("Solution", sanitizeBlock(entry.solution)),
         `*Entry: ${entryLink(ctx, entry)} · ${escapeInline(entry.topic)} · ${entry.date}*`,

@@ -10,14 +10,17 @@ export interface Plan {
   action: "create" | "update" | "rewrite";
   /** Blocks the template makes that the README has no markers for. */
   missing: string[];
+  /** For an update: the blocks whose content changes. */
+  changed: string[];
 }
 
+const withFinalNewline = (content: string) => (content ? `${content}\n` : "");
 const withEol = (text: string, eol: string) => (eol === "\n" ? text : text.replace(/\n/g, eol));
 
 export function planReadme(existing: string | undefined, rendered: Rendered, options: { force: boolean; label: string }): Plan {
-  if (existing === undefined) return { output: rendered.text, action: "create", missing: [] };
+  if (existing === undefined) return { output: rendered.text, action: "create", missing: [], changed: [] };
   const eol = lineEnding(existing);
-  if (options.force) return { output: withEol(rendered.text, eol), action: "rewrite", missing: [] };
+  if (options.force) return { output: withEol(rendered.text, eol), action: "rewrite", missing: [], changed: [] };
 
   let blocks;
   try {
@@ -46,9 +49,13 @@ export function planReadme(existing: string | undefined, rendered: Rendered, opt
     }
   }
   const present = new Set(blocks.map((b) => b.name));
+  const changed = blocks
+    .filter((b) => existing.slice(b.contentStart, b.contentEnd).replace(/\r\n/g, "\n") !== withFinalNewline(rendered.blocks.get(b.name)!))
+    .map((b) => b.name);
   return {
     output: replaceBlocks(existing, blocks, rendered.blocks),
     action: "update",
     missing: known.filter((name) => !present.has(name)),
+    changed,
   };
 }
