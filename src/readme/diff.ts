@@ -1,10 +1,9 @@
 // A unified diff of two texts, line by line, for `build-readme --check`.
-// Common head and tail are cut first; the rest is compared with a longest-
-// common-subsequence table, which is small for a README. Past a size limit the
-// middle is shown as removed and added whole.
+// Common head and tail are cut first; the rest is compared with Myers'
+// algorithm. Past 5,000 changed lines the middle is shown as removed and added whole.
 
 const CONTEXT = 3;
-const MAX_CELLS = 4_000_000;
+const MAX_EDITS = 5_000;
 
 type Op = { kind: " " | "-" | "+"; text: string; a: number; b: number };
 
@@ -13,6 +12,61 @@ function toLines(text: string): string[] {
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   return lines;
+}
+
+/**
+ * Myers' O((N+M)D) shortest edit script: fast when the texts differ in a few
+ * places, however long they are. Undefined past `maxEdits` changed lines.
+ */
+function myers(a: string[], b: string[], maxEdits: number): Op[] | undefined {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const v = new Int32Array(2 * max + 2);
+  const offset = max + 1;
+  // trace[d]: v for k in [-d, d] at the start of step d (index k + d).
+  const trace: Int32Array[] = [];
+  let found = -1;
+  for (let d = 0; d <= Math.min(max, maxEdits) && found < 0; d += 1) {
+    trace.push(v.slice(offset - d, offset + d + 1));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x += 1;
+        y += 1;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+  }
+  if (found < 0) return undefined;
+  const ops: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = found; d >= 0; d -= 1) {
+    const snapshot = trace[d]!;
+    const at = (k: number) => snapshot[k + d]!;
+    const k = x - y;
+    const prevK = d === 0 ? 0 : k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x -= 1;
+      y -= 1;
+      ops.push({ kind: " ", text: a[x]!, a: x, b: y });
+    }
+    if (d > 0) {
+      if (x === prevX) ops.push({ kind: "+", text: b[prevY]!, a: x, b: prevY });
+      else ops.push({ kind: "-", text: a[prevX]!, a: prevX, b: y });
+    }
+    x = prevX;
+    y = prevY;
+  }
+  return ops.reverse();
 }
 
 function compare(a: string[], b: string[]): Op[] {
@@ -24,37 +78,12 @@ function compare(a: string[], b: string[]): Op[] {
   for (let i = 0; i < head; i += 1) ops.push({ kind: " ", text: a[i]!, a: i, b: i });
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
-  const n = midA.length;
-  const m = midB.length;
-  if ((n + 1) * (m + 1) > MAX_CELLS) {
-    midA.forEach((text, i) => ops.push({ kind: "-", text, a: head + i, b: head }));
-    midB.forEach((text, j) => ops.push({ kind: "+", text, a: head + n, b: head + j }));
+  const middle = myers(midA, midB, MAX_EDITS);
+  if (middle) {
+    for (const op of middle) ops.push({ ...op, a: op.a + head, b: op.b + head });
   } else {
-    // lengths[i][j]: LCS of midA[i..] and midB[j..], in one flat array.
-    const width = m + 1;
-    const lengths = new Uint32Array((n + 1) * width);
-    for (let i = n - 1; i >= 0; i -= 1) {
-      for (let j = m - 1; j >= 0; j -= 1) {
-        lengths[i * width + j] =
-          midA[i] === midB[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && midA[i] === midB[j]) {
-        ops.push({ kind: " ", text: midA[i]!, a: head + i, b: head + j });
-        i += 1;
-        j += 1;
-      } else if (i < n && (j === m || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
-        // Removed lines before added ones, as diff prints them.
-        ops.push({ kind: "-", text: midA[i]!, a: head + i, b: head + j });
-        i += 1;
-      } else {
-        ops.push({ kind: "+", text: midB[j]!, a: head + i, b: head + j });
-        j += 1;
-      }
-    }
+    midA.forEach((text, i) => ops.push({ kind: "-", text, a: head + i, b: head }));
+    midB.forEach((text, j) => ops.push({ kind: "+", text, a: head + midA.length, b: head + j }));
   }
   for (let k = tail; k > 0; k -= 1) ops.push({ kind: " ", text: a[a.length - k]!, a: a.length - k, b: b.length - k });
   return ops;

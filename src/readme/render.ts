@@ -103,10 +103,15 @@ export function renderReadme(input: RenderInput): Rendered {
   const assemble = () => parts.map((part) => ("text" in part ? part.text : wrapBlock(part.placeholder.name, blocks.get(part.placeholder.name) ?? ""))).join("\n");
   let text = assemble();
   if (tocPlaceholder) {
-    const beginLine = text.split("\n").findIndex((line) => line === `<!-- nexus:begin ${tocPlaceholder!.name} -->`);
+    // The toc's begin marker is on the line after everything before its part.
+    const index = parts.findIndex((part) => "placeholder" in part && part.placeholder === tocPlaceholder);
+    const before = parts.slice(0, index).map((part) => ("text" in part ? part.text : wrapBlock(part.placeholder.name, blocks.get(part.placeholder.name) ?? "")));
+    const beginLine = before.length ? before.join("\n").split("\n").length : 0;
     blocks.set(tocPlaceholder.name, pad(tableOfContents(text, beginLine, tocDepth(input.config))));
     text = assemble();
   }
+  // A template written with CRLF line ends makes a README with CRLF line ends.
+  if (/\r\n/.test(input.template.slice(0, input.template.indexOf("\n") + 1))) text = text.replace(/\n/g, "\r\n");
 
   // The result must read back as the same blocks: a template with marker lines of its own fails here.
   try {

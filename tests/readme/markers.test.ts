@@ -83,6 +83,15 @@ describe("unifiedDiff", () => {
     expect(diff).toContain("-l18");
   });
 
+  it("stays small for a few changes in a long text", () => {
+    const before = Array.from({ length: 100_000 }, (_, i) => `line ${i}`).join("\n") + "\n";
+    const after = before.replace("line 10\n", "line ten\n").replace("line 99990\n", "");
+    const diff = unifiedDiff(before, after, { before: "a", after: "b" });
+    expect(diff.split("\n").length).toBeLessThan(25);
+    expect(diff).toContain("@@ -8,7 +8,7 @@");
+    expect(diff).toContain("-line 99990");
+  });
+
   it("shows a changed final newline", () => {
     expect(unifiedDiff("a\nb", "a\nb\n", { before: "a", after: "b" })).toContain("\\ No newline at end of file");
   });

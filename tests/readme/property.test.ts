@@ -89,3 +89,13 @@ describe("unifiedDiff", () => {
     );
   });
 });
+
+describe("a template written with CRLF", () => {
+  it("makes a README with CRLF line ends that reads back", () => {
+    const rendered = renderReadme({ template: "# J\r\n\r\n{{toc}}\r\n\r\n## A\r\n\r\n{{stats}}\r\n", entries: [], config, root: "/j", readmeDir: "/j" });
+    expect(rendered.text).toBe(rendered.text.replace(/\r?\n/g, "\r\n"));
+    expect(rendered.text).toContain("- [A](#a)\r\n");
+    const blocks = parseMarkers(rendered.text);
+    expect(replaceBlocks(rendered.text, blocks, rendered.blocks)).toBe(rendered.text);
+  });
+});
