@@ -1,8 +1,13 @@
 // The entry cache in the journal's `.nexus/` folder. Reading and YAML-parsing every
 // entry file is what makes a large journal slow, so what each file parses to (its
-// fields, its problems and its search terms) is kept in one JSON file, keyed on the
+// fields, its problems and its search terms) is kept in one file, keyed on the
 // file's path, size and modification time. Bodies are not kept: an entry's body
 // and sections are read from its file when something asks for them.
+//
+// The file has lines: a JSON header, a JSON array of records (one per file), the
+// vocabulary (one term a line), then each record's term ids (one record a line:
+// title, topic and tag terms, a space, the other terms; encoded as in search/tokens.ts). `list` parses only the first two lines; the
+// rest is decoded when a search asks for it.
 //
 // Never stale: a record is used only when path, size and mtime all match, and a
 // file modified within RACY_MS of being read is not cached at all (an edit in the
@@ -20,32 +25,50 @@ import { encodeIds, termsOf } from "../search/tokens.js";
 import { decodeEntryBytes, newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./read.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
-import { scanEntries, type FoundFile } from "./scan.js";
+import { scanEntries } from "./scan.js";
 
 export const CACHE_DIR = ".nexus";
-export const CACHE_FILE = "entry-cache.json";
-const VERSION = 1;
+export const CACHE_FILE = "entry-cache";
+const FORMAT = "nexus-entry-cache";
+const VERSION = 3;
 /** Files modified this recently (ms) before being read are not cached. */
 export const RACY_MS = 3000;
 
 type StoredProblem = [line: number, severity: 0 | 1, message: string];
-type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], terms: string];
+type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[]];
 type BadRecord = [path: string, size: number, mtimeMs: number, ok: 0, problems: StoredProblem[]];
 type CacheRecord = OkRecord | BadRecord;
 
-interface CacheFile {
+interface Header {
+  format: string;
   version: number;
-  terms: string[];
-  files: CacheRecord[];
+  records: number;
+  terms: number;
+}
+
+/** A cache file as read: the records at once, the search terms on demand. */
+interface CacheFile {
+  records: unknown[];
+  /** The vocabulary and, for each record, its encoded term ids. */
+  terms: () => { vocabulary: string[]; recordTerms: string[] } | undefined;
+}
+
+/** The search terms of the journal. */
+export interface JournalTerms {
+  /** Every term, by id. Some may no longer be used by any entry. */
+  vocabulary: string[];
+  /**
+   * For each of `contents.entries` (same order), the ids of its terms, encoded (see
+   * search/tokens.ts): those of the title, topic and tags, a space, those only in the body.
+   */
+  entryTerms: string[];
 }
 
 /** The journal, its search terms and how the cache was used. */
 export interface IndexedJournal {
   contents: JournalContents;
-  /** Every term, by id. Some may no longer be used by any entry. */
-  terms: string[];
-  /** For each of `contents.entries` (same order), the ids of its terms, encoded (see search/tokens.ts). */
-  entryTerms: string[];
+  /** The search terms, decoded on the first call. */
+  terms: () => JournalTerms;
   stats: { reused: number; parsed: number; written: boolean };
 }
 
@@ -72,27 +95,44 @@ export function readBodyFields(file: string): BodyFields {
   }
 }
 
+const LAZY: ReadonlySet<string | symbol> = new Set(BODY_KEYS);
+const loaded = new WeakSet<LoadedEntry>();
+
+function load(target: LoadedEntry): void {
+  if (loaded.has(target)) return;
+  loaded.add(target);
+  Object.assign(target, readBodyFields(target.file));
+}
+
+// Every trap that can reveal a body field loads the body first. Creating a proxy
+// costs about as much as a plain object; own accessors cost 3 to 20 times more.
+const lazyHandler: ProxyHandler<LoadedEntry> = {
+  get(target, key) {
+    if (LAZY.has(key)) load(target);
+    return target[key as keyof LoadedEntry];
+  },
+  set(target, key, value) {
+    if (LAZY.has(key)) load(target);
+    return Reflect.set(target, key, value);
+  },
+  getOwnPropertyDescriptor(target, key) {
+    if (LAZY.has(key)) load(target);
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  },
+  defineProperty(target, key, descriptor) {
+    if (LAZY.has(key)) load(target);
+    return Reflect.defineProperty(target, key, descriptor);
+  },
+};
+
 /**
  * An entry whose body and sections are read from its file the first time one of
- * them is used. They are own, enumerable properties like any other field, so
- * spreading, JSON and equality see the same object as an eagerly read entry.
+ * them is used. To spreading, JSON, Object.keys and equality it is the same as an
+ * eagerly read entry: the same own, enumerable keys in the same order.
  */
-function lazyEntry(fields: Pick<LoadedEntry, "title" | "topic" | "date" | "tags">, found: FoundFile): LoadedEntry {
-  const entry = { title: fields.title, topic: fields.topic, date: fields.date, tags: fields.tags } as LoadedEntry;
-  let body: BodyFields | undefined;
-  const descriptors: PropertyDescriptorMap = {};
-  for (const key of BODY_KEYS) {
-    descriptors[key] = {
-      enumerable: true,
-      configurable: true,
-      get: () => (body ??= readBodyFields(found.file))[key],
-      set: (value: string) => Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true }),
-    };
-  }
-  Object.defineProperties(entry, descriptors);
-  entry.path = found.path;
-  entry.file = found.file;
-  return entry;
+function lazyEntry(title: string, topic: string, date: string, tags: string[], path: string, file: string): LoadedEntry {
+  const target: LoadedEntry = { title, topic, date, tags, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
+  return new Proxy(target, lazyHandler);
 }
 
 const storeProblem = (p: Problem): StoredProblem => [p.line, p.severity === "warning" ? 1 : 0, p.message];
@@ -109,9 +149,8 @@ function isValidRecord(r: unknown): r is CacheRecord {
   if (!Array.isArray(r) || typeof r[0] !== "string" || typeof r[1] !== "number" || typeof r[2] !== "number") return false;
   if (r[3] === 0) return r.length === 5 && Array.isArray(r[4]) && r[4].every(isStoredProblem);
   return (
-    r[3] === 1 && r.length === 10 && typeof r[4] === "string" && typeof r[5] === "string" && typeof r[6] === "string" &&
-    Array.isArray(r[7]) && r[7].every((t) => typeof t === "string") && Array.isArray(r[8]) && r[8].every(isStoredProblem) &&
-    typeof r[9] === "string"
+    r[3] === 1 && r.length === 9 && typeof r[4] === "string" && typeof r[5] === "string" && typeof r[6] === "string" &&
+    Array.isArray(r[7]) && r[7].every((t) => typeof t === "string") && Array.isArray(r[8]) && r[8].every(isStoredProblem)
   );
 }
 
@@ -121,12 +160,27 @@ function cachePath(journal: Journal): string {
 
 function loadCache(file: string): CacheFile | undefined {
   try {
-    const stat = fs.lstatSync(file);
-    if (!stat.isFile()) return undefined;
-    const data = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
-    if (data?.version !== VERSION || !Array.isArray(data.terms) || !Array.isArray(data.files)) return undefined;
-    if (!data.terms.every((t) => typeof t === "string")) return undefined;
-    return data as CacheFile;
+    if (!fs.lstatSync(file).isFile()) return undefined;
+    const bytes = fs.readFileSync(file);
+    const end0 = bytes.indexOf(10);
+    const end1 = end0 < 0 ? -1 : bytes.indexOf(10, end0 + 1);
+    if (end1 < 0) return undefined;
+    const header = JSON.parse(bytes.toString("utf8", 0, end0)) as Partial<Header>;
+    if (header.format !== FORMAT || header.version !== VERSION || typeof header.records !== "number" || typeof header.terms !== "number") return undefined;
+    const records = JSON.parse(bytes.toString("utf8", end0 + 1, end1)) as unknown;
+    if (!Array.isArray(records) || records.length !== header.records) return undefined;
+    const termCount = header.terms;
+    let terms: ReturnType<CacheFile["terms"]> | null = null;
+    return {
+      records,
+      terms: () => {
+        if (terms === null) {
+          const lines = bytes.toString("utf8", end1 + 1).split("\n");
+          terms = lines.length === termCount + records.length ? { vocabulary: lines.slice(0, termCount), recordTerms: lines.slice(termCount) } : undefined;
+        }
+        return terms;
+      },
+    };
   } catch {
     return undefined;
   }
@@ -160,44 +214,77 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const useCache = options.cache !== false;
   const startedAt = Date.now();
   const { files, skipped } = scanEntries(journal.root, journal.entriesDir);
-  const file = cachePath(journal);
-  const cached = useCache ? loadCache(file) : undefined;
-  const terms = cached?.terms ?? [];
+  const cached = useCache ? loadCache(cachePath(journal)) : undefined;
+
+  // The vocabulary is decoded only when a term id is needed: a search, or a new file.
+  let vocabulary: string[] | undefined;
   let termIds: Map<string, number> | undefined;
+  const vocabularyNow = () => (vocabulary ??= [...(cached?.terms()?.vocabulary ?? [])]);
   const idOf = (term: string): number => {
-    if (!termIds) termIds = new Map(terms.map((t, i) => [t, i]));
+    const v = vocabularyNow();
+    termIds ??= new Map(v.map((t, i) => [t, i]));
     let id = termIds.get(term);
     if (id === undefined) {
-      id = terms.length;
-      terms.push(term);
+      id = v.length;
+      v.push(term);
       termIds.set(term, id);
     }
     return id;
   };
-  const records = new Map<string, CacheRecord>();
-  if (cached) for (const r of cached.files) if (Array.isArray(r) && typeof r[0] === "string") records.set(r[0], r as CacheRecord);
+  /** The ids of the title, topic and tag terms, a space, then the ids of the other terms of the body. */
+  const encodeTerms = (e: Pick<LoadedEntry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">) => {
+    const short = termsOf([e.title, e.topic, ...e.tags]);
+    const rest = [...termsOf([e.challenge, e.solution, e.takeaway, e.notes])].filter((t) => !short.has(t));
+    return `${encodeIds([...short].map(idOf))} ${encodeIds(rest.map(idOf))}`;
+  };
+  /** An entry's encoded term ids: known already, or on a line of the old cache (else worked out again from the file). */
+  type TermSource = string | number;
+  const resolve = (source: TermSource, entry: LoadedEntry | undefined): string => {
+    if (typeof source === "string") return source;
+    const line = cached?.terms()?.recordTerms[source];
+    return line ?? (entry ? encodeTerms(entry) : "");
+  };
 
-  const pairs: { entry: LoadedEntry; terms: string }[] = [];
+  // Records are written in scan order, so they are usually met in order; a Map
+  // is built only when they are not.
+  const stored = cached?.records ?? [];
+  let cursor = 0;
+  let byPath: Map<string, number> | undefined;
+  const recordAt = (filePath: string): number => {
+    const next = stored[cursor];
+    if (!byPath && Array.isArray(next) && next[0] === filePath) return cursor++;
+    if (!byPath) {
+      byPath = new Map();
+      stored.forEach((r, i) => Array.isArray(r) && typeof r[0] === "string" && byPath!.set(r[0], i));
+    }
+    return byPath.get(filePath) ?? -1;
+  };
+
+  const entries: LoadedEntry[] = [];
+  const sources: TermSource[] = [];
   const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
-  const keep: CacheRecord[] = [];
+  const keep: { record: CacheRecord; source: TermSource; entry: LoadedEntry | undefined }[] = [];
   let reused = 0;
   let parsed = 0;
   let changed = false;
 
   for (const found of files) {
-    const old = records.get(found.path);
+    const at = recordAt(found.path);
+    const old = at >= 0 ? stored[at] : undefined;
     let record: CacheRecord;
+    let source: TermSource = "";
     let cacheable = true;
-    if (old && old[1] === found.size && old[2] === found.mtimeMs && isValidRecord(old)) {
+    if (isValidRecord(old) && old[1] === found.size && old[2] === found.mtimeMs) {
       record = old;
+      source = at;
       reused += 1;
     } else {
       parsed += 1;
       const result = readEntryFile(found);
       if (result.ok) {
         const { entry } = result;
-        const ids = [...termsOf([entry.title, entry.topic, ...entry.tags, entry.challenge, entry.solution, entry.takeaway, entry.notes])].map(idOf);
-        record = [found.path, found.size, found.mtimeMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem), encodeIds(ids)];
+        record = [found.path, found.size, found.mtimeMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
+        source = encodeTerms(entry);
       } else {
         record = [found.path, found.size, found.mtimeMs, 0, result.problems.map(storeProblem)];
       }
@@ -207,22 +294,28 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
       else cacheable = false;
     }
+    let entry: LoadedEntry | undefined;
     if (record[3] === 1) {
-      pairs.push({ entry: lazyEntry({ title: record[4], topic: record[5], date: record[6], tags: record[7] }, found), terms: record[9] });
+      entry = lazyEntry(record[4], record[5], record[6], record[7], found.path, found.file);
+      entries.push(entry);
+      sources.push(source);
       for (const w of record[8]) problems.push(problemOf(w, found.path));
     } else {
       for (const p of record[4]) problems.push(problemOf(p, found.path));
     }
-    if (cacheable) keep.push(record);
+    if (cacheable) keep.push({ record, source, entry });
   }
 
   let written = false;
-  if (useCache && (changed || (cached !== undefined && keep.length !== cached.files.length))) {
+  if (useCache && (changed || (cached !== undefined && keep.length !== stored.length))) {
     const dir = writableCacheDir(journal);
     if (dir) {
       try {
-        const data: CacheFile = { version: VERSION, terms, files: keep };
-        replaceFile(path.join(dir, CACHE_FILE), JSON.stringify(data));
+        const termLines = keep.map((k) => (k.record[3] === 1 ? resolve(k.source, k.entry) : ""));
+        const v = vocabularyNow();
+        const header: Header = { format: FORMAT, version: VERSION, records: keep.length, terms: v.length };
+        const text = `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n${[...v, ...termLines].join("\n")}`;
+        replaceFile(path.join(dir, CACHE_FILE), text);
         written = true;
       } catch {
         // A cache that cannot be written is only slower.
@@ -230,11 +323,16 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
   }
 
-  pairs.sort((a, b) => newestFirst(a.entry, b.entry));
+  // Files are scanned by name, and names start with the date: reversed, they are
+  // usually in order already, which is checked in one pass instead of sorting.
+  let order = entries.map((_, i) => entries.length - 1 - i);
+  if (order.some((e, k) => k > 0 && newestFirst(entries[order[k - 1]!]!, entries[e]!) > 0)) {
+    order = order.sort((a, b) => newestFirst(entries[a]!, entries[b]!));
+  }
+  let terms: JournalTerms | undefined;
   return {
-    contents: { entries: pairs.map((p) => p.entry), problems, fileCount: files.length + skipped.length },
-    terms,
-    entryTerms: pairs.map((p) => p.terms),
+    contents: { entries: order.map((i) => entries[i]!), problems, fileCount: files.length + skipped.length },
+    terms: () => (terms ??= { entryTerms: order.map((i) => resolve(sources[i]!, entries[i])), vocabulary: vocabularyNow() }),
     stats: { reused, parsed, written },
   };
 }

@@ -55,11 +55,15 @@ export function typosAllowed(length: number): number {
 
 export class SearchIndex {
   private termIds: Map<string, number> | undefined;
+  private readonly vocabulary: string[];
+  private readonly entryTerms: string[];
 
-  constructor(readonly journal: IndexedJournal) {}
+  constructor(readonly journal: IndexedJournal) {
+    ({ vocabulary: this.vocabulary, entryTerms: this.entryTerms } = journal.terms());
+  }
 
   private idOf(term: string): number | undefined {
-    this.termIds ??= new Map(this.journal.terms.map((t, i) => [t, i]));
+    this.termIds ??= new Map(this.vocabulary.map((t, i) => [t, i]));
     return this.termIds.get(term);
   }
 
@@ -75,8 +79,8 @@ export class SearchIndex {
     // Short words that the journal has (whole or as the start of a word) are not
     // widened by typos: `csrf` and `etag` find csrf and ETags, not every
     // four-letter word one letter away.
-    const typos = w.length <= 5 && (known || (prefix && this.journal.terms.some((t) => t.startsWith(w)))) ? 0 : typosAllowed(w.length);
-    for (const t of this.journal.terms) {
+    const typos = w.length <= 5 && (known || (prefix && this.vocabulary.some((t) => t.startsWith(w)))) ? 0 : typosAllowed(w.length);
+    for (const t of this.vocabulary) {
       if (t === w) terms.set(t, COST.exact);
       else if (prefix && t.startsWith(w)) terms.set(t, COST.prefix);
       else if (typos > 0 && Math.abs(t.length - w.length) <= typos && t.length >= 3) {
@@ -90,41 +94,43 @@ export class SearchIndex {
   /** Every entry matching all words (and the filter), best first. */
   search(matchers: WordMatcher[], filter: EntryFilter = {}): Hit[] {
     const { entries } = this.journal.contents;
-    const entryTerms = this.journal.entryTerms;
-    const n = this.journal.terms.length;
+    const entryTerms = this.entryTerms;
+    const n = this.vocabulary.length;
     const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(entries, filter)) : undefined;
 
-    // One bit per requirement: each term word, and each letter-and-digit part of a literal word.
+    // One bit per requirement: each term word (at most MAX_WORDS), then as many
+    // letter-and-digit parts of literal words as bits remain (the literal text is
+    // checked anyway; its parts only narrow the entries to check).
     const mask = new Uint32Array(n);
-    const costs: (Float32Array | undefined)[] = [];
+    const costs: (Float32Array | undefined)[] = matchers.map(() => undefined);
+    const wordBits = matchers.map(() => 0);
     let full = 0;
     let bit = 0;
+    for (const [w, m] of matchers.entries()) {
+      if (m.word.kind !== "term") continue;
+      if (m.terms.size === 0) return [];
+      const cost = new Float32Array(n).fill(NO_MATCH);
+      for (const [term, c] of m.terms) {
+        const id = this.idOf(term)!;
+        cost[id] = c;
+        mask[id]! |= 1 << bit;
+      }
+      costs[w] = cost;
+      wordBits[w] = 1 << bit;
+      full |= 1 << bit;
+      bit += 1;
+    }
     for (const m of matchers) {
-      if (m.word.kind === "term") {
-        if (m.terms.size === 0) return [];
-        const cost = new Float32Array(n).fill(NO_MATCH);
-        for (const [term, c] of m.terms) {
-          const id = this.idOf(term)!;
-          cost[id] = c;
-          if (bit < 32) mask[id]! |= 1 << bit;
-        }
-        costs.push(cost);
-        if (bit < 32) full |= 1 << bit;
+      if (m.word.kind !== "literal") continue;
+      for (const part of m.word.parts) {
+        const id = this.idOf(part);
+        if (id === undefined) return [];
+        if (bit >= 31) continue;
+        mask[id]! |= 1 << bit;
+        full |= 1 << bit;
         bit += 1;
-      } else {
-        costs.push(undefined);
-        for (const part of m.word.parts) {
-          const id = this.idOf(part);
-          if (id === undefined) return [];
-          if (bit < 32) {
-            mask[id]! |= 1 << bit;
-            full |= 1 << bit;
-          }
-          bit += 1;
-        }
       }
     }
-    full >>>= 0;
 
     const hits: Hit[] = [];
     const best = new Float32Array(matchers.length);
@@ -132,63 +138,54 @@ export class SearchIndex {
       const entry = entries[i]!;
       if (kept && !kept.has(entry)) continue;
       const encoded = entryTerms[i]!;
-      if (full !== 0) {
-        let seen = 0;
-        for (let k = 0, v = 0; k < encoded.length; k += 1) {
-          const d = DIGIT[encoded.charCodeAt(k)]!;
-          if (d >= BASE) v = v * BASE + d - BASE;
-          else {
-            seen |= mask[v * BASE + d] ?? 0;
-            v = 0;
+      // One pass over the entry's term ids: which requirements it meets, and the
+      // cheapest match of each term word (ids before the space are the title,
+      // topic and tags; after it, the body).
+      best.fill(NO_MATCH);
+      let seen = 0;
+      let extra = 0;
+      for (let k = 0, v = 0; k < encoded.length; k += 1) {
+        const d = DIGIT[encoded.charCodeAt(k)] ?? -1;
+        if (d < 0) {
+          extra = COST.body;
+          v = 0;
+        } else if (d >= BASE) v = v * BASE + d - BASE;
+        else {
+          const id = v * BASE + d;
+          v = 0;
+          const bits = mask[id] ?? 0;
+          if (bits === 0) continue;
+          seen |= bits;
+          for (let w = 0; w < matchers.length; w += 1) {
+            if ((bits & wordBits[w]!) === 0) continue;
+            const c = costs[w]![id]! + extra;
+            if (c < best[w]!) best[w] = c;
           }
         }
-        if ((seen & full) >>> 0 !== full) continue;
       }
-      const score = this.score(entry, encoded, matchers, costs, best);
+      if ((seen & full) !== full) continue;
+      const score = this.score(entry, matchers, best);
       if (score !== undefined) hits.push({ entry, score });
     }
     hits.sort((a, b) => a.score - b.score || newestFirst(a.entry, b.entry));
     return hits;
   }
 
-  private score(entry: LoadedEntry, encoded: string, matchers: WordMatcher[], costs: (Float32Array | undefined)[], best: Float32Array): number | undefined {
-    best.fill(NO_MATCH);
-    // Anywhere in the entry (the term ids cover every field).
-    for (let k = 0, v = 0; k < encoded.length; k += 1) {
-      const d = DIGIT[encoded.charCodeAt(k)]!;
-      if (d >= BASE) v = v * BASE + d - BASE;
-      else {
-        const id = v * BASE + d;
-        v = 0;
-        for (let w = 0; w < matchers.length; w += 1) {
-          const c = costs[w]?.[id];
-          if (c !== undefined && c + COST.body < best[w]!) best[w] = c + COST.body;
-        }
-      }
-    }
-    // In the title, topic or a tag: no body cost.
-    const short = [entry.title, entry.topic, ...entry.tags];
+  /** The mean cost of the words; literal words are checked in the text here. */
+  private score(entry: LoadedEntry, matchers: WordMatcher[], best: Float32Array): number | undefined {
     let total = 0;
     let body: ReturnType<typeof readBodyFields> | undefined;
     for (let w = 0; w < matchers.length; w += 1) {
       const m = matchers[w]!;
       let cost = best[w]!;
       if (m.pattern) {
-        if (short.some((text) => matches(m.pattern!, text))) cost = COST.exact;
+        if (matches(m.pattern, entry.title) || matches(m.pattern, entry.topic) || entry.tags.some((t) => matches(m.pattern!, t))) cost = COST.exact;
         else {
           body ??= readBodyFields(entry.file);
           if (BODY_FIELDS.some((f) => matches(m.pattern!, body![f]))) cost = COST.exact + COST.body;
           else return undefined;
         }
-      } else {
-        for (const text of short) {
-          for (const token of tokensAt(text)) {
-            const c = m.terms.get(token.term);
-            if (c !== undefined && c < cost) cost = c;
-          }
-        }
-        if (cost >= NO_MATCH) return undefined;
-      }
+      } else if (cost >= NO_MATCH) return undefined;
       total += cost;
     }
     return Math.round((total / matchers.length) * 1000) / 1000;

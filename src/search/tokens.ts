@@ -83,11 +83,15 @@ export function encodeIds(ids: Iterable<number>): string {
   return out;
 }
 
-/** Calls `visit` for each id of an encoded list; returns false when the text is not an encoded list. */
+/** A space separates groups of ids in one string. */
+export const GROUP_SEPARATOR = 32;
+
+/** Calls `visit` for each id of an encoded list (spaces between groups are skipped); returns false when the text is not an encoded list. */
 export function forEachId(encoded: string, visit: (id: number) => void): boolean {
   let value = 0;
   for (let i = 0; i < encoded.length; i += 1) {
     const code = encoded.charCodeAt(i);
+    if (code === GROUP_SEPARATOR && value === 0) continue;
     const digit = code < 128 ? DIGIT[code]! : -1;
     if (digit < 0) return false;
     if (digit >= BASE) value = value * BASE + (digit - BASE);
