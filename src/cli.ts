@@ -20,16 +20,36 @@ function examples(...lines: string[]): string {
 interface GlobalFlags {
   dir?: string;
   color: boolean;
+  pager: boolean;
   strict?: boolean;
   debug?: boolean;
 }
 
 let io: Io | undefined;
 
+/** Commands whose output can be long: on a terminal it goes through $PAGER, as git does. */
+const PAGED = new Set(["list", "show", "search", "stats", "doctor", "topics", "tags"]);
+/** What a paged command printed, shown through the pager when it is done. */
+let pagedOutput: string[] | undefined;
+
 function context(command: Command): Context {
   const flags = command.optsWithGlobals<GlobalFlags>();
   io ??= ui.processIo(ui.colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) }));
-  return { io, dir: flags.dir ?? (process.env.NEXUS_DIR || undefined), strict: Boolean(flags.strict) };
+  let commandIo = io;
+  if (flags.pager !== false && PAGED.has(command.name()) && io.stdoutIsTTY) {
+    const buffer: string[] = (pagedOutput ??= []);
+    commandIo = { ...io, out: (text) => void buffer.push(text) };
+  }
+  return { io: commandIo, dir: flags.dir ?? (process.env.NEXUS_DIR || undefined), strict: Boolean(flags.strict) };
+}
+
+/** Shows what a paged command printed; also after an error, so nothing is lost. */
+async function flushPaged(): Promise<void> {
+  if (!pagedOutput?.length || !io) return;
+  const text = pagedOutput.join("");
+  pagedOutput = undefined;
+  const { page } = await import("./ui/pager.js");
+  await page(io, text);
 }
 
 let exitCode: number = EXIT.ok;
@@ -43,6 +63,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), "-V, --version", "print the version")
     .option("-C, --dir <path>", "use the journal in this folder (default: found from the current folder up; env NEXUS_DIR)")
     .option("--no-color", "print without colour (also NO_COLOR=1)")
+    .option("--no-pager", "never page long output (default on a terminal: $PAGER, or less -R)")
     .option("--strict", "treat warnings about entries as failure (exit 1)")
     .addOption(new commander.Option("--debug", "print stack traces of unexpected errors").hideHelp())
     .exitOverride()
@@ -345,8 +366,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
+    await flushPaged();
     return exitCode;
   } catch (error) {
+    await flushPaged();
     if (error instanceof commander.CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
