@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseDateArgument, today } from "../domain/dates.js";
-import { normalizeTags, parseEntry, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { normalizeTags, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
 import { inertLine, inertText } from "../domain/sanitize.js";
 import { slugify } from "../domain/slug.js";
 import { readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
-import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
+import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
+import { createWithFreeName } from "../journal/safe-write.js";
 import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
 import { openEditor } from "../ui/editor.js";
 import { warnProblems } from "../ui/io.js";
@@ -125,23 +126,24 @@ interface Saved {
 async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<Saved> {
   const template = readTemplate(journal, "entry.md").text;
   const initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
-  const drafts = path.join(journal.root, ".nexus", "drafts");
-  fs.mkdirSync(drafts, { recursive: true });
-  const file = path.join(drafts, `new-entry-${process.pid}-${Date.now()}.md`);
-  replaceFile(file, initial);
+  const file = writeDraft(journal, "new-entry", initial);
   for (;;) {
     openEditor(file, ctx.io.env);
-    const text = fs.readFileSync(file, "utf8");
-    if (text === initial && !draft.title) {
-      fs.rmSync(file, { force: true });
-      throw new UserError("the entry was left as the template: nothing written");
+    let outcome = checkDraft(file, initial);
+    if (outcome.kind === "unchanged") {
+      // The template filled from flags can be a whole entry; an empty one is not.
+      if (!draft.title) {
+        fs.rmSync(file, { force: true });
+        throw new UserError("the entry was left as the template: nothing written");
+      }
+      outcome = checkDraft(file, "");
     }
-    const result = parseEntry(text);
-    if (result.ok) {
+    if (outcome.kind === "valid") {
       fs.rmSync(file, { force: true });
-      return { text, date: result.entry.date, title: result.entry.title };
+      return { text: outcome.text, date: outcome.entry.date, title: outcome.entry.title };
     }
-    const problems = result.problems.map((p) => `  line ${p.line}: ${inertLine(p.message)}`).join("\n");
+    if (outcome.kind !== "invalid") continue;
+    const problems = formatDraftProblems(outcome.problems, inertLine);
     if (!ctx.io.interactive) {
       throw new UserError(`the entry is not valid:\n${problems}`, { hint: `your text is kept in ${displayPath(ctx.io.cwd, file)}` });
     }
