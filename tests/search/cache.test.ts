@@ -1,0 +1,168 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
+import { readJournal } from "../../src/journal/read.js";
+import { openJournal } from "../../src/journal/root.js";
+import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
+import { ageEntries, entryPath, fixtureJournal } from "./fixture.js";
+
+const cacheFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FILE);
+const paths = (stdout: string) => (JSON.parse(stdout) as { path: string }[]).map((r) => r.path);
+
+/** The fixture plus entries with problems: an invalid one and one with a warning. */
+function journalWithProblems(): string {
+  const dir = fixtureJournal();
+  makeTree(
+    {
+      "entries/2026-07-01-broken.md": "---\ntitle: [unclosed\n---\n",
+      "entries/2026-07-02-wrong-date.md": entryText({ title: "Name and date differ", topic: "Misc", date: "2026-07-03", solution: "Celery beat." }),
+      "entries/notes/2026-07-04-nested.md": entryText({ title: "Nested folder entry", topic: "Misc", date: "2026-07-04", takeaway: "Deep.\n\n## Other\n\nnotes here" }),
+    },
+    dir,
+  );
+  ageEntries(dir);
+  const old = new Date(Date.now() - 86_400_000);
+  fs.utimesSync(path.join(dir, "entries/notes/2026-07-04-nested.md"), old, old);
+  return dir;
+}
+
+describe("the entry cache", () => {
+  it("gives readJournal the same entries and problems as reading every file, cold and warm", () => {
+    const journal = openJournal(journalWithProblems());
+    const plain = readJournal(journal, { cache: false });
+    expect(fs.existsSync(cacheFile(journal.root))).toBe(false);
+
+    const cold = readIndexedJournal(journal);
+    expect(cold.stats).toEqual({ reused: 0, parsed: 25, written: true });
+    const warm = readIndexedJournal(journal);
+    expect(warm.stats).toEqual({ reused: 25, parsed: 0, written: false });
+
+    for (const contents of [cold.contents, warm.contents, readJournal(journal)]) {
+      expect(contents.fileCount).toBe(plain.fileCount);
+      expect(contents.problems).toEqual(plain.problems);
+      expect(contents.entries.map((e) => ({ ...e }))).toEqual(plain.entries.map((e) => ({ ...e })));
+      expect(JSON.stringify(contents.entries)).toBe(JSON.stringify(plain.entries));
+      expect(contents.entries.map((e) => Object.keys(e))).toEqual(plain.entries.map((e) => Object.keys(e)));
+    }
+    expect(plain.problems.map((p) => `${p.path}:${p.severity}`)).toEqual([
+      "entries/2026-07-01-broken.md:error",
+      "entries/2026-07-02-wrong-date.md:warning",
+    ]);
+  });
+
+  it("lets a cached entry's fields be assigned like a plain object's", () => {
+    const journal = openJournal(fixtureJournal({ aged: true }));
+    readJournal(journal);
+    const entry = readJournal(journal).entries[0]!;
+    entry.takeaway = "changed";
+    entry.title = "New title";
+    expect(entry.takeaway).toBe("changed");
+    expect({ ...entry }).toMatchObject({ takeaway: "changed", title: "New title" });
+    expect(entry.solution.length).toBeGreaterThan(0);
+  });
+
+  it("does not cache a file modified within the last seconds", () => {
+    const journal = openJournal(fixtureJournal());
+    readIndexedJournal(journal);
+    expect(readIndexedJournal(journal).stats.parsed).toBe(22);
+    ageEntries(journal.root);
+    readIndexedJournal(journal);
+    expect(readIndexedJournal(journal).stats).toMatchObject({ reused: 22, parsed: 0 });
+  });
+
+  it("finds a word added to an entry at once after the edit", async () => {
+    const dir = fixtureJournal({ aged: true });
+    expect((await runCli(["search", "celery"], { cwd: dir })).code).toBe(0);
+    expect(fs.existsSync(cacheFile(dir))).toBe(true);
+    expect((await runCli(["search", "zanzibar"], { cwd: dir })).code).toBe(1);
+
+    const file = path.join(dir, entryPath("structured-logging"));
+    fs.appendFileSync(file, "\nShipped the zanzibar collector.\n");
+    const found = await runCli(["search", "zanzibar", "--json"], { cwd: dir });
+    expect(found.code).toBe(0);
+    expect(paths(found.stdout)).toEqual([entryPath("structured-logging")]);
+
+    // Retitled: the old title word goes, the new one comes.
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Structured logging with structlog", "Structured logging with loguru"));
+    expect(paths((await runCli(["search", "loguru", "--json"], { cwd: dir })).stdout)).toEqual([entryPath("structured-logging")]);
+    const old = JSON.parse((await runCli(["search", "structlog", "--json"], { cwd: dir })).stdout) as { title: string; matches: string[] }[];
+    expect(old.map((r) => [r.title, r.matches])).toEqual([["Structured logging with loguru", ["solution"]]]);
+
+    // Deleted and added entries.
+    fs.rmSync(file);
+    expect((await runCli(["search", "zanzibar"], { cwd: dir })).code).toBe(1);
+    fs.writeFileSync(path.join(dir, "entries/2026-07-09-zanzibar.md"), entryText({ title: "Zanzibar authorization", topic: "Security", date: "2026-07-09" }));
+    expect(paths((await runCli(["search", "zanzibar", "--json"], { cwd: dir })).stdout)).toEqual(["entries/2026-07-09-zanzibar.md"]);
+  });
+
+  it("gives the same results after the cache is deleted", async () => {
+    const dir = fixtureJournal({ aged: true });
+    const queries = [["celery"], ["kubernets"], ["redis", "--json"], ["n+1", "--json"], ["api", "--limit", "50", "--json"], ["the", "--topic", "python"]];
+    const run = () => Promise.all(queries.map((q) => runCli(["search", ...q], { cwd: dir })));
+    await run(); // builds the cache
+    const cached = await run();
+    expect(fs.existsSync(cacheFile(dir))).toBe(true);
+    fs.rmSync(path.join(dir, CACHE_DIR), { recursive: true });
+    const fresh = await run();
+    expect(cached.map((r) => [r.code, r.stdout, r.stderr])).toEqual(fresh.map((r) => [r.code, r.stdout, r.stderr]));
+    expect(cached.every((r) => r.code === 0)).toBe(true);
+  });
+
+  it("serves several searches at once on a cold cache, all alike, and leaves a whole cache", async () => {
+    const dir = fixtureJournal({ aged: true });
+    const results = await Promise.all(Array.from({ length: 8 }, () => runCli(["search", "redis", "--json"], { cwd: dir })));
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(results[0]!.stdout);
+    }
+    expect(paths(results[0]!.stdout)).toContain(entryPath("caching-expensive-views"));
+    const leftovers = fs.readdirSync(path.join(dir, CACHE_DIR)).filter((n) => n.endsWith(".tmp"));
+    expect(leftovers).toEqual([]);
+    expect(readIndexedJournal(openJournal(dir)).stats).toMatchObject({ reused: 22, parsed: 0 });
+  });
+
+  it("ignores a damaged cache and replaces it", async () => {
+    const dir = fixtureJournal({ aged: true });
+    await runCli(["search", "celery"], { cwd: dir });
+    const text = fs.readFileSync(cacheFile(dir), "utf8");
+    for (const damaged of ["", "garbage", text.slice(0, text.length / 2), text.replace(/"Celery"/g, "42"), `${text}\nextra`]) {
+      fs.writeFileSync(cacheFile(dir), damaged);
+      const r = await runCli(["search", "celary", "--json"], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(paths(r.stdout)[0]).toBe(entryPath("retrying-celery-tasks"));
+    }
+    readIndexedJournal(openJournal(dir));
+    expect(readIndexedJournal(openJournal(dir)).stats).toMatchObject({ reused: 22, parsed: 0 });
+  });
+
+  it("never writes through a .nexus link out of the journal", async () => {
+    const dir = fixtureJournal({ aged: true });
+    const outside = tempDir("nexus-outside-");
+    fs.symlinkSync(outside, path.join(dir, CACHE_DIR));
+    const r = await runCli(["search", "celery"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("skips the cache when the journal folder is not writable", async () => {
+    const dir = fixtureJournal({ aged: true });
+    fs.chmodSync(dir, 0o555);
+    try {
+      const r = await runCli(["search", "celery", "--json"], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(paths(r.stdout)[0]).toBe(entryPath("retrying-celery-tasks"));
+      expect(fs.existsSync(path.join(dir, CACHE_DIR))).toBe(false);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
+  });
+
+  it("puts a .gitignore in the .nexus folder it creates", async () => {
+    const dir = fixtureJournal({ aged: true });
+    await runCli(["list"], { cwd: dir });
+    expect(fs.readFileSync(path.join(dir, CACHE_DIR, ".gitignore"), "utf8")).toContain("*");
+  });
+});
