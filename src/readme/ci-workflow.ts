@@ -10,7 +10,7 @@ export const CI_WORKFLOW_PATH = ".github/workflows/nexus-readme.yml";
  */
 export function ciWorkflow(): string {
   return `# Checks that README.md is what \`nexus build-readme\` makes from entries/.
-# Written by \`nexus init --ci\`. To fix a failure, run \`npx nexus-journal build-readme\` and commit README.md.
+# Written by \`nexus init --ci\`. To fix a failure, run \`npx nexus-journal@${packageVersion()} build-readme\` and commit README.md.
 name: nexus README
 
 on:
