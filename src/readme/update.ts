@@ -33,12 +33,13 @@ export function planReadme(existing: string | undefined, rendered: Rendered, opt
   }
   const known = [...rendered.blocks.keys()];
   if (blocks.length === 0) {
+    const example = known.includes("topics") ? "topics" : (known[0] ?? "topics");
     throw new UserError(`${options.label} has no nexus markers, so it is not overwritten`, {
       hint:
-        `put the generated parts between marker lines, such as\n` +
-        `  <!-- nexus:begin ${known[0] ?? "topics"} -->\n  <!-- nexus:end ${known[0] ?? "topics"} -->\n` +
-        `(names from your template: ${known.join(", ") || "none"}), or run \`nexus build-readme --force\` ` +
-        `to replace the whole file with the template`,
+        `put marker lines where a generated part belongs, such as\n` +
+        `  <!-- nexus:begin ${example} -->\n  <!-- nexus:end ${example} -->\n` +
+        `with a name the template makes (${known.join(", ") || "none"}),\n` +
+        `or run \`nexus build-readme --force\` to write the whole template over ${options.label}`,
     });
   }
   for (const block of blocks) {
