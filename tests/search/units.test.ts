@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { boundedDistance } from "../../src/search/distance.js";
+import { coreOf, parseQuery } from "../../src/search/query.js";
+import { clip, flatten, highlight } from "../../src/search/snippet.js";
+import { decodeIds, encodeIds, normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
+
+describe("edit distance", () => {
+  it.each([
+    ["celary", "celery", 1],
+    ["throtling", "throttling", 1],
+    ["kubernets", "kubernetes", 1],
+    ["teh", "the", 1],
+    ["idempotnecy", "idempotency", 1],
+    ["postgers", "postgres", 1],
+    ["abc", "abc", 0],
+    ["kitten", "sitting", 3],
+  ])("%s → %s is %i", (a, b, d) => {
+    expect(boundedDistance(a, b, 3)).toBe(d);
+    expect(boundedDistance(b, a, 3)).toBe(d);
+  });
+
+  it("stops at the bound", () => {
+    expect(boundedDistance("kitten", "sitting", 1)).toBe(2);
+    expect(boundedDistance("a", "abcdef", 2)).toBe(3);
+  });
+});
+
+describe("query words", () => {
+  it.each([
+    ["select_related()", "select_related"],
+    ["/api/v1/", "api/v1"],
+    ["(celery)", "celery"],
+    ['"retry-after",', "retry-after"],
+    ["c++", "c++"],
+    ["n+1", "n+1"],
+    ["foo()()", "foo"],
+  ])("the core of %s is %s", (word, core) => {
+    expect(coreOf(word)).toBe(core);
+  });
+
+  it("classifies plain and literal words, splits on spaces and drops duplicates", () => {
+    expect(parseQuery(["Celery  RETRY", "celery", "asyncio.gather", "c++"])).toEqual([
+      { kind: "term", text: "Celery", term: "celery" },
+      { kind: "term", text: "RETRY", term: "retry" },
+      { kind: "literal", text: "asyncio.gather", literal: "asyncio.gather", parts: ["asyncio", "gather"] },
+      { kind: "literal", text: "c++", literal: "c++", parts: ["c"] },
+    ]);
+    expect(parseQuery(["select_related()"])).toEqual([{ kind: "term", text: "select_related()", term: "select_related" }]);
+    expect(parseQuery(["!!!"])).toEqual([{ kind: "literal", text: "!!!", literal: "!!!", parts: [] }]);
+    expect(parseQuery(["", "  "])).toEqual([]);
+  });
+
+  it("refuses overlong words and too many words", () => {
+    expect(() => parseQuery(["x".repeat(101)])).toThrow(/at most 100 characters/);
+    expect(() => parseQuery([Array.from({ length: 25 }, (_, i) => `w${i}`).join(" ")])).toThrow(/at most 24 words/);
+    expect(parseQuery(["x".repeat(100)])).toHaveLength(1);
+  });
+});
+
+describe("tokens", () => {
+  it("lower-cases, removes accents and splits underscore words into parts too", () => {
+    expect(normalizeTerm("Café")).toBe("cafe");
+    expect([...termsOf(["Use select_related() and N+1 fixes in Résumé"])]).toEqual([
+      "use", "select_related", "select", "related", "and", "n", "1", "fixes", "in", "resume",
+    ]);
+    expect(tokensAt("a select_related b").map((t) => [t.term, t.start, t.end, t.part])).toEqual([
+      ["a", 0, 1, false],
+      ["select_related", 2, 16, false],
+      ["select", 2, 8, true],
+      ["related", 9, 16, true],
+      ["b", 17, 18, false],
+    ]);
+  });
+
+  it("encodes term ids as printable text and back", () => {
+    const ids = [0, 1, 44, 45, 2024, 2025, 91124, 91125, 1_000_000];
+    const encoded = encodeIds(ids);
+    expect(encoded).toMatch(/^[\x23-\x7e]+$/);
+    expect(encoded).not.toMatch(/["\\]/);
+    expect(decodeIds(encoded)).toEqual(ids);
+    expect(decodeIds(`${encodeIds([3, 4])} ${encodeIds([5])}`)).toEqual([3, 4, 5]);
+    expect(decodeIds("é")).toBeUndefined();
+  });
+});
+
+describe("snippets", () => {
+  it("flattens markdown to one line without list and heading marks", () => {
+    expect(flatten("- one\n- two\n\n```py\ncode()\n```\n## Head\n\ttab\u001b[31m")).toBe("one two code() Head tab␛[31m");
+  });
+
+  it("cuts around the first match with ellipses and keeps the ranges on the match", () => {
+    const text = `${"lorem ipsum ".repeat(20)}the celery worker ${"dolor sit ".repeat(20)}`;
+    const at = text.indexOf("celery");
+    const cut = clip({ field: "solution", text, ranges: [[at, at + 6]] }, 60);
+    expect(cut.text.startsWith("…")).toBe(true);
+    expect(cut.text.endsWith("…")).toBe(true);
+    expect(cut.text.length).toBeLessThanOrEqual(60);
+    expect(highlight(cut, (s) => `[${s}]`)).toContain("the [celery] worker");
+  });
+
+  it("leaves a short text whole", () => {
+    const snippet = { field: "takeaway" as const, text: "Profile first.", ranges: [[0, 7]] as [number, number][] };
+    expect(clip(snippet, 60)).toEqual(snippet);
+    expect(highlight(snippet, (s) => s.toUpperCase())).toBe("PROFILE first.");
+  });
+});
