@@ -6,8 +6,9 @@
 //
 // The file has lines: a JSON header, a JSON array of records (one per file), the
 // vocabulary (one term a line), then each record's term ids (one record a line:
-// title, topic and tag terms, a space, the other terms; encoded as in search/tokens.ts). `list` parses only the first two lines; the
-// rest is decoded when a search asks for it.
+// title, topic and tag terms, a space, the other terms; encoded as in
+// search/tokens.ts). `list` parses only the first two lines; a search decodes the
+// vocabulary and reads the term ids straight from the file's bytes.
 //
 // Never stale: a record is used only when path, size and mtime all match, and a
 // file modified within RACY_MS of being read is not cached at all (an edit in the
@@ -50,7 +51,7 @@ interface Header {
 interface CacheFile {
   records: unknown[];
   /** The vocabulary and, for each record, its encoded term ids. */
-  terms: () => { vocabulary: string[]; recordTerms: string[] } | undefined;
+  terms: () => { vocabulary: string[]; line: (record: number) => Uint8Array } | undefined;
 }
 
 /** The search terms of the journal. */
@@ -58,10 +59,10 @@ export interface JournalTerms {
   /** Every term, by id. Some may no longer be used by any entry. */
   vocabulary: string[];
   /**
-   * For each of `contents.entries` (same order), the ids of its terms, encoded (see
-   * search/tokens.ts): those of the title, topic and tags, a space, those only in the body.
+   * For each of `contents.entries` (same order), the ids of its terms as ASCII bytes
+   * (see search/tokens.ts): those of the title, topic and tags, a space, those only in the body.
    */
-  entryTerms: string[];
+  entryTerms: Uint8Array[];
 }
 
 /** The journal, its search terms and how the cache was used. */
@@ -170,14 +171,27 @@ function loadCache(file: string): CacheFile | undefined {
     const records = JSON.parse(bytes.toString("utf8", end0 + 1, end1)) as unknown;
     if (!Array.isArray(records) || records.length !== header.records) return undefined;
     const termCount = header.terms;
+    const recordCount = records.length;
     let terms: ReturnType<CacheFile["terms"]> | null = null;
     return {
       records,
       terms: () => {
-        if (terms === null) {
-          const lines = bytes.toString("utf8", end1 + 1).split("\n");
-          terms = lines.length === termCount + records.length ? { vocabulary: lines.slice(0, termCount), recordTerms: lines.slice(termCount) } : undefined;
+        if (terms !== null) return terms;
+        terms = undefined;
+        // Where each line starts; the last line has no newline after it.
+        const starts = new Int32Array(termCount + recordCount + 1);
+        let at = end1 + 1;
+        for (let line = 0; line < termCount + recordCount; line += 1) {
+          starts[line] = at;
+          const next = bytes.indexOf(10, at);
+          at = next < 0 ? bytes.length + 1 : next + 1;
+          if (next < 0 && line !== termCount + recordCount - 1) return terms;
         }
+        if (at !== bytes.length + 1) return terms;
+        starts[termCount + recordCount] = bytes.length + 1;
+        const vocabulary = termCount === 0 ? [] : bytes.toString("utf8", end1 + 1, starts[termCount]! - 1).split("\n");
+        if (vocabulary.length !== termCount) return terms;
+        terms = { vocabulary, line: (record) => bytes.subarray(starts[termCount + record]!, starts[termCount + record + 1]! - 1) };
         return terms;
       },
     };
@@ -226,8 +240,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     let id = termIds.get(term);
     if (id === undefined) {
       id = v.length;
-      v.push(term);
-      termIds.set(term, id);
+      // A long term may be a slice of the whole entry text; a copy lets that go.
+      const own = term.length >= 13 ? Buffer.from(term).toString() : term;
+      v.push(own);
+      termIds.set(own, id);
     }
     return id;
   };
@@ -235,14 +251,16 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const encodeTerms = (e: Pick<LoadedEntry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">) => {
     const short = termsOf([e.title, e.topic, ...e.tags]);
     const rest = [...termsOf([e.challenge, e.solution, e.takeaway, e.notes])].filter((t) => !short.has(t));
-    return `${encodeIds([...short].map(idOf))} ${encodeIds(rest.map(idOf))}`;
+    return [encodeIds([...short].map(idOf)), encodeIds(rest.map(idOf))].join(" ");
   };
   /** An entry's encoded term ids: known already, or on a line of the old cache (else worked out again from the file). */
   type TermSource = string | number;
-  const resolve = (source: TermSource, entry: LoadedEntry | undefined): string => {
-    if (typeof source === "string") return source;
-    const line = cached?.terms()?.recordTerms[source];
-    return line ?? (entry ? encodeTerms(entry) : "");
+  const resolve = (source: TermSource, entry: LoadedEntry | undefined): Uint8Array => {
+    if (typeof source !== "string") {
+      const line = cached?.terms()?.line(source);
+      if (line) return line;
+    }
+    return Buffer.from(typeof source === "string" ? source : entry ? encodeTerms(entry) : "", "latin1");
   };
 
   // Records are written in scan order, so they are usually met in order; a Map
@@ -311,7 +329,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     const dir = writableCacheDir(journal);
     if (dir) {
       try {
-        const termLines = keep.map((k) => (k.record[3] === 1 ? resolve(k.source, k.entry) : ""));
+        const termLines = keep.map((k) => {
+          if (k.record[3] !== 1) return "";
+          if (typeof k.source === "string") return k.source;
+          const line = resolve(k.source, k.entry);
+          return Buffer.from(line.buffer, line.byteOffset, line.length).toString("latin1");
+        });
         const v = vocabularyNow();
         const header: Header = { format: FORMAT, version: VERSION, records: keep.length, terms: v.length };
         const text = `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n${[...v, ...termLines].join("\n")}`;

@@ -56,7 +56,7 @@ export function typosAllowed(length: number): number {
 export class SearchIndex {
   private termIds: Map<string, number> | undefined;
   private readonly vocabulary: string[];
-  private readonly entryTerms: string[];
+  private readonly entryTerms: Uint8Array[];
 
   constructor(readonly journal: IndexedJournal) {
     ({ vocabulary: this.vocabulary, entryTerms: this.entryTerms } = journal.terms());
@@ -145,7 +145,7 @@ export class SearchIndex {
       let seen = 0;
       let extra = 0;
       for (let k = 0, v = 0; k < encoded.length; k += 1) {
-        const d = DIGIT[encoded.charCodeAt(k)] ?? -1;
+        const d = DIGIT[encoded[k]!] ?? -1;
         if (d < 0) {
           extra = COST.body;
           v = 0;

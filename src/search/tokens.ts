@@ -74,13 +74,14 @@ export const DIGIT = new Int16Array(128).fill(-1);
 ALPHABET.forEach((ch, i) => (DIGIT[ch.charCodeAt(0)] = i));
 
 export function encodeIds(ids: Iterable<number>): string {
-  let out = "";
+  // Joined, not concatenated: `+=` would keep a rope of small strings per entry.
+  const out: string[] = [];
   for (const id of ids) {
     let digits = LAST[id % BASE]!;
     for (let rest = Math.floor(id / BASE); rest > 0; rest = Math.floor(rest / BASE)) digits = MORE[rest % BASE]! + digits;
-    out += digits;
+    out.push(digits);
   }
-  return out;
+  return out.join("");
 }
 
 /** A space separates groups of ids in one string. */
