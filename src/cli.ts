@@ -199,8 +199,8 @@ export function buildProgram(): Command {
     .addHelpText(
       "after",
       examples(
-        "nexus search celery retry",
-        "nexus search kubernets            typos are forgiven",
+        "nexus search celery retry          every word must match",
+        "nexus search kubernets             typos are forgiven",
         'nexus search "select_related()" n+1 --topic Django',
         "nexus search                       interactive, on a terminal",
         "nexus search throttling --json | jq '.[0].path'",
