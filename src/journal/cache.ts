@@ -191,7 +191,14 @@ function loadCache(file: string): CacheFile | undefined {
         starts[termCount + recordCount] = bytes.length + 1;
         const vocabulary = termCount === 0 ? [] : bytes.toString("utf8", end1 + 1, starts[termCount]! - 1).split("\n");
         if (vocabulary.length !== termCount) return terms;
-        terms = { vocabulary, line: (record) => bytes.subarray(starts[termCount + record]!, starts[termCount + record + 1]! - 1) };
+        const base = bytes.byteOffset;
+        terms = {
+          vocabulary,
+          line: (record) => {
+            const start = starts[termCount + record]!;
+            return new Uint8Array(bytes.buffer, base + start, starts[termCount + record + 1]! - 1 - start);
+          },
+        };
         return terms;
       },
     };

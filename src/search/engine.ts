@@ -6,7 +6,7 @@
 import type { IndexedJournal } from "../journal/cache.js";
 import { readBodyFields } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
-import { newestFirst, type LoadedEntry } from "../journal/read.js";
+import type { LoadedEntry } from "../journal/read.js";
 import { boundedDistance } from "./distance.js";
 import type { QueryWord } from "./query.js";
 import { BASE, DIGIT, tokensAt } from "./tokens.js";
@@ -132,7 +132,7 @@ export class SearchIndex {
       }
     }
 
-    const hits: Hit[] = [];
+    const hits: (Hit & { at: number })[] = [];
     const best = new Float32Array(matchers.length);
     for (let i = 0; i < entries.length; i += 1) {
       const entry = entries[i]!;
@@ -165,10 +165,11 @@ export class SearchIndex {
       }
       if ((seen & full) !== full) continue;
       const score = this.score(entry, matchers, best);
-      if (score !== undefined) hits.push({ entry, score });
+      if (score !== undefined) hits.push({ entry, score, at: i });
     }
-    hits.sort((a, b) => a.score - b.score || newestFirst(a.entry, b.entry));
-    return hits;
+    // Entries come newest first, so among equal scores their position is the order.
+    hits.sort((a, b) => a.score - b.score || a.at - b.at);
+    return hits.map(({ entry, score }) => ({ entry, score }));
   }
 
   /** The mean cost of the words; literal words are checked in the text here. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { boundedDistance } from "../../src/search/distance.js";
 import { coreOf, parseQuery } from "../../src/search/query.js";
@@ -17,6 +18,26 @@ describe("edit distance", () => {
   ])("%s → %s is %i", (a, b, d) => {
     expect(boundedDistance(a, b, 3)).toBe(d);
     expect(boundedDistance(b, a, 3)).toBe(d);
+  });
+
+  it("agrees with the full dynamic programme, capped at the bound", () => {
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i += 1) {
+        for (let j = 1; j <= b.length; j += 1) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 10 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        expect(boundedDistance(a, b, max)).toBe(Math.min(reference(a, b), max + 1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("stops at the bound", () => {
