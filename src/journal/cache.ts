@@ -19,6 +19,7 @@
 // when the journal folder is writable; otherwise it is skipped in silence.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { splitFile, stripBom } from "../domain/frontmatter.js";
 import { splitSections } from "../domain/sections.js";
 import type { Problem } from "../domain/entry.js";
@@ -43,6 +44,8 @@ type CacheRecord = OkRecord | BadRecord;
 interface Header {
   format: string;
   version: number;
+  /** Which build of the parsing code made the records (see codeFingerprint). */
+  code: string;
   records: number;
   terms: number;
 }
@@ -155,6 +158,28 @@ function isValidRecord(r: unknown): r is CacheRecord {
   );
 }
 
+// What a file parses to depends on the code that parses it: a record made by
+// another build of nexus (an upgrade, or a rebuild while developing) is not used.
+const PARSING_MODULES = ["../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./read", "./cache", "../search/tokens"];
+let fingerprint: string | undefined;
+
+/** The size and mtime of each module that decides what a record holds. */
+export function codeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const self = fileURLToPath(import.meta.url);
+    const extension = path.extname(self);
+    fingerprint = PARSING_MODULES.map((m) => {
+      try {
+        const stat = fs.statSync(path.resolve(path.dirname(self), `${m}${extension}`));
+        return `${stat.size}:${Math.round(stat.mtimeMs)}`;
+      } catch {
+        return "?";
+      }
+    }).join(",");
+  }
+  return fingerprint;
+}
+
 function cachePath(journal: Journal): string {
   return path.join(journal.root, CACHE_DIR, CACHE_FILE);
 }
@@ -167,7 +192,8 @@ function loadCache(file: string): CacheFile | undefined {
     const end1 = end0 < 0 ? -1 : bytes.indexOf(10, end0 + 1);
     if (end1 < 0) return undefined;
     const header = JSON.parse(bytes.toString("utf8", 0, end0)) as Partial<Header>;
-    if (header.format !== FORMAT || header.version !== VERSION || typeof header.records !== "number" || typeof header.terms !== "number") return undefined;
+    if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
+    if (typeof header.records !== "number" || typeof header.terms !== "number") return undefined;
     const records = JSON.parse(bytes.toString("utf8", end0 + 1, end1)) as unknown;
     if (!Array.isArray(records) || records.length !== header.records) return undefined;
     const termCount = header.terms;
@@ -343,7 +369,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
           return Buffer.from(line.buffer, line.byteOffset, line.length).toString("latin1");
         });
         const v = vocabularyNow();
-        const header: Header = { format: FORMAT, version: VERSION, records: keep.length, terms: v.length };
+        const header: Header = { format: FORMAT, version: VERSION, code: codeFingerprint(), records: keep.length, terms: v.length };
         const text = `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n${[...v, ...termLines].join("\n")}`;
         replaceFile(path.join(dir, CACHE_FILE), text);
         written = true;

@@ -120,7 +120,12 @@ describe("the entry cache", () => {
     expect(paths(results[0]!.stdout)).toContain(entryPath("caching-expensive-views"));
     const leftovers = fs.readdirSync(path.join(dir, CACHE_DIR)).filter((n) => n.endsWith(".tmp"));
     expect(leftovers).toEqual([]);
-    expect(readIndexedJournal(openJournal(dir)).stats).toMatchObject({ reused: 22, parsed: 0 });
+    // Whole: the next run uses it as it is instead of writing a new one.
+    const before = fs.statSync(cacheFile(dir));
+    expect(JSON.parse(fs.readFileSync(cacheFile(dir), "utf8").split("\n")[0]!)).toMatchObject({ records: 22 });
+    expect((await runCli(["search", "redis", "--json"], { cwd: dir })).stdout).toBe(results[0]!.stdout);
+    const after = fs.statSync(cacheFile(dir));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   });
 
   it("ignores a damaged cache and replaces it", async () => {
@@ -164,5 +169,18 @@ describe("the entry cache", () => {
     const dir = fixtureJournal({ aged: true });
     await runCli(["list"], { cwd: dir });
     expect(fs.readFileSync(path.join(dir, CACHE_DIR, ".gitignore"), "utf8")).toContain("*");
+  });
+});
+
+describe("the entry cache and the code that made it", () => {
+  it("is not used when it was written by another build of the parsing code", async () => {
+    const dir = fixtureJournal({ aged: true });
+    const journal = openJournal(dir);
+    readIndexedJournal(journal);
+    expect(readIndexedJournal(journal).stats.reused).toBe(22);
+    const text = fs.readFileSync(cacheFile(dir), "utf8");
+    fs.writeFileSync(cacheFile(dir), text.replace(/"code":"[^"]*"/, '"code":"another build"'));
+    expect(readIndexedJournal(journal).stats).toMatchObject({ reused: 0, parsed: 22, written: true });
+    expect(readIndexedJournal(journal).stats.reused).toBe(22);
   });
 });
