@@ -36,6 +36,7 @@ const hasFilter = (f: EntryFilter) => Boolean(f.topic !== undefined || f.tags?.l
 export async function search(ctx: Context, options: SearchOptions): Promise<number> {
   const words = parseQuery(options.words);
   if (words.length === 0) {
+    if (options.json) throw new UsageError("--json needs words to search for, such as `nexus search celery --json`");
     if (!ctx.io.interactive) {
       throw new UsageError("say what to search for, such as `nexus search celery retry`", {
         hint: "on a terminal, `nexus search` with no words opens an interactive search",

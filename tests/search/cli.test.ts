@@ -139,6 +139,12 @@ describe("nexus search with bad input", () => {
     }
   });
 
+  it("--json without words is a usage error", async () => {
+    const r = await search(["--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--json needs words to search for");
+  });
+
   it("refuses a 10,000-character query with one clear line", async () => {
     const word = await search(["x".repeat(10_000)]);
     expect(word.code).toBe(2);
