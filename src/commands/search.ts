@@ -90,7 +90,7 @@ async function noResult(index: SearchIndex, entries: LoadedEntry[], words: Query
   if (entries.length === 0) return "No entries yet: add one with `nexus add`.\n";
   const query = inertLine(words.map((w) => w.text).join(" "));
   const lines = [`No entries match "${query}"${hasFilter(filter) ? " with these filters" : ""}.`];
-  const absent = matchers.filter((m) => (m.word.kind === "term" ? m.terms.size === 0 : index.search([m]).length === 0));
+  const absent = matchers.filter((m) => index.search([m]).length === 0);
   for (const m of absent) lines.push(`"${inertLine(m.word.text)}" is in no entry.`);
   if (absent.length === 0 && matchers.length > 1 && !hasFilter(filter)) lines.push("Each word is in some entry, but no entry has them all.");
   const { suggestions } = await import("../search/suggest.js");

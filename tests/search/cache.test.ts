@@ -91,7 +91,9 @@ describe("the entry cache", () => {
 
     // Deleted and added entries.
     fs.rmSync(file);
-    expect((await runCli(["search", "zanzibar"], { cwd: dir })).code).toBe(1);
+    const gone = await runCli(["search", "zanzibar"], { cwd: dir });
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('"zanzibar" is in no entry.');
     fs.writeFileSync(path.join(dir, "entries/2026-07-09-zanzibar.md"), entryText({ title: "Zanzibar authorization", topic: "Security", date: "2026-07-09" }));
     expect(paths((await runCli(["search", "zanzibar", "--json"], { cwd: dir })).stdout)).toEqual(["entries/2026-07-09-zanzibar.md"]);
   });
