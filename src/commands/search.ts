@@ -23,6 +23,8 @@ export interface SearchOptions extends EntryFilter {
 }
 
 export const DEFAULT_LIMIT = 10;
+/** Choices offered while typing: more than a screen, few enough to stay quick on every key. */
+const INTERACTIVE_CHOICES = 24;
 
 function load(ctx: Context) {
   const indexed = readIndexedJournal(locate(ctx));
@@ -120,11 +122,11 @@ async function interactive(ctx: Context, options: SearchOptions): Promise<number
     } catch {
       return [];
     }
-    if (words.length === 0) return filtered.slice(0, 50).map((e) => choice(e));
+    if (words.length === 0) return filtered.slice(0, INTERACTIVE_CHOICES).map((e) => choice(e));
     const matchers = words.map((w) => index.matcher(w));
     return index
       .search(matchers, options)
-      .slice(0, 50)
+      .slice(0, INTERACTIVE_CHOICES)
       .map((hit) => {
         const { snippet } = describeMatches(hit.entry, matchers);
         return choice(hit.entry, snippet ? clip(snippet, Math.max(30, ctx.io.columns - 4)).text : hit.entry.path);
