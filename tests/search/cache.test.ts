@@ -153,7 +153,18 @@ describe("the entry cache", () => {
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)("skips the cache when the journal folder is not writable", async () => {
+  it("answers without a cache when .nexus cannot hold one", async () => {
+    const dir = fixtureJournal({ aged: true });
+    fs.writeFileSync(path.join(dir, CACHE_DIR), "not a folder\n");
+    const r = await runCli(["search", "celery", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(paths(r.stdout)[0]).toBe(entryPath("retrying-celery-tasks"));
+    expect(fs.readFileSync(path.join(dir, CACHE_DIR), "utf8")).toBe("not a folder\n");
+  });
+
+  // root may write anywhere, so the permission cannot be taken away from it.
+  it.skipIf(process.getuid?.() === 0)("skips the cache when the journal folder is not writable (not as root)", async () => {
     const dir = fixtureJournal({ aged: true });
     fs.chmodSync(dir, 0o555);
     try {
