@@ -364,6 +364,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(program.helpInformation());
     return EXIT.ok;
   }
+  const helpFor = args[0] === "help" ? args[1] : undefined;
+  if (helpFor && !program.commands.some((c) => c.name() === helpFor || c.aliases().includes(helpFor))) {
+    process.stderr.write(`nexus: error: unknown command '${helpFor}'\n(run nexus --help for the commands)\n`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv);
     await flushPaged();

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseDateArgument, today } from "../domain/dates.js";
-import { normalizeTags, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { checkSection, normalizeTags, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { MAX_ENTRY_BYTES } from "../journal/read.js";
 import { inertLine, inertText } from "../domain/sanitize.js";
 import { slugify } from "../domain/slug.js";
 import { readJournal } from "../journal/read.js";
@@ -10,8 +10,8 @@ import type { Journal } from "../journal/root.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { createWithFreeName } from "../journal/safe-write.js";
 import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
-import { openEditor } from "../ui/editor.js";
-import { warnProblems } from "../ui/io.js";
+import { checkEditor, openEditor } from "../ui/editor.js";
+import { displayPath, warnProblems } from "../ui/io.js";
 import type { Prompter } from "../ui/prompts.js";
 import { locate, type Context } from "./context.js";
 
@@ -29,8 +29,20 @@ export interface AddOptions {
 
 const SECTIONS = ["challenge", "solution", "takeaway"] as const;
 
+/** Reads all of stdin as text, however slowly it arrives. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_ENTRY_BYTES) throw new UsageError(`stdin is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB, more than an entry may hold`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Turns the flags into a partial draft; `-` as a section reads it from stdin. */
-function draftFromFlags(options: AddOptions): Partial<EntryDraft> {
+async function draftFromFlags(options: AddOptions): Promise<Partial<EntryDraft>> {
   const draft: Partial<EntryDraft> = {};
   if (options.title !== undefined) draft.title = options.title.trim();
   if (options.topic !== undefined) draft.topic = options.topic.trim();
@@ -45,15 +57,9 @@ function draftFromFlags(options: AddOptions): Partial<EntryDraft> {
   for (const section of SECTIONS) {
     const value = options[section];
     if (value === undefined) continue;
-    draft[section] = value === "-" ? fs.readFileSync(0, "utf8") : value;
+    draft[section] = value === "-" ? await readStdin() : value;
   }
   return draft;
-}
-
-/** Where a path is best shown from: relative to the current folder when inside it. */
-export function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 function complete(draft: Partial<EntryDraft>): EntryDraft {
@@ -110,7 +116,12 @@ async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: 
     out.tags = normalizeTags([...picked, ...typed.split(",")]);
   }
   for (const section of SECTIONS) {
-    if (out[section] === undefined) out[section] = await prompter.multiline(section[0]!.toUpperCase() + section.slice(1));
+    while (out[section] === undefined) {
+      const text = await prompter.multiline(section[0]!.toUpperCase() + section.slice(1));
+      const problem = checkSection(section, text);
+      if (problem) ctx.io.err(`${ctx.io.color.yellow("!")} the ${section} ${problem}; please write it again\n`);
+      else out[section] = text;
+    }
   }
   return out;
 }
@@ -126,9 +137,17 @@ interface Saved {
 async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<Saved> {
   const template = readTemplate(journal, "entry.md").text;
   const initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
+  checkEditor(ctx.io.env, ctx.io.interactive, "nexus add --edit");
   const file = writeDraft(journal, "new-entry", initial);
   for (;;) {
-    openEditor(file, ctx.io.env);
+    try {
+      openEditor(file, ctx.io.env);
+    } catch (error) {
+      // Nothing typed yet: nothing to keep.
+      if (fs.readFileSync(file, "utf8") === initial) fs.rmSync(file, { force: true });
+      else if (error instanceof UserError) throw new UserError(error.message, { hint: `your text is kept in ${displayPath(ctx.io.cwd, file)}` });
+      throw error;
+    }
     let outcome = checkDraft(file, initial);
     if (outcome.kind === "unchanged") {
       // The template filled from flags can be a whole entry; an empty one is not.
@@ -156,7 +175,7 @@ async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDra
 
 export async function add(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
   const journal = locate(ctx);
-  let draft = draftFromFlags(options);
+  let draft = await draftFromFlags(options);
   const getPrompter = async () => prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
 
   let saved: Saved;
@@ -175,7 +194,7 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
     }
     const full = complete(draft);
     const wrong = validateDraft(full);
-    if (wrong.length) throw new UsageError(wrong.join("; "));
+    if (wrong.length) throw new UsageError(wrong.map((w) => (asked ? w : `--${w}`)).join("; "));
     saved = { text: serializeEntry(full), date: full.date, title: full.title };
     if (asked && !options.dryRun) {
       ctx.io.err(`\n${inertText(saved.text)}\n`);
@@ -186,6 +205,9 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
     }
   }
 
+  if (Buffer.byteLength(saved.text) > MAX_ENTRY_BYTES) {
+    throw new UsageError(`the entry is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB, more than nexus reads back`);
+  }
   if (options.dryRun) {
     ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
     return 0;

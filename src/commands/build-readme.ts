@@ -8,7 +8,7 @@ import { unifiedDiff } from "../readme/diff.js";
 import { renderReadme } from "../readme/render.js";
 import { TemplateError } from "../readme/template.js";
 import { planReadme } from "../readme/update.js";
-import { displayPath } from "./add.js";
+import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface BuildReadmeOptions {

@@ -5,9 +5,9 @@ import { inertLine } from "../domain/sanitize.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { resolveEntry } from "../journal/resolve.js";
 import { replaceFile } from "../journal/safe-write.js";
-import { editorCommand, openEditor } from "../ui/editor.js";
+import { checkEditor, openEditor } from "../ui/editor.js";
 import type { Prompter } from "../ui/prompts.js";
-import { displayPath } from "./add.js";
+import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface EditOptions {
@@ -18,15 +18,6 @@ export interface EditDeps {
   prompter?: Prompter;
   /** Opens the editor and waits for it; tests replace it. */
   openEditor?: (file: string, env: NodeJS.ProcessEnv) => void;
-}
-
-/** Editors that draw on the terminal: without one they fail or wait forever. */
-const TERMINAL_EDITORS = new Set(["vi", "vim", "nvim", "nano", "pico", "micro", "hx", "helix", "kak", "joe", "ne", "mg", "jed"]);
-
-export function needsTerminal(command: string): boolean {
-  const first = command.trim().split(/\s+/)[0] ?? "";
-  const name = first.replace(/^["']|["']$/g, "").split("/").pop() ?? "";
-  return TERMINAL_EDITORS.has(name) || (name === "emacs" && /\s(-nw|--no-window-system|-t)\b/.test(command));
 }
 
 const nameDate = (file: string) => /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(path.basename(file))?.[1];
@@ -40,15 +31,7 @@ const nameDate = (file: string) => /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(path.bas
 export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = {}): Promise<number> {
   const { journal, contents } = loadJournal(ctx);
   const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
-  if (!deps.openEditor && !editorCommand(ctx.io.env)) {
-    throw new UserError("no editor to open: set $VISUAL or $EDITOR", { hint: "for example: EDITOR=nano nexus edit " + inertLine(options.entry) });
-  }
-  const command = editorCommand(ctx.io.env);
-  if (!deps.openEditor && !ctx.io.interactive && command && needsTerminal(command)) {
-    throw new UserError(`the editor "${inertLine(command)}" needs a terminal, and there is none here`, {
-      hint: "run it from a terminal, or set EDITOR to a command that edits the file without one",
-    });
-  }
+  if (!deps.openEditor) checkEditor(ctx.io.env, ctx.io.interactive, `nexus edit ${inertLine(options.entry)}`);
   const open = deps.openEditor ?? openEditor;
   const before = fs.readFileSync(entry.file, "utf8");
   const draft = writeDraft(journal, entry.path, before);

@@ -2,7 +2,7 @@ import { inertLine } from "../domain/sanitize.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { pad, truncate, type Io } from "../ui/io.js";
+import { displayWidth, pad, truncate, type Io } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface ListOptions extends EntryFilter {
@@ -12,13 +12,13 @@ export interface ListOptions extends EntryFilter {
 
 /** One line per entry: date, topic, title, tags. */
 export function formatEntryLines(io: Io, entries: LoadedEntry[]): string[] {
-  const topicWidth = Math.min(18, Math.max(5, ...entries.map((e) => [...inertLine(e.topic)].length)));
+  const topicWidth = Math.min(18, Math.max(5, ...entries.map((e) => displayWidth(inertLine(e.topic)))));
   return entries.map((entry) => {
     const topic = pad(truncate(inertLine(entry.topic), topicWidth), topicWidth);
     const tags = entry.tags.map((t) => `#${inertLine(t)}`).join(" ");
     let title = inertLine(entry.title);
     if (io.stdoutIsTTY) {
-      const room = io.columns - 10 - 2 - topicWidth - 2 - (tags ? [...tags].length + 2 : 0);
+      const room = io.columns - 10 - 2 - topicWidth - 2 - (tags ? displayWidth(tags) + 2 : 0);
       title = truncate(title, Math.max(20, room));
     }
     const c = io.color;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
-import { resolveEntry } from "../journal/resolve.js";
+import { invalidEntryAt, resolveEntry } from "../journal/resolve.js";
 import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
 
@@ -17,12 +17,17 @@ export interface RmOptions {
  */
 export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter): Promise<number> {
   const { journal, contents } = loadJournal(ctx);
-  const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
-  const shown = `${inertLine(entry.path)}  (${inertLine(entry.title)})`;
+  // An invalid file can be removed by its path too: nexus cannot read it, but it can tidy it.
+  const invalid = invalidEntryAt(contents, journal, options.entry, ctx.io.cwd);
+  // Without a question, only a whole name may pick what goes: never a part of a title.
+  const target = invalid
+    ? { path: invalid.path, title: `invalid: ${invalid.message}` }
+    : resolveEntry(journal, contents, options.entry, ctx.io.cwd, { exact: options.yes });
+  const shown = `${inertLine(target.path)}  (${inertLine(target.title)})`;
   if (!options.yes) {
     if (!ctx.io.interactive) {
-      throw new UsageError(`not removing ${inertLine(entry.path)} without confirmation: pass --yes (there is no terminal to ask on)`, {
-        hint: `nexus rm ${inertLine(options.entry)} --yes`,
+      throw new UsageError(`not removing ${inertLine(target.path)} without confirmation: pass --yes (there is no terminal to ask on)`, {
+        hint: `nexus rm ${JSON.stringify(target.path)} --yes`,
       });
     }
     const ask = prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
@@ -32,7 +37,7 @@ export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter):
     }
   }
   // The name under the journal, so a link inside the journal goes, not its target.
-  fs.unlinkSync(path.join(journal.root, ...entry.path.split("/")));
+  fs.unlinkSync(path.join(journal.root, ...target.path.split("/")));
   ctx.io.out(`removed ${shown}\n`);
   return 0;
 }

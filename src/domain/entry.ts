@@ -1,6 +1,6 @@
 import { isCalendarDate } from "./dates.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom, yamlFlowList, yamlScalar } from "./frontmatter.js";
-import { joinSections, splitSections } from "./sections.js";
+import { joinSections, SECTION_NAMES, SECTION_TITLES, splitSections, trimBlock, type SectionName } from "./sections.js";
 
 /** What a person writes: the frontmatter fields and the three sections. */
 export interface EntryDraft {
@@ -221,9 +221,30 @@ export function replaceFrontmatter(rawText: string, fields: Pick<EntryDraft, "ti
   return `${hasBom ? "\ufeff" : ""}${frontmatter}${text.slice(split.bodyOffset)}`;
 }
 
+/**
+ * Checks the markdown of one section: it must read back as the same section
+ * once saved. Returns what is wrong, or undefined.
+ */
+export function checkSection(name: SectionName, text: string): string | undefined {
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return "contains control characters";
+  const trimmed = trimBlock(text.replace(/\r\n?/g, "\n"));
+  if (!trimmed) return undefined;
+  // Another section after it must still be found: an unclosed code block would swallow it.
+  const next = name === "takeaway" ? "challenge" : "takeaway";
+  const back = splitSections(`## ${SECTION_TITLES[name]}\n\n${trimmed}\n\n## ${SECTION_TITLES[next]}\n\nnext\n`);
+  if (back[name] === trimmed && back[next] === "next" && !back.notes) return undefined;
+  const fences = trimmed.split("\n").filter((line) => /^ {0,3}(`{3,}|~{3,})/.test(line)).length;
+  if (fences % 2 === 1) return "has a code block that is not closed (add a closing ```)";
+  return "has a heading of level 1 or 2 (# or ##), which would end the section: use ### inside a section";
+}
+
 /** Validates a draft the way parsing a file would; returns the problems. */
 export function validateDraft(draft: EntryDraft): string[] {
   const wrong: string[] = [];
+  for (const name of SECTION_NAMES) {
+    const problem = checkSection(name, draft[name]);
+    if (problem) wrong.push(`${name} ${problem}`);
+  }
   const title = checkLine("title", draft.title, LIMITS.title);
   if (title) wrong.push(title);
   const topic = checkLine("topic", draft.topic, LIMITS.topic);

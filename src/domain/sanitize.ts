@@ -26,9 +26,3 @@ export function inertLine(text: string): string {
     .replace(CONTROL_WITH_NEWLINES, picture)
     .replace(BIDI, "");
 }
-
-/** True when the text holds a control character other than newline and tab. */
-export function hasControlCharacters(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text);
-}

@@ -30,7 +30,7 @@ export function readConfig(root: string): JournalConfig {
   const file = path.join(root, CONFIG_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs.readFileSync(file, "utf8").replace(/^\ufeff/, "");
   } catch {
     return { ...DEFAULT_CONFIG };
   }

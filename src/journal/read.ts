@@ -45,7 +45,7 @@ export function decodeEntryBytes(bytes: Uint8Array): { text: string } | { proble
 /** Reads and parses one entry file. */
 export function readEntryFile(found: Pick<FoundFile, "file" | "size" | "path">): ParseResult & { raw?: string } {
   if (found.size > MAX_ENTRY_BYTES) {
-    return { ok: false, problems: [{ line: 1, severity: "error", message: `file is larger than 1 MiB; not read` }] };
+    return { ok: false, problems: [{ line: 1, severity: "error", message: `file is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read` }] };
   }
   let bytes: Buffer;
   try {
@@ -73,6 +73,3 @@ export function readJournal(journal: Journal, options: ReadOptions = {}): Journa
   return readIndexedJournal(journal, options).contents;
 }
 
-export function formatProblem(problem: FileProblem): string {
-  return `${problem.path}:${problem.line}: ${problem.severity === "warning" ? "warning: " : ""}${problem.message}`;
-}

@@ -7,19 +7,32 @@ import type { Journal } from "./root.js";
 const stem = (p: string) => path.posix.basename(p).replace(/\.(md|markdown)$/i, "");
 const slugOf = (p: string) => stem(p).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 
+/** The invalid entry file a query names by its path, if any. */
+export function invalidEntryAt(contents: JournalContents, journal: Journal, query: string, cwd: string) {
+  const wanted = query.trim();
+  const asPath = path.relative(journal.root, path.resolve(cwd, wanted)).split(path.sep).join("/");
+  return contents.problems.find((p) => p.severity === "error" && (p.path === asPath || p.path === wanted.replace(/\\/g, "/")));
+}
+
 /**
  * Finds one entry from what a person types: a path (from the journal root or
  * the current folder), a file name, a slug, a title, or a unique part of a title.
  * Several candidates, or none, is an error that says which.
  */
-export function resolveEntry(journal: Journal, contents: JournalContents, query: string, cwd: string): LoadedEntry {
+export function resolveEntry(
+  journal: Journal,
+  contents: JournalContents,
+  query: string,
+  cwd: string,
+  options: { exact?: boolean } = {},
+): LoadedEntry {
   const wanted = query.trim();
   if (!wanted) throw new UserError("name an entry: a path, file name, slug or part of its title");
   const fromCwd = path.resolve(cwd, wanted);
   const asPath = path.relative(journal.root, fromCwd).split(path.sep).join("/");
   const lower = wanted.toLowerCase();
 
-  const invalid = contents.problems.find((p) => p.severity === "error" && (p.path === asPath || p.path === wanted.replace(/\\/g, "/")));
+  const invalid = invalidEntryAt(contents, journal, query, cwd);
   const byPath = contents.entries.filter((e) => e.path === asPath || e.path === wanted || e.file === fromCwd);
   if (byPath.length) return byPath[0]!;
   if (invalid) throw new UserError(`${invalid.path}:${invalid.line}: ${inertLine(invalid.message)}`);
@@ -28,9 +41,9 @@ export function resolveEntry(journal: Journal, contents: JournalContents, query:
     (e) => stem(e.path).toLowerCase() === lower.replace(/\.(md|markdown)$/i, ""),
     (e) => slugOf(e.path).toLowerCase() === lower,
     (e) => e.title.toLowerCase() === lower,
-    (e) => e.title.toLowerCase().includes(lower),
-    (e) => slugOf(e.path).includes(lower),
   ];
+  // Parts of a title or slug are fine for reading, not for removing.
+  if (!options.exact) tiers.push((e) => e.title.toLowerCase().includes(lower), (e) => slugOf(e.path).includes(lower));
   for (const tier of tiers) {
     const matches = contents.entries.filter(tier);
     if (matches.length === 1) return matches[0]!;
@@ -44,6 +57,9 @@ export function resolveEntry(journal: Journal, contents: JournalContents, query:
         hint: "name one by its path or file name",
       });
     }
+  }
+  if (options.exact) {
+    throw new UserError(`no entry is named "${inertLine(wanted)}"`, { hint: "name it by its path, file name, slug or whole title" });
   }
   throw new UserError(`no entry matches "${inertLine(wanted)}"`, { hint: "`nexus list` shows every entry; `nexus search` finds by words" });
 }

@@ -25,7 +25,13 @@ function isJournal(dir: string): boolean {
 
 export function openJournal(root: string): Journal {
   const config = readConfig(root);
-  return { root, entriesDir: path.resolve(root, config.entries), config };
+  const entriesDir = path.resolve(root, config.entries);
+  if (fs.existsSync(entriesDir) && !isDir(entriesDir)) {
+    throw new UserError(`${config.entries} in ${root} is a file, not the folder of entries`, {
+      hint: `move it away, then \`nexus init\` makes the folder`,
+    });
+  }
+  return { root, entriesDir, config };
 }
 
 /**
@@ -38,7 +44,11 @@ export function findJournal(options: { cwd: string; dir?: string | undefined }):
     const root = path.resolve(options.cwd, options.dir);
     if (!isDir(root)) throw new UserError(`no such folder: ${options.dir}`);
     if (!isJournal(root)) {
-      throw new UserError(`no journal in ${root}`, { hint: `run \`nexus init ${options.dir}\` to start one there` });
+      const parent = path.dirname(root);
+      const hint = isJournal(parent)
+        ? `${root} is inside the journal ${parent}: pass --dir ${path.relative(options.cwd, parent) || "."}`
+        : `run \`nexus init ${options.dir}\` to start one there`;
+      throw new UserError(`no journal in ${root}`, { hint });
     }
     return openJournal(root);
   }

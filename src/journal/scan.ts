@@ -43,6 +43,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     return { files, skipped };
   }
   const visited = new Set<string>();
+  const byRealPath = new Map<string, { found: FoundFile; link: boolean }>();
 
   const walk = (dir: string, realDir: string): void => {
     if (visited.has(realDir)) return;
@@ -82,7 +83,11 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
       if (stat.isDirectory()) {
         walk(full, realTarget);
       } else if (stat.isFile() && MARKDOWN.test(dirent.name)) {
-        files.push({ path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs });
+        const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs };
+        const seen = byRealPath.get(realTarget);
+        // A link to an entry that is in the journal anyway is that entry once, under its own name.
+        if (!seen) byRealPath.set(realTarget, { found, link: dirent.isSymbolicLink() });
+        else if (seen.link && !dirent.isSymbolicLink()) byRealPath.set(realTarget, { found, link: false });
       }
     }
   };
@@ -98,5 +103,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     return { files, skipped };
   }
   walk(entriesDir, realEntries);
+  for (const { found } of byRealPath.values()) files.push(found);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
 }

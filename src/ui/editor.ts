@@ -1,5 +1,29 @@
 import { spawnSync } from "node:child_process";
 import { UserError } from "../errors.js";
+import { inertLine } from "../domain/sanitize.js";
+
+/** Editors that draw on the terminal: without one they fail or wait forever. */
+const TERMINAL_EDITORS = new Set(["vi", "vim", "nvim", "nano", "pico", "micro", "hx", "helix", "kak", "joe", "ne", "mg", "jed"]);
+
+export function needsTerminal(command: string): boolean {
+  const first = command.trim().split(/\s+/)[0] ?? "";
+  const name = first.replace(/^["']|["']$/g, "").split("/").pop() ?? "";
+  return TERMINAL_EDITORS.has(name) || (name === "emacs" && /\s(-nw|--no-window-system|-t)\b/.test(command));
+}
+
+/**
+ * Checks before any draft is written that an editor can be opened here: one is
+ * set, and it does not need a terminal that is not there.
+ */
+export function checkEditor(env: NodeJS.ProcessEnv, interactive: boolean, example: string): void {
+  const command = editorCommand(env);
+  if (!command) throw new UserError("no editor to open: set $VISUAL or $EDITOR", { hint: `for example: EDITOR=nano ${example}` });
+  if (!interactive && needsTerminal(command)) {
+    throw new UserError(`the editor "${inertLine(command)}" needs a terminal, and there is none here`, {
+      hint: "run it from a terminal, or set EDITOR to a command that edits the file without one",
+    });
+  }
+}
 
 /** The user's editor command, as git picks it: $VISUAL, then $EDITOR. */
 export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { FileProblem } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
@@ -62,15 +63,45 @@ export function warnProblems(io: Io, problems: FileProblem[], strict: boolean): 
   return strict && problems.length > 0;
 }
 
-/** Pads a string to a width counted in characters (after sanitizing). */
-export function pad(text: string, width: number): string {
-  const length = [...text].length;
-  return length >= width ? text : text + " ".repeat(width - length);
+// Combining marks and zero-width characters take no column; East Asian wide and
+// full-width characters and most emoji take two.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+
+function charWidth(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return WIDE.test(ch) ? 2 : 1;
 }
 
-/** Cuts a one-line text to a width, with an ellipsis. */
+/** Columns a one-line text takes on a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+/** Pads a one-line text to a number of terminal columns. */
+export function pad(text: string, width: number): string {
+  const used = displayWidth(text);
+  return used >= width ? text : text + " ".repeat(width - used);
+}
+
+/** Cuts a one-line text to a number of terminal columns, with an ellipsis. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  let used = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Where a path is best shown from: relative to the current folder when inside it. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }

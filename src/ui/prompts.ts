@@ -1,7 +1,7 @@
 // The one module that asks the user anything. It refuses to prompt without a
 // terminal, turns Ctrl-C and Esc into InterruptedError, and is what tests replace.
 import { emitKeypressEvents } from "node:readline";
-import { InterruptedError, UsageError } from "../errors.js";
+import { InterruptedError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 
 type Inquirer = typeof import("@inquirer/prompts");
@@ -19,12 +19,6 @@ export interface Prompter {
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   search<T>(message: string, source: (term: string | undefined) => Promise<Choice<T>[]> | Choice<T>[]): Promise<T>;
-}
-
-export function requireTerminal(what: string): void {
-  if (!(process.stdin.isTTY && process.stdout.isTTY)) {
-    throw new UsageError(`${what} needs a terminal`);
-  }
 }
 
 /** Runs a prompt with Esc bound to cancel, and maps cancellation to InterruptedError. */
@@ -74,7 +68,7 @@ export const terminalPrompter: Prompter = {
   async multiline(message) {
     const { editor, input } = await load();
     if (process.env.VISUAL || process.env.EDITOR) {
-      return guarded((signal) => editor({ message, postfix: ".md", waitForUserInput: false }, { signal }));
+      return guarded((signal) => editor({ message: `${message} (opens your editor)`, postfix: ".md", waitForUserInput: true }, { signal }));
     }
     const lines: string[] = [];
     for (;;) {

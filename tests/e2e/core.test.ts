@@ -469,3 +469,85 @@ describe("usage and exit codes", () => {
     expect(r.stderr).toBe("");
   });
 });
+
+describe("bad input loses nothing and says what is wrong", () => {
+  it("reads a section from a slow pipe", async () => {
+    const dir = journal();
+    const { spawnSync } = await import("node:child_process");
+    const bin = path.resolve("bin/nexus.js");
+    const r = spawnSync("sh", ["-c", `(sleep 0.5; echo late line) | node ${JSON.stringify(bin)} add --title Slow --topic X --solution - --dry-run`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("## Solution\n\nlate line\n");
+  });
+
+  it("refuses sections that would not read back as written, naming the flag", async () => {
+    const dir = journal();
+    const cases: [string[], RegExp][] = [
+      [["--challenge", "use\n```js\nx()"], /--challenge has a code block that is not closed/],
+      [["--solution", "# Big\ntext"], /--solution has a heading of level 1 or 2/],
+      [["--takeaway", "a\n## Solution\nb"], /--takeaway has a heading of level 1 or 2/],
+      [["--challenge", "nul\u0001byte"], /--challenge contains control characters/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await runCli(["add", "--title", "T", "--topic", "X", ...flags], { cwd: dir });
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.readdirSync(path.join(dir, "entries"))).toHaveLength(3);
+    const fine = await runCli(["add", "--title", "T", "--topic", "X", "--challenge", "```md\n## inside code\n```\n\n### small heading"], { cwd: dir });
+    expect(fine.code).toBe(0);
+  });
+
+  it("a NUL byte or an oversized section from stdin is refused before writing", async () => {
+    const dir = journal();
+    const nul = await runCli(["add", "--title", "N", "--topic", "X", "--challenge", "-"], { cwd: dir, input: "a\0b" });
+    expect(nul.code).toBe(2);
+    const big = await runCli(["add", "--title", "N", "--topic", "X", "--challenge", "-"], { cwd: dir, input: "a".repeat(2 * 1024 * 1024) });
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/larger than 1 MiB/);
+    expect(fs.readdirSync(path.join(dir, "entries"))).toHaveLength(3);
+  });
+
+  it("an entries file where the folder should be is a clear error", async () => {
+    const dir = makeTree({ "nexus.config.json": "{}", entries: "not a folder" });
+    const r = await runCli(["add", "--title", "T", "--topic", "X"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/entries in .* is a file, not the folder of entries/);
+    expect(r.stderr).not.toMatch(/unexpected/);
+  });
+
+  it("reads a nexus.config.json that starts with a byte-order mark", async () => {
+    const dir = journal({ "nexus.config.json": '\ufeff{"entries": "entries"}' });
+    expect((await runCli(["list"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a link to an entry inside the journal lists it once", async () => {
+    const dir = journal();
+    fs.symlinkSync(path.join(dir, "entries", "2026-09-15-multi-stage-docker-builds.md"), path.join(dir, "entries", "2026-09-15-alias.md"));
+    const entries = JSON.parse((await runCli(["list", "--json"], { cwd: dir })).stdout) as { path: string }[];
+    expect(entries.map((e) => e.path)).toEqual([
+      "entries/2026-11-20-fixing-n-1-queries-in-list-views.md",
+      "entries/2026/2026-10-02-retrying-celery-tasks.md",
+      "entries/2026-09-15-multi-stage-docker-builds.md",
+    ]);
+  });
+
+  it("--dir at the entries folder points at the journal around it", async () => {
+    const dir = journal();
+    const r = await runCli(["--dir", path.join(dir, "entries"), "list"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is inside the journal .*: pass --dir \./);
+  });
+
+  it("help for an unknown command is a usage error", async () => {
+    const r = await runCli(["help", "bogus"], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'bogus'/);
+    expect((await runCli(["help", "list"], { cwd: tempDir() })).stdout).toMatch(/Usage: nexus list/);
+  });
+});

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { edit, needsTerminal } from "../../src/commands/edit.js";
+import { edit } from "../../src/commands/edit.js";
+import { needsTerminal } from "../../src/ui/editor.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
 import { fakeIo, scriptedPrompter } from "./fake-io.js";
 

@@ -29,13 +29,26 @@ describe("nexus rm", () => {
     expect(fs.readdirSync(path.join(dir, "entries"))).toEqual(["2026-01-05-select-related.md"]);
   });
 
-  it("fails on an ambiguous or unknown entry and removes nothing", async () => {
+  it("with --yes takes only a whole name, never part of a title, and removes nothing else", async () => {
     const dir = tree();
     const r = await runCli(["rm", "re", "--yes"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("matches 2 entries");
+    expect(r.stderr).toContain('no entry is named "re"');
+    expect((await runCli(["rm", "Select", "--yes"], { cwd: dir })).code).toBe(1);
     expect((await runCli(["rm", "nope", "-y"], { cwd: dir })).code).toBe(1);
     expect(fs.readdirSync(path.join(dir, "entries"))).toHaveLength(2);
+    const whole = await runCli(["rm", "Select related", "--yes"], { cwd: dir });
+    expect(whole.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "entries"))).toEqual(["2026-01-06-prefetch.md"]);
+  });
+
+  it("removes an invalid entry named by its path", async () => {
+    const dir = tree();
+    fs.writeFileSync(path.join(dir, "entries/2026-01-07-broken.md"), "---js\n{}\n---\n");
+    const r = await runCli(["rm", "entries/2026-01-07-broken.md", "--yes"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^removed entries\/2026-01-07-broken\.md {2}\(invalid: frontmatter language "js"/);
+    expect(fs.existsSync(path.join(dir, "entries/2026-01-07-broken.md"))).toBe(false);
   });
 
   it("asks on a terminal; no keeps the file", async () => {

@@ -172,3 +172,15 @@ describe("invalid entries", () => {
     expect(result.warnings[0]!.message).toMatch(/file name says 2025-12-31 but "date" is 2026-01-01/);
   });
 });
+
+describe("checkSection", () => {
+  it("accepts markdown that reads back as the same section", async () => {
+    const { checkSection } = await import("../../src/domain/entry.js");
+    expect(checkSection("challenge", "plain\n\n- list\n\n```sh\n## in code\n```\n\n### small")).toBeUndefined();
+    expect(checkSection("takeaway", "")).toBeUndefined();
+    expect(checkSection("challenge", "x\n```")).toMatch(/not closed/);
+    expect(checkSection("takeaway", "x\n~~~\ny")).toMatch(/not closed/);
+    expect(checkSection("solution", "## Notes\nx")).toMatch(/heading of level 1 or 2/);
+    expect(checkSection("solution", "x\u001b[2J")).toMatch(/control characters/);
+  });
+});
