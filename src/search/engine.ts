@@ -37,6 +37,8 @@ export interface WordMatcher {
   word: QueryWord;
   /** For a term word: each term of the journal that counts as the word, with its cost. */
   terms: Map<string, number>;
+  /** The same terms by id. */
+  ids: Map<number, number>;
   /** For a literal word: the text, any case. */
   pattern: RegExp | undefined;
 }
@@ -54,7 +56,6 @@ export function typosAllowed(length: number): number {
 }
 
 export class SearchIndex {
-  private termIds: Map<string, number> | undefined;
   private readonly vocabulary: string[];
   private readonly entryTerms: Uint8Array[];
 
@@ -62,16 +63,18 @@ export class SearchIndex {
     ({ vocabulary: this.vocabulary, entryTerms: this.entryTerms } = journal.terms());
   }
 
+  /** A term's id; a scan, cheaper than building a Map of the whole vocabulary for a few look-ups. */
   private idOf(term: string): number | undefined {
-    this.termIds ??= new Map(this.vocabulary.map((t, i) => [t, i]));
-    return this.termIds.get(term);
+    const id = this.vocabulary.indexOf(term);
+    return id < 0 ? undefined : id;
   }
 
   /** The terms of the journal that count as the word. */
   matcher(word: QueryWord): WordMatcher {
     const terms = new Map<string, number>();
+    const ids = new Map<number, number>();
     if (word.kind === "literal") {
-      return { word, terms, pattern: new RegExp(escapeRegExp(word.literal), "giu") };
+      return { word, terms, ids, pattern: new RegExp(escapeRegExp(word.literal), "giu") };
     }
     const w = word.term;
     const known = this.idOf(w) !== undefined;
@@ -80,15 +83,21 @@ export class SearchIndex {
     // widened by typos: `csrf` and `etag` find csrf and ETags, not every
     // four-letter word one letter away.
     const typos = w.length <= 5 && (known || (prefix && this.vocabulary.some((t) => t.startsWith(w)))) ? 0 : typosAllowed(w.length);
-    for (const t of this.vocabulary) {
-      if (t === w) terms.set(t, COST.exact);
-      else if (prefix && t.startsWith(w)) terms.set(t, COST.prefix);
+    const vocabulary = this.vocabulary;
+    for (let id = 0; id < vocabulary.length; id += 1) {
+      const t = vocabulary[id]!;
+      let cost: number | undefined;
+      if (t === w) cost = COST.exact;
+      else if (prefix && t.startsWith(w)) cost = COST.prefix;
       else if (typos > 0 && Math.abs(t.length - w.length) <= typos && t.length >= 3) {
         const d = boundedDistance(w, t, typos);
-        if (d <= typos) terms.set(t, (d === 1 ? COST.oneTypo : COST.twoTypos) + (known ? COST.typoOfKnownWord : 0));
+        if (d <= typos) cost = (d === 1 ? COST.oneTypo : COST.twoTypos) + (known ? COST.typoOfKnownWord : 0);
       }
+      if (cost === undefined) continue;
+      terms.set(t, cost);
+      ids.set(id, cost);
     }
-    return { word, terms, pattern: undefined };
+    return { word, terms, ids, pattern: undefined };
   }
 
   /** Every entry matching all words (and the filter), best first. */
@@ -110,8 +119,7 @@ export class SearchIndex {
       if (m.word.kind !== "term") continue;
       if (m.terms.size === 0) return [];
       const cost = new Float32Array(n).fill(NO_MATCH);
-      for (const [term, c] of m.terms) {
-        const id = this.idOf(term)!;
+      for (const [id, c] of m.ids) {
         cost[id] = c;
         mask[id]! |= 1 << bit;
       }
@@ -145,7 +153,7 @@ export class SearchIndex {
       let seen = 0;
       let extra = 0;
       for (let k = 0, v = 0; k < encoded.length; k += 1) {
-        const d = DIGIT[encoded[k]!] ?? -1;
+        const d = DIGIT[encoded[k]!]!;
         if (d < 0) {
           extra = COST.body;
           v = 0;

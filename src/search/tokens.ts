@@ -70,7 +70,7 @@ const ALPHABET = Array.from({ length: 126 - 35 + 1 }, (_, i) => String.fromCharC
 const LAST = ALPHABET.slice(0, BASE);
 const MORE = ALPHABET.slice(BASE);
 /** Char code → digit, +BASE for a leading digit, -1 for anything else. */
-export const DIGIT = new Int16Array(128).fill(-1);
+export const DIGIT = new Int16Array(256).fill(-1);
 ALPHABET.forEach((ch, i) => (DIGIT[ch.charCodeAt(0)] = i));
 
 export function encodeIds(ids: Iterable<number>): string {
