@@ -30,9 +30,9 @@ export class UsageError extends UserError {
   }
 }
 
-/** The user pressed Ctrl-C or Esc in a prompt: nothing was written, exit 130. */
+/** The user pressed Ctrl-C or Esc in a prompt: exit 130. */
 export class InterruptedError extends UserError {
-  constructor(message = "cancelled, nothing was written") {
+  constructor(message = "cancelled") {
     super(message, { exitCode: EXIT.interrupted });
     this.name = "InterruptedError";
   }

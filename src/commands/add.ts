@@ -174,6 +174,17 @@ async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDra
 }
 
 export async function add(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
+  try {
+    return await addEntry(ctx, options, prompter);
+  } catch (error) {
+    if (error instanceof InterruptedError && error.message === "cancelled") {
+      throw new InterruptedError("cancelled, nothing was written");
+    }
+    throw error;
+  }
+}
+
+async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
   const journal = locate(ctx);
   let draft = await draftFromFlags(options);
   const getPrompter = async () => prompter ?? (await import("../ui/prompts.js")).terminalPrompter;

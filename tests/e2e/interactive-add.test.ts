@@ -65,6 +65,7 @@ describe.skipIf(!hasTmux)("nexus add in a terminal (tmux)", () => {
     session.press(key);
     const screen = await session.waitFor("[exit ");
     expect(screen).toContain("[exit 130]");
+    expect(screen).toContain("cancelled, nothing was written");
     expect(screen).not.toMatch(/\n\s+at /);
     expect(fs.readdirSync(path.join(dir, "entries"))).toEqual(["2026-11-20-fixing-n-1-queries.md"]);
   });
