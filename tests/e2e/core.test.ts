@@ -403,12 +403,20 @@ describe("terminal safety and colour", () => {
 
   it("prints escape sequences from entries inert in every command", async () => {
     const dir = journal({ "entries/2026-02-02-evil.md": evil });
-    for (const args of [["list"], ["show", "evil"], ["doctor"], ["list", "--json"], ["show", "evil", "--json"]]) {
+    // A broken entry with an escape in its name and message reaches stderr too.
+    fs.writeFileSync(path.join(dir, "entries", "2026-02-03-\u001b[2Jbad.md"), "---\ntitle: \"\u001b]0;x\u0007\"\n---\n");
+    const commands = [
+      ["list"], ["show", "evil"], ["doctor"], ["list", "--json"], ["show", "evil", "--json"], ["search", "evil"],
+      ["search", "evil", "--json"], ["stats"], ["tags"], ["topics"], ["build-readme", "--stdout"],
+    ];
+    for (const args of commands) {
       const r = await runCli(args, { cwd: dir, env: { FORCE_COLOR: "1", NO_COLOR: undefined } });
-      const withoutColour = r.stdout.replace(/\u001b\[[0-9;]*m/g, "");
-      expect(withoutColour, args.join(" ")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-      expect(r.stdout).not.toContain("\u001b[2J");
-      expect(r.stdout).not.toContain("\u001b]");
+      for (const [stream, text] of [["stdout", r.stdout], ["stderr", r.stderr]] as const) {
+        const withoutColour = text.replace(/\u001b\[[0-9;]*m/g, "");
+        expect(withoutColour, `${args.join(" ")} ${stream}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(text).not.toContain("\u001b[2J");
+        expect(text).not.toContain("\u001b]");
+      }
     }
     const list = await runCli(["list"], { cwd: dir });
     expect(list.stdout).toContain("Evil ␛]0;pwned␇title␛[2J");
