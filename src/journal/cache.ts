@@ -1,7 +1,7 @@
 // The entry cache in the journal's `.nexus/` folder. Reading and YAML-parsing every
 // entry file is what makes a large journal slow, so what each file parses to (its
 // fields, its problems and its search terms) is kept in one file, keyed on the
-// file's path, size and modification time. Bodies are not kept: an entry's body
+// file's path, size and change time (the later of mtime and ctime). Bodies are not kept: an entry's body
 // and sections are read from its file when something asks for them.
 //
 // The file has lines: a JSON header, a JSON array of records (one per file), the
@@ -10,7 +10,8 @@
 // search/tokens.ts). `list` parses only the first two lines; a search decodes the
 // vocabulary and reads the term ids straight from the file's bytes.
 //
-// Never stale: a record is used only when path, size and mtime all match, and a
+// Never stale: a record is used only when path, size and change time all match
+// (ctime moves even when a tool sets mtime back, as cp -p and rsync -t do), and a
 // file modified within RACY_MS of being read is not cached at all (an edit in the
 // same timestamp tick could otherwise keep its size and mtime). Safe with several
 // processes: the file is replaced atomically, so a reader sees one whole version;
@@ -325,7 +326,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     let record: CacheRecord;
     let source: TermSource = "";
     let cacheable = true;
-    if (isValidRecord(old) && old[1] === found.size && old[2] === found.mtimeMs) {
+    if (isValidRecord(old) && old[1] === found.size && old[2] === found.changedMs) {
       record = old;
       source = at;
       reused += 1;
@@ -334,10 +335,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       const result = readEntryFile(found);
       if (result.ok) {
         const { entry } = result;
-        record = [found.path, found.size, found.mtimeMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
+        record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
         source = encodeTerms(entry);
       } else {
-        record = [found.path, found.size, found.mtimeMs, 0, result.problems.map(storeProblem)];
+        record = [found.path, found.size, found.changedMs, 0, result.problems.map(storeProblem)];
       }
       // A file that could not be read may be readable later without a new mtime; a
       // file modified just now may change again within the same mtime tick.

@@ -9,6 +9,8 @@ export interface FoundFile {
   file: string;
   size: number;
   mtimeMs: number;
+  /** The later of mtime and ctime: what the cache keys on. */
+  changedMs: number;
 }
 
 /** A file that was found but is not read. */
@@ -43,9 +45,13 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     return { files, skipped };
   }
   const visited = new Set<string>();
-  const byRealPath = new Map<string, { found: FoundFile; link: boolean }>();
+  // Real paths of the files found by their own name, and the links found to files.
+  const realPaths: string[] = [];
+  const links: { found: FoundFile; real: string }[] = [];
 
-  const walk = (dir: string, realDir: string): void => {
+  // Paths are joined as strings: path.join and path.relative for each of 100,000
+  // files cost more than the rest of the scan.
+  const walk = (dir: string, realDir: string, relDir: string): void => {
     if (visited.has(realDir)) return;
     visited.add(realDir);
     let dirents: fs.Dirent[];
@@ -56,16 +62,23 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const dirent of dirents) {
-      if (dirent.name.startsWith(".")) continue;
-      const full = path.join(dir, dirent.name);
-      const rel = toJournalPath(root, full);
+      const name = dirent.name;
+      if (name.startsWith(".")) continue;
+      const full = dir + path.sep + name;
+      const rel = relDir ? `${relDir}/${name}` : name;
+      const isLink = dirent.isSymbolicLink();
+      if (!isLink && dirent.isDirectory()) {
+        walk(full, realDir + path.sep + name, rel);
+        continue;
+      }
+      if (!isLink && !(dirent.isFile() && MARKDOWN.test(name))) continue;
       let target = full;
-      let realTarget = path.join(realDir, dirent.name);
-      if (dirent.isSymbolicLink()) {
+      let realTarget = realDir + path.sep + name;
+      if (isLink) {
         try {
           realTarget = fs.realpathSync(full);
         } catch {
-          if (MARKDOWN.test(dirent.name)) skipped.push({ path: rel, message: "broken link: its target does not exist" });
+          if (MARKDOWN.test(name)) skipped.push({ path: rel, message: "broken link: its target does not exist" });
           continue;
         }
         if (!isInside(realRoot, realTarget)) {
@@ -74,20 +87,19 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
         }
         target = realTarget;
       }
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(target);
-      } catch {
-        continue;
-      }
+      const stat = fs.statSync(target, { throwIfNoEntry: false });
+      if (!stat) continue;
       if (stat.isDirectory()) {
-        walk(full, realTarget);
-      } else if (stat.isFile() && MARKDOWN.test(dirent.name)) {
-        const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs };
-        const seen = byRealPath.get(realTarget);
-        // A link to an entry that is in the journal anyway is that entry once, under its own name.
-        if (!seen) byRealPath.set(realTarget, { found, link: dirent.isSymbolicLink() });
-        else if (seen.link && !dirent.isSymbolicLink()) byRealPath.set(realTarget, { found, link: false });
+        walk(full, realTarget, rel);
+      } else if (stat.isFile() && MARKDOWN.test(name)) {
+        // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
+        const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs) };
+        if (isLink) {
+          links.push({ found, real: realTarget });
+        } else {
+          files.push(found);
+          realPaths.push(realTarget);
+        }
       }
     }
   };
@@ -102,8 +114,15 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     skipped.push({ path: toJournalPath(root, entriesDir), message: "entries folder is a link out of the journal; not read" });
     return { files, skipped };
   }
-  walk(entriesDir, realEntries);
-  for (const { found } of byRealPath.values()) files.push(found);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
+  if (links.length) {
+    // A link to an entry that is in the journal anyway is that entry once, under its own name.
+    const seen = new Set(realPaths);
+    for (const link of links) {
+      if (seen.has(link.real)) continue;
+      seen.add(link.real);
+      files.push(link.found);
+    }
+  }
   return { files, skipped };
 }

@@ -98,6 +98,24 @@ describe("the entry cache", () => {
     expect(paths((await runCli(["search", "zanzibar", "--json"], { cwd: dir })).stdout)).toEqual(["entries/2026-07-09-zanzibar.md"]);
   });
 
+  it("sees an edit that keeps the size and sets the modification time back (cp -p, rsync -t)", async () => {
+    const dir = fixtureJournal({ aged: true });
+    const file = path.join(dir, entryPath("structured-logging"));
+    const before = fs.statSync(file);
+    // Same length, so the size stays; the modification time is set back as cp -p does.
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("structlog", "zanzibarx"));
+    fs.utimesSync(file, before.atime, before.mtime);
+    expect(fs.statSync(file).size).toBe(before.size);
+    // This search caches the entry as it is now.
+    expect((await runCli(["search", "zanzibarx", "--json"], { cwd: dir })).code).toBe(0);
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("zanzibarx", "koalabear"));
+    fs.utimesSync(file, before.atime, before.mtime);
+    expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+    const found = await runCli(["search", "koalabear", "--json"], { cwd: dir });
+    expect(found.code).toBe(0);
+    expect(paths(found.stdout)).toEqual([entryPath("structured-logging")]);
+  });
+
   it("gives the same results after the cache is deleted", async () => {
     const dir = fixtureJournal({ aged: true });
     const queries = [["celery"], ["kubernets"], ["redis", "--json"], ["n+1", "--json"], ["api", "--limit", "50", "--json"], ["the", "--topic", "python"]];
