@@ -371,8 +371,13 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         });
         const v = vocabularyNow();
         const header: Header = { format: FORMAT, version: VERSION, code: codeFingerprint(), records: keep.length, terms: v.length };
-        const text = `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n${[...v, ...termLines].join("\n")}`;
-        replaceFile(path.join(dir, CACHE_FILE), text);
+        // Written in pieces: one string of the whole cache would double the peak memory.
+        const pieces = function* () {
+          yield `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n`;
+          const lines = [...v, ...termLines];
+          for (let i = 0; i < lines.length; i += 4096) yield (i ? "\n" : "") + lines.slice(i, i + 4096).join("\n");
+        };
+        replaceFile(path.join(dir, CACHE_FILE), pieces());
         written = true;
       } catch {
         // A cache that cannot be written is only slower.

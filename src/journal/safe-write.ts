@@ -10,14 +10,22 @@ function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
-function writeSynced(file: string, data: string): void {
+/** File contents: one string, or pieces written one after another (no giant string in memory). */
+export type Contents = string | Iterable<string>;
+
+/** Writes and syncs a new file; on failure (a full disk) nothing is left behind. */
+function writeSynced(file: string, data: Contents): void {
   const fd = fs.openSync(file, "wx", 0o644);
   try {
-    fs.writeFileSync(fd, data);
+    if (typeof data === "string") fs.writeFileSync(fd, data);
+    else for (const piece of data) fs.writeSync(fd, piece);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
     fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
 }
 
 function syncFolder(folder: string): void {
@@ -57,7 +65,7 @@ export function createFileExclusive(target: string, data: string): boolean {
  * Replaces `target` atomically (temporary file + rename). A link at `target` is
  * replaced by the file, never followed: nothing outside the journal is written.
  */
-export function replaceFile(target: string, data: string): void {
+export function replaceFile(target: string, data: Contents): void {
   const temp = tempPath(target);
   let mode = 0o644;
   try {
