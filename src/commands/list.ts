@@ -10,8 +10,11 @@ export interface ListOptions extends EntryFilter {
   json: boolean;
 }
 
-/** One line per entry: date, topic, title, tags. */
-export function formatEntryLines(io: Io, entries: LoadedEntry[]): string[] {
+/**
+ * One line per entry: date, topic, title, tags. `markTitle` styles the (already
+ * cut and inert) title, such as search highlighting the words that matched.
+ */
+export function formatEntryLines(io: Io, entries: LoadedEntry[], markTitle = (title: string) => io.color.bold(title)): string[] {
   const topicWidth = Math.min(18, Math.max(5, ...entries.map((e) => displayWidth(inertLine(e.topic)))));
   return entries.map((entry) => {
     const topic = pad(truncate(inertLine(entry.topic), topicWidth), topicWidth);
@@ -22,7 +25,7 @@ export function formatEntryLines(io: Io, entries: LoadedEntry[]): string[] {
       title = truncate(title, Math.max(20, room));
     }
     const c = io.color;
-    return `${c.dim(entry.date)}  ${c.cyan(topic)}  ${c.bold(title)}${tags ? `  ${c.gray(tags)}` : ""}`;
+    return `${c.dim(entry.date)}  ${c.cyan(topic)}  ${markTitle(title)}${tags ? `  ${c.gray(tags)}` : ""}`;
   });
 }
 

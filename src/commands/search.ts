@@ -4,7 +4,7 @@ import { readIndexedJournal } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { SearchIndex, type WordMatcher } from "../search/engine.js";
+import { findRanges, SearchIndex, type WordMatcher } from "../search/engine.js";
 import { parseQuery, type QueryWord } from "../search/query.js";
 import { clip, describeMatches, highlight } from "../search/snippet.js";
 import { warnProblems } from "../ui/io.js";
@@ -69,10 +69,13 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
   } else if (shown.length) {
     const c = ctx.io.color;
     const width = ctx.io.stdoutIsTTY ? Math.max(30, ctx.io.columns - 3) : 100;
-    const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry));
+    const mark = (text: string) => c.bold.yellow(text);
+    const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry), (title) =>
+      c.bold(highlight({ text: title, ranges: findRanges(title, matchers).ranges }, mark)),
+    );
     const blocks = shown.map(({ entry, snippet }, i) => {
       const block = [lines[i]!, `  ${c.dim(inertLine(entry.path))}`];
-      if (snippet) block.push(`  ${highlight(clip(snippet, width), (text) => c.bold.yellow(text))}`);
+      if (snippet) block.push(`  ${highlight(clip(snippet, width), mark)}`);
       return block.join("\n");
     });
     ctx.io.out(`${blocks.join("\n\n")}\n`);

@@ -559,3 +559,15 @@ describe("bad input loses nothing and says what is wrong", () => {
     expect((await runCli(["help", "list"], { cwd: tempDir() })).stdout).toMatch(/Usage: nexus list/);
   });
 });
+
+describe("search output", () => {
+  it("highlights the matched word in the title as well as in the snippet, and not without colour", async () => {
+    const dir = journal();
+    const coloured = await runCli(["search", "docker"], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(coloured.code).toBe(0);
+    const first = coloured.stdout.split("\n")[0]!;
+    expect(first).toContain("\u001b[33mDocker\u001b[39m");
+    const plain = await runCli(["search", "docker"], { cwd: dir });
+    expect(plain.stdout.split("\n")[0]).toMatch(/^2026-09-15\s+Docker\s+Multi-stage Docker builds\s+#docker #performance$/);
+  });
+});
