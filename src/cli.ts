@@ -108,6 +108,7 @@ export function buildProgram(): Command {
     .option("-d, --date <YYYY-MM-DD>", "the day of the learning (default: today)")
     .option("-e, --edit", "write the entry in $VISUAL or $EDITOR")
     .option("-n, --dry-run", "print the entry instead of saving it")
+    .option("--json", "print the saved entry as JSON (path, title, topic, date, tags, sections)")
     .addHelpText(
       "after",
       examples(
@@ -130,6 +131,7 @@ export function buildProgram(): Command {
           date: flags.date as string | undefined,
           edit: Boolean(flags.edit),
           dryRun: Boolean(flags.dryRun),
+          json: Boolean(flags.json),
         }),
       );
     });

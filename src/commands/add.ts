@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseDateArgument, today } from "../domain/dates.js";
-import { checkSection, normalizeTags, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { checkSection, normalizeTags, parseEntry, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { entryJson, stringifyJson } from "../journal/json.js";
 import { MAX_ENTRY_BYTES } from "../journal/read.js";
+import { toJournalPath } from "../journal/scan.js";
 import { inertLine, inertText } from "../domain/sanitize.js";
 import { slugify } from "../domain/slug.js";
 import { readJournal } from "../journal/read.js";
@@ -25,6 +27,8 @@ export interface AddOptions {
   date?: string | undefined;
   edit: boolean;
   dryRun: boolean;
+  /** Print the saved entry as JSON instead of its path. */
+  json?: boolean;
 }
 
 const SECTIONS = ["challenge", "solution", "takeaway"] as const;
@@ -224,6 +228,11 @@ async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter):
     return 0;
   }
   const file = saveEntry(journal, saved.date, saved.title, saved.text);
-  ctx.io.out(`${displayPath(ctx.io.cwd, file)}\n`);
+  if (options.json) {
+    const parsed = parseEntry(saved.text);
+    if (parsed.ok) ctx.io.out(stringifyJson(entryJson({ ...parsed.entry, path: toJournalPath(journal.root, file), file })));
+  } else {
+    ctx.io.out(`${displayPath(ctx.io.cwd, file)}\n`);
+  }
   return 0;
 }

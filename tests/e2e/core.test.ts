@@ -144,6 +144,22 @@ describe("nexus add", () => {
     expect(fs.readdirSync(path.join(dir, "entries")).length).toBe(3);
   });
 
+  it("--json prints the saved entry with its journal path", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "--title", "As JSON", "--topic", "X", "--tag", "j", "--takeaway", "kept", "--date", "2026-02-02", "--json"], { cwd: path.join(dir, "entries") });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      path: "entries/2026-02-02-as-json.md",
+      title: "As JSON",
+      topic: "X",
+      date: "2026-02-02",
+      tags: ["j"],
+      challenge: "",
+      solution: "",
+      takeaway: "kept",
+    });
+  });
+
   it("reads a section from stdin with -", async () => {
     const dir = journal();
     const r = await runCli(["add", "--title", "Piped", "--topic", "X", "--solution", "-"], { cwd: dir, input: "line one\nline two\n" });
