@@ -1,3 +1,5 @@
+import { closesFence, openingFence } from "./fences.js";
+
 // The body of an entry is markdown. Three level-2 headings are special:
 // Challenge, Solution and Takeaway. Everything else is kept as notes.
 
@@ -30,7 +32,6 @@ export interface Sections {
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Trims blank lines around a block and trailing white space, keeping inner indentation. */
 export function trimBlock(text: string): string {
@@ -47,16 +48,14 @@ export function splitSections(body: string): Sections {
   let fence: string | undefined;
 
   lines.forEach((line, index) => {
-    const fenceMatch = FENCE.exec(line);
     if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && line.trim() === fenceMatch[1]) {
-        fence = undefined;
-      }
+      if (closesFence(line, fence)) fence = undefined;
       current.push(line);
       return;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    const opening = openingFence(line);
+    if (opening) {
+      fence = opening;
       current.push(line);
       return;
     }

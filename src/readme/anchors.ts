@@ -2,7 +2,7 @@
 // rendered text: lower-cased, punctuation and emoji removed, each space a `-`,
 // and `-1`, `-2` ... for repeated headings (github-slugger does the same).
 
-import { closesFence, openingFence } from "./escape.js";
+import { closesFence, openingFence } from "../domain/fences.js";
 
 export interface Heading {
   level: number;

@@ -4,6 +4,8 @@
 // solution, takeaway) are markdown by design, but they may not inject HTML, a
 // heading that breaks the README's outline, or a nexus marker.
 
+import { closesFence, openingFence } from "../domain/fences.js";
+
 // C0 and C1 controls (newline and tab are handled by the callers) and DEL.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides and isolates make text display in another order than it reads.
@@ -22,25 +24,8 @@ export function escapeInline(text: string): string {
   return stripControls(text).trim().replace(INLINE_SPECIAL, "\\$&");
 }
 
-const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-
-/** Is this line a fence that opens a code block? Returns the fence (``` or ~~~ run). */
-export function openingFence(line: string): string | undefined {
-  const match = FENCE.exec(line);
-  if (!match) return undefined;
-  const fence = match[2]!;
-  // An info string after a backtick fence may not contain backticks.
-  if (fence[0] === "`" && match[3]!.includes("`")) return undefined;
-  return fence;
-}
-
-/** Does this line close a code block opened with `fence`? */
-export function closesFence(line: string, fence: string): boolean {
-  const match = FENCE.exec(line);
-  return Boolean(match && match[2]![0] === fence[0] && match[2]!.length >= fence.length && !match[3]!.trim());
-}
 
 /**
  * Escapes `<` outside inline code spans, so that no HTML tag, comment or marker

@@ -5,7 +5,7 @@
 // Only the text between a pair is ever replaced; every byte outside stays.
 // Markers are whole lines; inside fenced code blocks they are text, not markers.
 
-import { closesFence, openingFence } from "./escape.js";
+import { closesFence, openingFence } from "../domain/fences.js";
 
 const MARKER = /^\uFEFF?[ \t]*<!--[ \t]*nexus:(begin|end)(?:[ \t]+(\S+))?[ \t]*-->[ \t]*$/;
 // A line that starts like a marker but is not one is an error; a mention inside prose is text.

@@ -7,7 +7,7 @@
 // headings nest under the template heading above it. Placeholders inside fenced
 // code blocks, or not alone on their line, are plain text.
 
-import { closesFence, openingFence } from "./escape.js";
+import { closesFence, openingFence } from "../domain/fences.js";
 
 export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "config"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];

@@ -71,3 +71,15 @@ describe("one-line summaries", () => {
     expect(inlineMarkdown("1. x")).toBe("1\\. x");
   });
 });
+
+describe("fences as GitHub reads them", () => {
+  it("a ``` indented four spaces or a tab is no fence: the HTML after it is escaped", () => {
+    for (const opener of ["    ```", "\t```", "    ~~~"]) {
+      const out = sanitizeBlock(`${opener}\n<img src=x onerror=alert(1)>\n<!-- nexus:end topics -->`);
+      expect(out, JSON.stringify(opener)).not.toMatch(/(^|[^\\])<img/);
+      expect(out).not.toMatch(/(^|[^\\])<!--/);
+    }
+    // A real fence (up to three spaces) keeps its code as it is.
+    expect(sanitizeBlock("   ```html\n<b>code</b>\n   ```")).toContain("\n<b>code</b>\n");
+  });
+});
