@@ -151,10 +151,14 @@ function bashScript(spec: ProgramSpec): string {
 #   eval "$(${n} completion bash)"
 # or save it as a file in ~/.local/share/bash-completion/completions/${n}
 
+# Topics and tags come from entries, which may come from strangers: they are
+# matched here as plain text, never passed to compgen -W (which expands $(...)).
 _nexus_values() {
-  local IFS=$'\\n' i
-  COMPREPLY=($(compgen -W "$(command ${n} "\${_nexus_dir[@]}" __complete "$1" 2>/dev/null)" -- "$cur"))
-  for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]=$(printf '%q' "\${COMPREPLY[i]}"); done
+  local item
+  COMPREPLY=()
+  while IFS= read -r item; do
+    [[ $item == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$item")")
+  done < <(command ${n} "\${_nexus_dir[@]}" __complete "$1" 2>/dev/null)
 }
 
 _nexus() {

@@ -92,6 +92,25 @@ describe("nexus completion", () => {
     expect(outside.stderr).toBe("");
   });
 
+  it("bash: a topic or tag that is shell code is offered as text and never run", async () => {
+    const file = await script("bash");
+    const dir = makeTree({
+      "entries/2026-01-02-hostile.md": '---\ntitle: Hostile\ntopic: "$(touch PWNED1)"\ndate: 2026-01-02\ntags: ["`touch PWNED2`", "{a,b}"]\n---\n',
+    });
+    const run = (words: string) =>
+      spawnSync("bash", ["-c", `source "${file}"; COMP_WORDS=(${words}); COMP_CWORD=3; _nexus; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${binDir()}:${process.env.PATH}` },
+      });
+    const topics = run(`nexus list --topic ""`);
+    const tags = run(`nexus list --tag ""`);
+    expect(fs.existsSync(path.join(dir, "PWNED1"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "PWNED2"))).toBe(false);
+    expect(topics.stdout).toBe("\\$\\(touch\\ PWNED1\\)\n");
+    expect(tags.stdout.split("\n")).toEqual(expect.arrayContaining(["\\`touch\\ PWNED2\\`", "\\{a\\,b\\}"]));
+  });
+
   it.skipIf(!has("zsh"))("zsh: the script parses and offers topics", async () => {
     const file = await script("zsh");
     expect(spawnSync("zsh", ["-n", file]).status).toBe(0);
