@@ -71,8 +71,12 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   // every build were --force, and --check compares the whole file (for a README nobody edits by hand).
   const wholeFile = journal.config.readme.wholeFile === true;
   const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label });
-  for (const name of plan.missing) {
-    io.err(`${c.yellow("nexus: warning:")} ${label} has no markers for "${name}", so that part of the template is left out (--force writes the whole template)\n`);
+  if (plan.missing.length) {
+    // One line, not one per part: a README that keeps only some parts on purpose gets it every build.
+    const names = plan.missing.map((name) => `"${name}"`);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    const them = names.length > 1 ? "those parts" : "that part";
+    io.err(`${c.yellow("nexus: note:")} ${label} has no markers for ${list}, so ${them} of the template ${names.length > 1 ? "are" : "is"} left out (--force writes the whole template)\n`);
   }
 
   if (options.stdout) {
