@@ -1,5 +1,6 @@
 import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
+import { findLeftovers } from "../journal/leftovers.js";
 import { readJournal } from "../journal/read.js";
 import { locate, type Context } from "./context.js";
 
@@ -7,11 +8,14 @@ export interface DoctorOptions {
   json: boolean;
 }
 
-/** Checks every file of the journal; prints each problem as `path:line: message`. */
+/**
+ * Checks every file of the journal; prints each problem as `path:line: message`.
+ * Drafts and temporary files that nexus left behind are pointed out as warnings.
+ */
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const journal = locate(ctx);
   const contents = readJournal(journal);
-  const problems = [...contents.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const problems = [...contents.problems, ...findLeftovers(journal)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   if (options.json) {

@@ -378,6 +378,24 @@ describe("nexus doctor and broken entries", () => {
     expect(json).toMatchObject({ files: 4, entries: 4, errors: 0, warnings: 1, problems: [{ path: "entries/2026-01-09-mismatch.md", line: 4, severity: "warning" }] });
   });
 
+  it("points out drafts and temporary files left behind, once they are settled", async () => {
+    const dir = journal({
+      ".nexus/drafts/new-entry-123-456.md": "---\ntitle: half\n",
+      "entries/.2026-01-01-x.md.4242.0badcafe.tmp": "half a write",
+      "entries/.2026-01-02-y.md.4242.deadbeef.tmp": "a write going on now",
+    });
+    const old = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(path.join(dir, ".nexus/drafts/new-entry-123-456.md"), old, old);
+    fs.utimesSync(path.join(dir, "entries/.2026-01-01-x.md.4242.0badcafe.tmp"), old, old);
+    const r = await runCli(["doctor"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n")).toEqual([
+      ".nexus/drafts/new-entry-123-456.md:1: warning: a draft that was never saved: copy what you need from it, then delete it",
+      "entries/.2026-01-01-x.md.4242.0badcafe.tmp:1: warning: the temporary file of an interrupted write: safe to delete",
+    ]);
+    expect((await runCli(["doctor", "--strict"], { cwd: dir })).code).toBe(1);
+  });
+
   it("other commands skip broken entries with one warning each and still work", async () => {
     const dir = journal(broken);
     const r = await runCli(["list"], { cwd: dir });
