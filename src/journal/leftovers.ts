@@ -5,10 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FileProblem } from "./read.js";
 import type { Journal } from "./root.js";
+import { TEMP_FILE } from "./safe-write.js";
 import { toJournalPath } from "./scan.js";
-
-/** The name safe-write gives a temporary file: `.NAME.PID.HEX.tmp`. */
-export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 /** Younger than this, a temporary file may belong to a write that is still going on. */
 const SETTLED_MS = 60_000;

@@ -6,6 +6,9 @@ import { isErrnoException } from "../errors.js";
 // Every write is atomic: a reader (or a crash) sees the old file or the new one,
 // never half of one. New files are created without replacing anything.
 
+/** The name of a temporary file: `.NAME.PID.HEX.tmp`, hidden from the entry scan. */
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
 function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
