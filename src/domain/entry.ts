@@ -1,5 +1,6 @@
 import { isCalendarDate } from "./dates.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom, yamlFlowList, yamlScalar } from "./frontmatter.js";
+import { FenceTracker } from "./fences.js";
 import { joinSections, SECTION_NAMES, SECTION_TITLES, splitSections, trimBlock, type SectionName } from "./sections.js";
 
 /** What a person writes: the frontmatter fields and the three sections. */
@@ -233,8 +234,9 @@ export function checkSection(name: SectionName, text: string): string | undefine
   const next = name === "takeaway" ? "challenge" : "takeaway";
   const back = splitSections(`## ${SECTION_TITLES[name]}\n\n${trimmed}\n\n## ${SECTION_TITLES[next]}\n\nnext\n`);
   if (back[name] === trimmed && back[next] === "next" && !back.notes) return undefined;
-  const fences = trimmed.split("\n").filter((line) => /^ {0,3}(`{3,}|~{3,})/.test(line)).length;
-  if (fences % 2 === 1) return "has a code block that is not closed (add a closing ```)";
+  const code = new FenceTracker();
+  for (const line of trimmed.split("\n")) code.inCode(line);
+  if (code.open) return `has a code block that is not closed (add a closing ${code.open})`;
   return "has a heading of level 1 or 2 (# or ##), which would end the section: use ### inside a section";
 }
 

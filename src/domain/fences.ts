@@ -7,7 +7,7 @@
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
 /** Is this line a fence that opens a code block? Returns the fence (``` or ~~~ run). */
-export function openingFence(line: string): string | undefined {
+function openingFence(line: string): string | undefined {
   const match = FENCE.exec(line);
   if (!match) return undefined;
   const fence = match[2]!;
@@ -17,7 +17,23 @@ export function openingFence(line: string): string | undefined {
 }
 
 /** Does this line close a code block opened with `fence`? */
-export function closesFence(line: string, fence: string): boolean {
+function closesFence(line: string, fence: string): boolean {
   const match = FENCE.exec(line);
   return Boolean(match && match[2]![0] === fence[0] && match[2]!.length >= fence.length && !match[3]!.trim());
+}
+
+/** Follows fenced code blocks through a document, one line at a time. */
+export class FenceTracker {
+  /** The fence of the code block that is open after the last line, if any. */
+  open: string | undefined;
+
+  /** Feeds the next line: true when it is part of a code block, its opening and closing fences included. */
+  inCode(line: string): boolean {
+    if (this.open) {
+      if (closesFence(line, this.open)) this.open = undefined;
+      return true;
+    }
+    this.open = openingFence(line);
+    return this.open !== undefined;
+  }
 }

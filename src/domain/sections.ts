@@ -1,4 +1,4 @@
-import { closesFence, openingFence } from "./fences.js";
+import { FenceTracker } from "./fences.js";
 
 // The body of an entry is markdown. Three level-2 headings are special:
 // Challenge, Solution and Takeaway. Everything else is kept as notes.
@@ -45,17 +45,10 @@ export function splitSections(body: string): Sections {
   const notes: string[][] = [[]];
   const duplicates: Sections["duplicates"] = [];
   let current: string[] = notes[0]!;
-  let fence: string | undefined;
+  const code = new FenceTracker();
 
   lines.forEach((line, index) => {
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      current.push(line);
-      return;
-    }
-    const opening = openingFence(line);
-    if (opening) {
-      fence = opening;
+    if (code.inCode(line)) {
       current.push(line);
       return;
     }

@@ -2,7 +2,7 @@
 // rendered text: lower-cased, punctuation and emoji removed, each space a `-`,
 // and `-1`, `-2` ... for repeated headings (github-slugger does the same).
 
-import { closesFence, openingFence } from "../domain/fences.js";
+import { FenceTracker } from "../domain/fences.js";
 
 export interface Heading {
   level: number;
@@ -49,17 +49,9 @@ export function githubSlug(markdown: string): string {
 export function findHeadings(document: string): Heading[] {
   const headings: Heading[] = [];
   const counts = new Map<string, number>();
-  let fence: string | undefined;
+  const code = new FenceTracker();
   document.split("\n").forEach((line, index) => {
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      return;
-    }
-    const opening = openingFence(line);
-    if (opening) {
-      fence = opening;
-      return;
-    }
+    if (code.inCode(line)) return;
     const match = ATX.exec(line);
     if (!match || !match[2]) return;
     const base = githubSlug(match[2]);

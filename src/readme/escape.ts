@@ -4,7 +4,7 @@
 // solution, takeaway) are markdown by design, but they may not inject HTML, a
 // heading that breaks the README's outline, or a nexus marker.
 
-import { closesFence, openingFence } from "../domain/fences.js";
+import { FenceTracker } from "../domain/fences.js";
 
 // C0 and C1 controls (newline and tab are handled by the callers) and DEL.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -87,16 +87,9 @@ export interface BlockOptions {
 export function sanitizeBlock(markdown: string, options: BlockOptions = {}): string {
   const lines = markdown.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").split("\n");
   const out: string[] = [];
-  let fence: string | undefined;
+  const code = new FenceTracker();
   for (const line of lines) {
-    if (fence) {
-      out.push(line);
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    const opening = openingFence(line);
-    if (opening) {
-      fence = opening;
+    if (code.inCode(line)) {
       out.push(line);
       continue;
     }
@@ -118,7 +111,7 @@ export function sanitizeBlock(markdown: string, options: BlockOptions = {}): str
     }
     out.push(text);
   }
-  if (fence) out.push(fence);
+  if (code.open) out.push(code.open);
   while (out.length && !out[out.length - 1]!.trim()) out.pop();
   while (out.length && !out[0]!.trim()) out.shift();
   return out.join("\n");
@@ -131,16 +124,12 @@ export function sanitizeBlock(markdown: string, options: BlockOptions = {}): str
 export function firstParagraph(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const picked: string[] = [];
-  let fence: string | undefined;
+  const code = new FenceTracker();
   for (const raw of lines) {
-    if (fence) {
-      if (closesFence(raw, fence)) fence = undefined;
-      continue;
-    }
-    const opening = openingFence(raw);
-    if (opening) {
-      if (picked.length) break;
-      fence = opening;
+    const wasInCode = code.open !== undefined;
+    if (code.inCode(raw)) {
+      // A code block ends the paragraph; its code is not a summary.
+      if (!wasInCode && picked.length) break;
       continue;
     }
     const line = raw.trim();

@@ -5,7 +5,7 @@
 // Only the text between a pair is ever replaced; every byte outside stays.
 // Markers are whole lines; inside fenced code blocks they are text, not markers.
 
-import { closesFence, openingFence } from "../domain/fences.js";
+import { FenceTracker } from "../domain/fences.js";
 
 const MARKER = /^\uFEFF?[ \t]*<!--[ \t]*nexus:(begin|end)(?:[ \t]+(\S+))?[ \t]*-->[ \t]*$/;
 // A line that starts like a marker but is not one is an error; a mention inside prose is text.
@@ -70,18 +70,10 @@ export function parseMarkers(text: string): MarkerBlock[] {
   const blocks: MarkerBlock[] = [];
   const seen = new Map<string, number>();
   let open: { name: string; line: number; contentStart: number } | undefined;
-  let fence: string | undefined;
+  const code = new FenceTracker();
   splitLines(text).forEach((line, index) => {
     const lineNo = index + 1;
-    if (fence) {
-      if (closesFence(line.text, fence)) fence = undefined;
-      return;
-    }
-    const opening = openingFence(line.text);
-    if (opening) {
-      fence = opening;
-      return;
-    }
+    if (code.inCode(line.text)) return;
     const match = MARKER.exec(line.text);
     if (!match) {
       if (LOOSE.test(line.text)) {

@@ -7,7 +7,7 @@
 // headings nest under the template heading above it. Placeholders inside fenced
 // code blocks, or not alone on their line, are plain text.
 
-import { closesFence, openingFence } from "../domain/fences.js";
+import { FenceTracker } from "../domain/fences.js";
 
 export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "config"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -56,7 +56,7 @@ export function parseTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   const names = new Map<string, number>();
   let buffer: string[] = [];
-  let fence: string | undefined;
+  const code = new FenceTracker();
   let comment: number | undefined;
   let level = 1;
   const flush = () => {
@@ -70,14 +70,7 @@ export function parseTemplate(text: string): TemplatePart[] {
       if (line.trimEnd().endsWith("}}")) comment = undefined;
       return;
     }
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      buffer.push(line);
-      return;
-    }
-    const opening = openingFence(line);
-    if (opening) {
-      fence = opening;
+    if (code.inCode(line)) {
       buffer.push(line);
       return;
     }
