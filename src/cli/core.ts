@@ -1,0 +1,107 @@
+import type { Command } from "commander";
+import { type Cli, collect, examples } from "./shared.js";
+
+/** init, add, list, show and doctor. */
+export function registerCore(program: Command, { context, done }: Cli): void {
+  program
+    .command("init")
+    .description("start a journal: entries/, templates/, nexus.config.json")
+    .argument("[dir]", "folder to set up (default: the current folder)")
+    .option("--ci", "also write a GitHub Actions workflow that checks the README")
+    .addHelpText("after", examples("nexus init", "nexus init ~/til", "nexus init --ci"))
+    .action(async (dir: string | undefined, flags: { ci?: boolean }, command: Command) => {
+      const { init } = await import("../commands/init.js");
+      done(await init(context(command).io, { dir, ci: Boolean(flags.ci) }));
+    });
+
+  program
+    .command("add")
+    .description("log a learning: asks on a terminal, or takes flags")
+    .option("-t, --title <text>", "what you learned, in a few words")
+    .option("-p, --topic <name>", "the technology or concept, such as Django")
+    .option("--tag <tag>", "a tag (repeat it, or separate with commas)", collect, [])
+    .option("--challenge <markdown>", "what was hard (- reads stdin)")
+    .option("--solution <markdown>", "what solved it (- reads stdin)")
+    .option("--takeaway <markdown>", "what to remember (- reads stdin)")
+    .option("-d, --date <YYYY-MM-DD>", "the day of the learning (default: today)")
+    .option("-e, --edit", "write the entry in $VISUAL or $EDITOR")
+    .option("-n, --dry-run", "print the entry instead of saving it")
+    .option("--json", "print the saved entry as JSON (path, title, topic, date, tags, sections)")
+    .addHelpText(
+      "after",
+      examples(
+        "nexus add",
+        'nexus add --title "Fixing N+1 queries" --topic Django --tag orm --tag performance \\\n      --challenge "List views ran 200 queries" --solution "select_related()" --takeaway "Profile first"',
+        'nexus add --title "asyncio.gather" --topic Python --edit',
+        'git log -1 --format=%B | nexus add --title "Retry with backoff" --topic Celery --solution -',
+      ),
+    )
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      const { add } = await import("../commands/add.js");
+      done(
+        await add(context(command), {
+          title: flags.title as string | undefined,
+          topic: flags.topic as string | undefined,
+          tags: flags.tag as string[],
+          challenge: flags.challenge as string | undefined,
+          solution: flags.solution as string | undefined,
+          takeaway: flags.takeaway as string | undefined,
+          date: flags.date as string | undefined,
+          edit: Boolean(flags.edit),
+          dryRun: Boolean(flags.dryRun),
+          json: Boolean(flags.json),
+        }),
+      );
+    });
+
+  program
+    .command("list")
+    .alias("ls")
+    .description("list entries, newest first")
+    .option("-p, --topic <name>", "only this topic (any case)")
+    .option("--tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
+    .option("--since <date>", "only entries on or after this date")
+    .option("--until <date>", "only entries on or before this date")
+    .option("-n, --limit <n>", "at most this many entries")
+    .option("--json", "print a JSON array")
+    .addHelpText(
+      "after",
+      examples("nexus list", "nexus list --topic Django --tag orm", "nexus list --since 2026-01-01 --limit 10", "nexus list --json | jq '.[].title'"),
+    )
+    .action(async (flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
+      const { dateFlag, countFlag } = await import("../journal/filter.js");
+      const { list } = await import("../commands/list.js");
+      done(
+        await list(context(command), {
+          topic: flags.topic as string | undefined,
+          tags: flags.tag as string[],
+          since: dateFlag("--since", flags.since as string | undefined),
+          until: dateFlag("--until", flags.until as string | undefined),
+          limit: countFlag("--limit", flags.limit as string | undefined),
+          json: Boolean(flags.json),
+        }),
+      );
+    });
+
+  program
+    .command("show")
+    .description("show one entry, rendered for the terminal")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .option("--raw", "print the file as it is")
+    .option("--json", "print the entry as JSON")
+    .addHelpText("after", examples("nexus show select-related", "nexus show entries/2026-11-20-fixing-n-1-queries.md", 'nexus show "rate limit" --raw'))
+    .action(async (entry: string, flags: { raw?: boolean; json?: boolean }, command: Command) => {
+      const { show } = await import("../commands/show.js");
+      done(await show(context(command), { entry, raw: Boolean(flags.raw), json: Boolean(flags.json) }));
+    });
+
+  program
+    .command("doctor")
+    .description("check every entry file and report problems as path:line: message")
+    .option("--json", "print the problems as JSON")
+    .addHelpText("after", examples("nexus doctor", "nexus doctor --strict     # warnings fail too", "nexus doctor --json"))
+    .action(async (flags: { json?: boolean }, command: Command) => {
+      const { doctor } = await import("../commands/doctor.js");
+      done(await doctor(context(command), { json: Boolean(flags.json) }));
+    });
+}

@@ -1,0 +1,84 @@
+import type { Command } from "commander";
+import { type Cli, examples } from "./shared.js";
+
+/** edit, rm, topics, tags, stats and completion. */
+export function registerEveryday(program: Command, { context, done }: Cli): void {
+  program
+    .command("edit")
+    .description("edit one entry in $VISUAL or $EDITOR; saved only when it is still valid")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .addHelpText("after", examples("nexus edit select-related", "nexus edit entries/2026-11-20-fixing-n-1-queries.md", 'EDITOR="code --wait" nexus edit "rate limit"'))
+    .action(async (entry: string, _flags: unknown, command: Command) => {
+      const { edit } = await import("../commands/edit.js");
+      done(await edit(context(command), { entry }));
+    });
+
+  program
+    .command("rm")
+    .description("remove one entry (asks first; --yes without a terminal)")
+    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .option("-y, --yes", "remove without asking")
+    .addHelpText("after", examples("nexus rm select-related", "nexus rm entries/2026-11-20-fixing-n-1-queries.md --yes"))
+    .action(async (entry: string, flags: { yes?: boolean }, command: Command) => {
+      const { rm } = await import("../commands/rm.js");
+      done(await rm(context(command), { entry, yes: Boolean(flags.yes) }));
+    });
+
+  for (const [name, what] of [
+    ["topics", "topic"],
+    ["tags", "tag"],
+  ] as const) {
+    program
+      .command(name)
+      .description(`list ${name} with their entry counts, most used first; --rename merges spellings`)
+      .option("--json", "print a JSON array of {name, count}")
+      .option("--rename <names...>", `rename ${what} OLD to NEW in every entry (give both: --rename OLD NEW)`)
+      .option("-n, --dry-run", "with --rename: show what would change, write nothing")
+      .addHelpText(
+        "after",
+        name === "tags"
+          ? examples("nexus tags", "nexus tags --json | jq -r '.[].name'", "nexus tags --rename CI/CD ci-cd --dry-run", "nexus tags --rename docker Docker")
+          : examples("nexus topics", "nexus topics --json", "nexus topics --rename django Django"),
+      )
+      .action(async (flags: { json?: boolean; rename?: string[]; dryRun?: boolean }, command: Command) => {
+        const { labels } = await import("../commands/tags.js");
+        const field = name === "tags" ? "tags" : "topic";
+        done(await labels(context(command), field, { json: Boolean(flags.json), rename: flags.rename, dryRun: Boolean(flags.dryRun) }));
+      });
+  }
+  program
+    .command("stats")
+    .description("the journey in figures: entries per topic and month, a year of days, streaks, top tags")
+    .option("--until <date>", "count entries up to this day and end the charts there (default: today)")
+    .option("--json", "print the same figures as JSON")
+    .addHelpText("after", examples("nexus stats", "nexus stats --until 2026-06-30", "nexus stats --json | jq .streaks"))
+    .action(async (flags: { until?: string; json?: boolean }, command: Command) => {
+      const { dateFlag } = await import("../journal/filter.js");
+      const { stats } = await import("../commands/stats.js");
+      done(await stats(context(command), { until: dateFlag("--until", flags.until), json: Boolean(flags.json) }));
+    });
+  program
+    .command("completion")
+    .description("print a shell completion script for commands, options, topics, tags and entries")
+    .argument("<shell>", "bash, zsh or fish")
+    .addHelpText(
+      "after",
+      examples(
+        'eval "$(nexus completion bash)"          # in ~/.bashrc',
+        'eval "$(nexus completion zsh)"           # in ~/.zshrc, after compinit',
+        "nexus completion fish > ~/.config/fish/completions/nexus.fish",
+      ),
+    )
+    .action(async (shell: string, _flags: unknown, command: Command) => {
+      const { completion, describeProgram } = await import("../commands/completion.js");
+      done(await completion(context(command), { shell, spec: describeProgram(program) }));
+    });
+
+  program
+    .command("__complete", { hidden: true })
+    .argument("<what>", "topics, tags or entries")
+    .action(async (what: string, _flags: unknown, command: Command) => {
+      const { complete } = await import("../commands/completion.js");
+      done(await complete(context(command), { what }));
+    });
+}
