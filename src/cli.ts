@@ -12,6 +12,7 @@ import { registerCore } from "./cli/core.js";
 import { registerSearch } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
+import { registerImport } from "./cli/import.js";
 
 let commander: typeof import("commander");
 let ui: typeof import("./ui/io.js");
@@ -86,7 +87,7 @@ export function buildProgram(): Command {
     );
 
   const cli: Cli = { context, done };
-  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday]) register(program, cli);
+  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport]) register(program, cli);
 
   return program;
 }

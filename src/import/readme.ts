@@ -1,0 +1,212 @@
+// A hand-written README (like the seed) into entries: each heading with text
+// under it is one learning, titled by the heading, its topic the heading it sits
+// under. Problem / Solution / Takeaway blocks land in those sections. Sections
+// about the person (overview, goals, contact, license, notes) become `readme`
+// values of nexus.config.json.
+
+import { FenceTracker } from "../domain/fences.js";
+import { slugify } from "../domain/slug.js";
+import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
+import { cleanHeading, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
+import { LIMITS } from "../domain/entry.js";
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+interface Node {
+  level: number;
+  /** The heading as written (without the #s). */
+  heading: string;
+  /** 0-based line of the heading; -1 for the text before any heading. */
+  line: number;
+  /** Lines under the heading up to the next heading. */
+  body: string[];
+  parent: Node | undefined;
+  children: Node[];
+}
+
+/** Splits the document into headings with the lines under each; label headings (#### Problem) stay in the body. */
+function outline(lines: string[]): Node {
+  const root: Node = { level: 0, heading: "", line: -1, body: [], parent: undefined, children: [] };
+  let current = root;
+  const code = new FenceTracker();
+  lines.forEach((line, index) => {
+    if (code.inCode(line)) {
+      current.body.push(line);
+      return;
+    }
+    const match = HEADING.exec(line);
+    if (!match || readLabel(line)) {
+      current.body.push(line);
+      return;
+    }
+    const level = match[1]!.length;
+    let parent = current;
+    while (parent.level >= level) parent = parent.parent!;
+    const node: Node = { level, heading: match[2] ?? "", line: index, body: [], parent, children: [] };
+    parent.children.push(node);
+    current = node;
+  });
+  return root;
+}
+
+/** A section's own text: separators (`---` after a blank line) dropped, blank lines around trimmed. */
+function ownText(body: string[]): string {
+  const kept: string[] = [];
+  const code = new FenceTracker();
+  for (const line of body) {
+    const inCode = code.inCode(line);
+    const previous = kept[kept.length - 1];
+    if (!inCode && THEMATIC_BREAK.test(line) && (previous === undefined || !previous.trim())) continue;
+    // A separator's blank lines collapse into one.
+    if (!inCode && !line.trim() && previous !== undefined && !previous.trim()) continue;
+    kept.push(line);
+  }
+  return kept.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
+}
+
+/** The whole markdown of a node: its own text, then each sub-section with its heading. */
+function wholeText(node: Node): string {
+  const blocks = [ownText(node.body)];
+  for (const child of node.children) {
+    blocks.push(`${"#".repeat(Math.max(3, child.level))} ${child.heading}`, wholeText(child));
+  }
+  return blocks.filter(Boolean).join("\n\n");
+}
+
+interface Split {
+  parts: Record<Part, string>;
+  notes: string;
+  unknownLabels: string[];
+  labelled: boolean;
+}
+
+/** Cuts a section's text at its labels: Problem / Solution / Takeaway; text before the first label is returned as notes. */
+function splitLabels(text: string): Split {
+  const blocks: Record<Part | "notes", string[]> = { challenge: [], solution: [], takeaway: [], notes: [] };
+  const unknownLabels: string[] = [];
+  let current: string[] = blocks.notes;
+  let labelled = false;
+  let previousBlank = true;
+  const code = new FenceTracker();
+  for (const line of text.split("\n")) {
+    if (code.inCode(line)) {
+      current.push(line);
+      previousBlank = false;
+      continue;
+    }
+    // A label starts a paragraph: the first line, or a line after a blank one.
+    const label = previousBlank ? readLabel(line) : undefined;
+    if (label?.part) {
+      labelled = true;
+      current = blocks[label.part];
+      if (current.length) current.push("");
+      if (label.rest.trim()) current.push(label.rest);
+    } else {
+      if (label) unknownLabels.push(label.label);
+      current.push(line);
+    }
+    previousBlank = !line.trim();
+  }
+  const join = (lines: string[]) => lines.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
+  return {
+    parts: { challenge: join(blocks.challenge), solution: join(blocks.solution), takeaway: join(blocks.takeaway) },
+    notes: join(blocks.notes),
+    unknownLabels,
+    labelled,
+  };
+}
+
+const CHALLENGE_NUMBER = /^(challenge|problem|issue|bug)\s*#?\s*\d+\s*[:.)\-–—]\s*/i;
+
+/** A title without "Challenge 3:" (the README numbers challenges itself) and without a date in it. */
+function titleOf(heading: string): { title: string; numbered: boolean; date: string | undefined } {
+  let title = cleanHeading(heading);
+  const date = findDate(title);
+  if (date) title = cleanHeading(title.replace(new RegExp(`\\s*[(\\[]?${date}[)\\]]?\\s*`), " "));
+  const numbered = CHALLENGE_NUMBER.test(title);
+  if (numbered) title = cleanHeading(title.replace(CHALLENGE_NUMBER, "")) || title;
+  return { title, numbered, date };
+}
+
+export interface ReadmeInput {
+  text: string;
+  /** The file's name, for `source:` and messages. */
+  name: string;
+  /** The date for sections that name none. */
+  fallback: FallbackDate;
+}
+
+export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): ParsedSource {
+  const lines = toLf(input.text).replace(/^\ufeff/, "").split("\n");
+  const root = outline(lines);
+  const drafts: ImportDraft[] = [];
+  const readme: Partial<Record<PersonKey, string>> = {};
+  const addValue = (k: PersonKey, text: string) => {
+    if (text) readme[k] = readme[k] ? `${readme[k]}\n\n${text}` : text;
+  };
+  const sources = new Map<string, number>();
+  const { tags: extraTags } = importTags([], options.tags);
+
+  // One level-1 heading at the top is the document's title: its text is the introduction.
+  const titleNode = root.children.length === 1 && root.children[0]!.level === 1 ? root.children[0]! : undefined;
+  const top = titleNode ? titleNode.children : root.children;
+  addValue("overview", ownText(root.body));
+  if (titleNode) addValue("overview", ownText(titleNode.body));
+
+  const visit = (node: Node, topicNode: Node | undefined): void => {
+    const text = ownText(node.body);
+    if (text) drafts.push(draftOf(node, topicNode, text));
+    for (const child of node.children) visit(child, node);
+  };
+
+  const draftOf = (node: Node, topicNode: Node | undefined, text: string): ImportDraft => {
+    const { title: rawTitle, numbered, date: headingDate } = titleOf(node.heading);
+    const guesses: string[] = [];
+    const fitted = fitTitle(rawTitle || `Section at line ${node.line + 1}`);
+    if (!rawTitle) guesses.push("the heading has no text: titled by its line");
+    const topicTitle = topicNode ? titleOf(topicNode.heading).title : "";
+    let topic = options.topic?.trim() || fitLabel(topicTitle || fitted.title, LIMITS.topic);
+    if (!options.topic?.trim() && !topicTitle) guesses.push("no heading above it: its own title is its topic");
+    if (!topic) topic = "Imported";
+    const date = headingDate ?? findDate(text);
+    if (!date) guesses.push(`no date in the section: dated ${input.fallback.date} (${input.fallback.why})`);
+
+    const split = splitLabels(text);
+    for (const label of split.unknownLabels) guesses.push(`label "${label}" is not one nexus knows: kept as written`);
+    const parts = { ...split.parts };
+    let notes = split.notes;
+    if (!split.labelled) {
+      // No labels: a numbered challenge is a problem described; anything else is what was learned.
+      parts[numbered ? "challenge" : "takeaway"] = notes;
+      notes = "";
+    }
+    if (fitted.cut) notes = [`**${rawTitle}**`, notes].filter(Boolean).join("\n\n");
+
+    let source = `readme:${input.name}#${slugify(topic)}/${slugify(fitted.title)}`;
+    const seen = (sources.get(source) ?? 0) + 1;
+    sources.set(source, seen);
+    if (seen > 1) source += `-${seen}`;
+
+    return emptyDraft({
+      title: fitted.title,
+      topic,
+      date: date ?? input.fallback.date,
+      tags: extraTags,
+      ...parts,
+      notes,
+      // A README's challenges are its showcase: one with a problem and its solution is featured.
+      featured: Boolean(parts.challenge && parts.solution),
+      source,
+      origin: { path: input.name, line: node.line + 1 },
+      guesses,
+    });
+  };
+
+  for (const node of top) {
+    const person = personKeyOf(node.heading);
+    if (person) addValue(person, wholeText(node));
+    else visit(node, undefined);
+  }
+  return { drafts, problems: [], readme };
+}

@@ -1,0 +1,183 @@
+// Reads what `nexus import` is given, without trusting it: files are read as
+// UTF-8 text with size limits, folders are walked without following symbolic
+// links (a link is reported and passed over, wherever it points), hidden and
+// journal folders are left out, and git is asked only for dates, with no pager,
+// no fsmonitor and no hooks (a repository's config cannot make it run anything
+// for `git log --name-only`).
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError, UserError, isErrnoException } from "../errors.js";
+import { isCalendarDate, today } from "../domain/dates.js";
+import { decodeEntryBytes } from "../journal/read.js";
+import type { FallbackDate, ImportProblem } from "./draft.js";
+import type { NoteFile } from "./note.js";
+
+/** A README or a jrnl export larger than this is refused. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+/** A folder with more markdown files than this is refused. */
+export const MAX_FILES = 50_000;
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export interface SourceFile {
+  kind: "file";
+  /** Absolute. */
+  file: string;
+  text: string;
+  mtimeMs: number;
+}
+
+export interface SourceFolder {
+  kind: "folder";
+  folder: string;
+  files: { abs: string; rel: string; size: number; mtimeMs: number }[];
+  /** Files passed over: links, unreadable entries. */
+  skipped: ImportProblem[];
+}
+
+/** What is at the path: a text file or a folder. Errors say what is wrong with it. */
+export function openSource(target: string, shown: string, exclude: string[]): SourceFile | SourceFolder {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch (error) {
+    if (isErrnoException(error) && (error.code === "ENOENT" || error.code === "ENOTDIR")) throw new UsageError(`no such file or folder: ${shown}`);
+    throw new UserError(`cannot read ${shown}: ${(error as Error).message}`);
+  }
+  if (stat.isDirectory()) return walkFolder(target, exclude);
+  if (!stat.isFile()) throw new UserError(`${shown} is not a file or a folder`);
+  if (stat.size > MAX_SOURCE_BYTES) throw new UserError(`${shown} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB: not read`);
+  const bytes = fs.readFileSync(target);
+  const text = decodeText(bytes);
+  if (text === undefined) throw new UserError(`${shown} is not a text file (it is not UTF-8 text, or it contains NUL bytes)`);
+  if (!text.trim()) throw new UserError(`${shown} is empty: nothing to import`);
+  return { kind: "file", file: target, text, mtimeMs: stat.mtimeMs };
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function walkFolder(root: string, exclude: string[]): SourceFolder {
+  const real = fs.realpathSync(root);
+  const excluded = new Set(exclude.map((p) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  }));
+  const out: SourceFolder = { kind: "folder", folder: root, files: [], skipped: [] };
+  const walk = (dir: string, rel: string) => {
+    if (excluded.has(path.join(real, rel))) return;
+    const names = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const dirent of names) {
+      if (dirent.name.startsWith(".") || dirent.name === "node_modules") continue;
+      const abs = path.join(dir, dirent.name);
+      const childRel = rel ? `${rel}/${dirent.name}` : dirent.name;
+      if (dirent.isSymbolicLink()) {
+        if (dirent.isDirectory() || MARKDOWN.test(dirent.name) || safeIsDirectory(abs)) {
+          out.skipped.push({ path: childRel, line: 1, message: "a symbolic link: not followed" });
+        }
+        continue;
+      }
+      if (dirent.isDirectory()) walk(abs, childRel);
+      else if (dirent.isFile() && MARKDOWN.test(dirent.name)) {
+        if (excluded.has(path.join(real, childRel))) continue;
+        const stat = fs.lstatSync(abs);
+        out.files.push({ abs, rel: childRel, size: stat.size, mtimeMs: stat.mtimeMs });
+        if (out.files.length > MAX_FILES) throw new UserError(`more than ${MAX_FILES} markdown files in ${root}: import its folders one by one`);
+      }
+    }
+  };
+  walk(root, "");
+  return out;
+}
+
+function safeIsDirectory(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink() && fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the notes of a folder; a file that is not a text entry is a problem, the rest are read. */
+export function readNotes(folder: SourceFolder, dates: Map<string, string>, why: string, now: Date): { notes: NoteFile[]; problems: ImportProblem[] } {
+  const notes: NoteFile[] = [];
+  const problems: ImportProblem[] = [];
+  for (const f of folder.files) {
+    const decoded = decodeEntryBytes(fs.readFileSync(f.abs));
+    if ("problem" in decoded) {
+      problems.push({ path: f.rel, line: 1, message: decoded.problem });
+      continue;
+    }
+    const fromGit = dates.get(f.rel);
+    const fallback: FallbackDate = fromGit
+      ? { date: fromGit, why }
+      : f.mtimeMs
+        ? { date: today(new Date(f.mtimeMs)), why: "the file's modification time" }
+        : { date: today(now), why: "today" };
+    notes.push({ rel: f.rel, text: decoded.text, fallback });
+  }
+  return { notes, problems };
+}
+
+/** Runs git for a date, never for anything else; undefined when git or the repository is not there. */
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync("git", ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", ...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 30_000,
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat" },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The date of a file's last commit, if it is committed in a git repository. */
+export function lastCommitDate(file: string): string | undefined {
+  const date = git(path.dirname(file), ["log", "-1", "--format=%as", "--", path.basename(file)])?.trim();
+  return date && isCalendarDate(date) ? date : undefined;
+}
+
+/** The date each file under `folder` was first committed, by path relative to `folder`. */
+export function firstCommitDates(folder: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  const top = git(folder, ["rev-parse", "--show-toplevel"])?.trim();
+  if (!top) return dates;
+  const log = git(folder, ["log", "--format=%x01%as", "--name-only", "--diff-filter=A", "-z", "--", "."]);
+  if (!log) return dates;
+  const prefix = path.relative(top, fs.realpathSync(folder)).split(path.sep).join("/");
+  // Newest commit first: a file added twice keeps the older date, seen last.
+  for (const chunk of log.split("\x01")) {
+    const [date, ...names] = chunk.split("\0");
+    if (!date || !isCalendarDate(date.trim())) continue;
+    for (const raw of names) {
+      const name = raw.replace(/^\n/, "");
+      if (!name) continue;
+      const rel = prefix ? (name.startsWith(`${prefix}/`) ? name.slice(prefix.length + 1) : undefined) : name;
+      if (rel) dates.set(rel, date.trim());
+    }
+  }
+  return dates;
+}
+
+/** The date for a README's sections that name none: the file's last commit, else today. */
+export function fileDate(file: SourceFile, now: Date): FallbackDate {
+  const committed = lastCommitDate(file.file);
+  return committed ? { date: committed, why: "the file's last commit" } : { date: today(now), why: "today" };
+}
