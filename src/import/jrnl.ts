@@ -13,9 +13,17 @@ export const DEFAULT_JRNL_TOPIC = "Journal";
 /** The source is not a jrnl export at all: nothing is imported. */
 export class NotJrnlError extends Error {}
 
-function lineOf(text: string, needle: string, from = 0): number {
-  const index = needle ? text.indexOf(needle, from) : -1;
-  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+/** Finds each entry's line in the export, moving forward only (one pass over the text in all). */
+function lineFinder(text: string): (needle: string) => number {
+  let at = 0;
+  let line = 1;
+  return (needle) => {
+    const index = text.indexOf(needle, at);
+    if (index < 0) return line;
+    for (let i = at; i < index; i += 1) if (text.charCodeAt(i) === 10) line += 1;
+    at = index;
+    return line;
+  };
 }
 
 export function parseJrnl(input: { text: string; name: string }, options: ParseOptions = {}): ParsedSource {
@@ -31,17 +39,16 @@ export function parseJrnl(input: { text: string; name: string }, options: ParseO
   }
   const drafts: ImportDraft[] = [];
   const problems: ImportProblem[] = [];
-  let searchFrom = 0;
+  const lineOf = lineFinder(input.text);
   entries.forEach((raw: unknown, index) => {
     const e = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
-    const line = typeof e.title === "string" ? lineOf(input.text, JSON.stringify(e.title), searchFrom) : 1;
+    const line = typeof e.title === "string" ? lineOf(JSON.stringify(e.title)) : 1;
     const problem = (message: string) => problems.push({ path: input.name, line, message: `entry ${index + 1}: ${message}` });
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return problem("not an object");
     if (typeof e.title !== "string") return problem('"title" must be text');
     if (e.body !== undefined && typeof e.body !== "string") return problem('"body" must be text');
     if (typeof e.date !== "string" || !isCalendarDate(e.date)) return problem(`"date" must be a date YYYY-MM-DD, not ${JSON.stringify(e.date)?.slice(0, 40)}`);
     if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === "string"))) return problem('"tags" must be a list of words');
-    searchFrom = Math.max(searchFrom, input.text.indexOf(JSON.stringify(e.title), searchFrom));
 
     const guesses: string[] = [];
     const body = toLf((e.body as string | undefined) ?? "").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
