@@ -152,21 +152,24 @@ describe("jrnl, TIL and markdown sources", () => {
     expect((await runCli(["doctor"], { cwd: dir })).code).toBe(0);
   });
 
-  it("dates a TIL folder by each file's first commit, else its modification time", async () => {
+  it("dates a TIL folder (inside a repository) by each file's first commit, else its modification time, and a README by its last commit", async () => {
     const dir = await newJournal();
-    const til = path.join(tempDir("nexus-til-"), "til");
+    const repo = tempDir("nexus-til-");
+    const til = path.join(repo, "til");
     fs.cpSync(path.join(FIXTURES, "til"), til, { recursive: true });
+    fs.writeFileSync(path.join(repo, "learned.md"), "## Go\n\n### Slices\n\n- append may copy\n\n### Maps (2021-02-03)\n\n- not ordered\n");
     const git = (args: string[], date?: string) =>
       execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
-        cwd: til,
+        cwd: repo,
         env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
         stdio: "ignore",
       });
     git(["init", "-q"]);
-    git(["add", "python/walrus-operator.md", "README.md"]);
+    git(["add", "til/python/walrus-operator.md", "til/README.md", "learned.md"]);
     git(["commit", "-qm", "first"], "2023-04-05T12:00:00Z");
     fs.appendFileSync(path.join(til, "python/walrus-operator.md"), "\nEdited later.\n");
-    git(["add", "python", "git"]);
+    fs.appendFileSync(path.join(repo, "learned.md"), "- nil map reads are fine\n");
+    git(["add", "til/python", "til/git", "learned.md"]);
     git(["commit", "-qm", "second"], "2023-06-07T12:00:00Z");
     const noon = new Date(2022, 0, 15, 12);
     fs.utimesSync(path.join(til, "docker/no-heading.md"), noon, noon);
@@ -181,6 +184,13 @@ describe("jrnl, TIL and markdown sources", () => {
       ["python", "The walrus operator", "2023-04-05"],
     ]);
     expect(data.created[0].guesses).toEqual(["no title or `# ` heading: titled after the file name", "no date in the file: dated 2022-01-15 (the file's modification time)"]);
+
+    const readme = JSON.parse((await runCli(["import", path.join(repo, "learned.md"), "--json", "--topic", "Golang"], { cwd: dir })).stdout);
+    expect(readme.created.map((c: { title: string; topic: string; date: string }) => [c.title, c.topic, c.date])).toEqual([
+      ["Slices", "Golang", "2023-06-07"],
+      ["Maps", "Golang", "2021-02-03"],
+    ]);
+    expect(readme.created[0].guesses).toEqual(["no date in the section: dated 2023-06-07 (the file's last commit)"]);
   });
 
   it("imports markdown notes: frontmatter, Jekyll names, CRLF and unicode; never follows a link or runs ---js", async () => {
@@ -239,6 +249,15 @@ describe("bad input writes nothing", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe("");
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("takes one markdown file with frontmatter for a note, not a README", async () => {
+    const dir = await newJournal();
+    fs.writeFileSync(path.join(dir, "note.md"), "---\ntitle: One note\ndate: 2024-07-08\ntags: [a]\n---\n## Solution\n\nIt works.\n");
+    const result = await runCli(["import", "note.md"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("importing note.md as markdown notes (detected; --from to choose)");
+    expect(result.stdout).toMatch(/^create {2}entries\/2024-07-08-one-note\.md {2}One note · Notes · 2024-07-08$/m);
   });
 
   it("refuses to import a README that nexus generated", async () => {
