@@ -22,10 +22,11 @@ export function registerImport(program: Command, { context, done }: Cli): void {
         "nexus import _posts --json | jq '.created[].file'",
       )}
 What becomes what:
-  readme    each heading with text under it is an entry: its heading the title, the
-            heading above it the topic. Problem/Challenge/Issue, Solution/Fix/What I did and
-            Takeaway/Lesson/Learned blocks fill those sections; other text is the takeaway
-            ("Challenge N:" sections: the challenge). An entry with a problem and a solution
+  readme    each heading with text under it is an entry, titled by its heading and a topic
+            of its own, listed under the heading above it in "groups" of nexus.config.json
+            (a challenge: an entry of the topic above it). Problem/Challenge/Issue,
+            Solution/Fix/What I did and Takeaway/Lesson/Learned blocks fill those sections;
+            other text is the takeaway ("Challenge N:" sections: the challenge). An entry with a problem and a solution
             is featured. Overview, goals, contact, license and notes sections become
             "readme" values of nexus.config.json (a value you set is kept).
             Date: one written in the section, else the file's last commit, else today.

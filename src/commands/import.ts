@@ -54,6 +54,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
         skipped: prepared.plan.skip.map((s) => ({ title: s.draft.title, date: s.draft.date, source: s.draft.source, reason: s.reason, existing: s.existing })),
         problems,
         readme: { set: prepared.readme.set, kept: prepared.readme.kept, notShown: prepared.unshown },
+        groups: prepared.readme.groups,
       }),
     );
     return problems.length ? 1 : 0;
@@ -80,6 +81,7 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
     const unshown = prepared.unshown.includes(key) ? ` (your templates/README.md shows it nowhere: add {{config.${key}}})` : "";
     io.out(`${c.green(`${would}set`)}     readme.${key} in ${CONFIG_FILE}${unshown}\n`);
   }
+  for (const title of prepared.readme.groups) io.out(`${c.green(`${would}group`)}   "${inertLine(title)}" in ${CONFIG_FILE}: its topics under its heading in the README\n`);
   for (const key of prepared.readme.kept) io.out(`${c.dim("kept")}    readme.${key} in ${CONFIG_FILE}: it has a value of yours already\n`);
   for (const p of problems) io.err(`${inertLine(p.path)}:${p.line}: ${inertLine(p.message)}\n`);
 
@@ -91,7 +93,7 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
   ].join(", ");
   io.out(`\n${summary}.\n`);
   if (options.dryRun) io.out("Nothing was written.\n");
-  else if (prepared.plan.create.length || prepared.readme.set.length) {
+  else if (prepared.plan.create.length || prepared.readme.text !== undefined) {
     io.out(`Next: ${c.bold(`nexus build-readme${ctx.dir ? ` --dir ${displayPath(io.cwd, ctx.dir)}` : ""}`)}\n`);
   }
 }

@@ -3,6 +3,7 @@
 
 import { isCalendarDate } from "../domain/dates.js";
 import { LIMITS, normalizeTags, type EntryDraft } from "../domain/entry.js";
+import type { TopicGroup } from "../journal/config.js";
 
 export const SOURCE_KINDS = ["readme", "jrnl", "til", "markdown"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -40,6 +41,8 @@ export interface ParsedSource {
   problems: ImportProblem[];
   /** Values for `readme` in nexus.config.json (overview, goals, contact, license, notes). */
   readme: Record<string, string>;
+  /** Topic groups for nexus.config.json, in the source's order (a README's headings). */
+  groups?: TopicGroup[];
 }
 
 /** Options every parser understands. */

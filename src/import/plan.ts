@@ -45,8 +45,10 @@ export interface ImportPlan {
 
 /** The file of an imported entry: the usual frontmatter, `featured` when it is, and `source`. */
 export function importedEntryText(draft: ImportDraft): string {
-  const extra = [draft.featured ? "featured: true" : "", `source: ${yamlScalar(draft.source)}`].filter(Boolean).join("\n");
-  const front = serializeFrontmatter(draft).replace(/---\n$/, `${extra}\n---\n`);
+  const fields = serializeFrontmatter(draft);
+  // The entry model writes `featured` itself once it knows the key; until then it is added here.
+  const featured = draft.featured && !/^featured:/m.test(fields) ? "featured: true\n" : "";
+  const front = fields.replace(/---\n$/, `${featured}source: ${yamlScalar(draft.source)}\n---\n`);
   const body = joinSections(draft);
   return body ? `${front}\n${body}` : front;
 }

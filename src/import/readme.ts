@@ -1,6 +1,7 @@
 // A hand-written README (like the seed) into entries: each heading with text
-// under it is one learning, titled by the heading, its topic the heading it sits
-// under. Problem / Solution / Takeaway blocks land in those sections. Sections
+// under it is one learning, titled by the heading and a topic of its own, grouped
+// in nexus.config.json under the heading it sits under (a challenge is an entry of
+// that heading's topic). Problem / Solution / Takeaway blocks land in those sections. Sections
 // about the person (overview, goals, contact, license, notes) become `readme`
 // values of nexus.config.json.
 
@@ -9,6 +10,7 @@ import { slugify } from "../domain/slug.js";
 import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
 import { cleanHeading, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
 import { LIMITS } from "../domain/entry.js";
+import type { TopicGroup } from "../journal/config.js";
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -146,6 +148,12 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     if (text) readme[k] = readme[k] ? `${readme[k]}\n\n${text}` : text;
   };
   const sources = new Map<string, number>();
+  const groups: TopicGroup[] = [];
+  const addToGroup = (title: string, topic: string) => {
+    let group = groups.find((g) => g.title === title);
+    if (!group) groups.push((group = { title, topics: [] }));
+    if (!group.topics.includes(topic)) group.topics.push(topic);
+  };
   const { tags: extraTags } = importTags([], options.tags);
 
   // One level-1 heading at the top is the document's title: its text is the introduction.
@@ -165,10 +173,6 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     const guesses: string[] = [];
     const fitted = fitTitle(rawTitle || `Section at line ${node.line + 1}`);
     if (!rawTitle) guesses.push("the heading has no text: titled by its line");
-    const topicTitle = topicNode ? titleOf(topicNode.heading).title : "";
-    let topic = options.topic?.trim() || fitLabel(topicTitle || fitted.title, LIMITS.topic);
-    if (!options.topic?.trim() && !topicTitle) guesses.push("no heading above it: its own title is its topic");
-    if (!topic) topic = "Imported";
     const date = headingDate ?? findDate(text);
     if (!date) guesses.push(`no date in the section: dated ${input.fallback.date} (${input.fallback.why})`);
 
@@ -183,7 +187,18 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     }
     if (fitted.cut) notes = [`**${rawTitle}**`, notes].filter(Boolean).join("\n\n");
 
-    let source = `readme:${input.name}#${slugify(topic)}/${slugify(fitted.title)}`;
+    // A learning is a topic of its own (Python, Caching Strategies), listed in nexus.config.json under
+    // the heading above it (Key Technologies Covered), as the README shows it. A challenge is one
+    // entry of the topic its heading sits under (Challenges Faced and Solutions Implemented).
+    const featured = Boolean(parts.challenge && parts.solution);
+    const groupTitle = topicNode ? fitLabel(titleOf(topicNode.heading).title, LIMITS.topic) : "";
+    const isChallenge = numbered || featured;
+    let topic = options.topic?.trim() || (isChallenge ? groupTitle : "") || fitLabel(fitted.title, LIMITS.topic) || "Imported";
+    if (!options.topic?.trim() && isChallenge && !groupTitle) guesses.push("no heading above it: its own title is its topic");
+    if (!options.topic?.trim() && groupTitle && !isChallenge) addToGroup(groupTitle, topic);
+    topic = fitLabel(topic, LIMITS.topic);
+
+    let source = `readme:${input.name}#${slugify(groupTitle || topic)}/${slugify(fitted.title)}`;
     const seen = (sources.get(source) ?? 0) + 1;
     sources.set(source, seen);
     if (seen > 1) source += `-${seen}`;
@@ -196,7 +211,7 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
       ...parts,
       notes,
       // A README's challenges are its showcase: one with a problem and its solution is featured.
-      featured: Boolean(parts.challenge && parts.solution),
+      featured,
       source,
       origin: { path: input.name, line: node.line + 1 },
       guesses,
@@ -208,5 +223,5 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     if (person) addValue(person, wholeText(node));
     else visit(node, undefined);
   }
-  return { drafts, problems: [], readme };
+  return { drafts, problems: [], readme, groups };
 }

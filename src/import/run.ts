@@ -117,7 +117,7 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
   }
   let readme: ReadmeMerge;
   try {
-    readme = mergeReadmeValues(configText, parsed.readme);
+    readme = mergeReadmeValues(configText, parsed.readme, parsed.groups);
   } catch (error) {
     throw new UserError(`${CONFIG_FILE}: ${(error as Error).message}`);
   }

@@ -57,6 +57,10 @@ describe("round trip of the seed README", () => {
     const sections = [...SEED.matchAll(/^#{3,4} \*\*(.+?)\*\*$/gm)].map((m) => m[1]!).filter((t) => !t.startsWith("Challenge"));
     expect(sections).toHaveLength(15);
     for (const title of sections) expect(readme).toContain(`[${title}](entries/`);
+    // Grouped under the seed's headings, as the seed shows them.
+    for (const group of ["Key Technologies Covered", "Important Backend Development Concepts", "Best Practices and Personal Takeaways"]) {
+      expect(readme).toMatch(new RegExp(`^#{2,4} ${group}$`, "m"));
+    }
 
     // The four challenges, numbered in the seed's order, with their problems and solutions.
     const challenges = [...SEED.matchAll(/^### \*\*Challenge (\d): (.+?)\*\*\n\*\*Problem:\*\* (.+)$/gm)];
@@ -93,7 +97,7 @@ describe("round trip of the seed README", () => {
     const before = snapshot(dir);
     const dry = await runCli(["import", SEED_FILE, "--dry-run"], { cwd: dir });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^would create {2}entries\/\d{4}-\d{2}-\d{2}-01-python\.md {2}Python · Key Technologies Covered · \d{4}-\d{2}-\d{2}$/m);
+    expect(dry.stdout).toMatch(/^would create {2}entries\/\d{4}-\d{2}-\d{2}-01-python\.md {2}Python · Python · \d{4}-\d{2}-\d{2}$/m);
     expect(dry.stdout).toMatch(/^would create .* Database Query Optimization · Challenges Faced and Solutions Implemented · .* · featured$/m);
     expect(dry.stdout).toContain("would set     readme.goals in nexus.config.json");
     expect(dry.stdout).toContain("Nothing was written.");
@@ -103,9 +107,10 @@ describe("round trip of the seed README", () => {
     expect(data.source).toMatchObject({ kind: "readme", detected: true });
     expect(data.dryRun).toBe(true);
     expect(data.created).toHaveLength(19);
-    expect(data.created[0]).toMatchObject({ title: "Python", topic: "Key Technologies Covered", featured: false });
+    expect(data.created[0]).toMatchObject({ title: "Python", topic: "Python", featured: false });
     expect(data.created[0].file).toMatch(/^entries\/.*-01-python\.md$/);
     expect(data.readme.set).toEqual(["overview", "goals", "contact", "license"]);
+    expect(data.groups).toEqual(["Key Technologies Covered", "Important Backend Development Concepts", "Best Practices and Personal Takeaways"]);
     expect(snapshot(dir)).toEqual(before);
   });
 

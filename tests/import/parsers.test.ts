@@ -22,14 +22,20 @@ const fallback = { date: "2026-01-02", why: "today" };
 describe("readme", () => {
   const seed = parseReadme({ text: SEED, name: "seed.md", fallback });
 
-  it("turns each learning section of the seed into an entry, in the README's order, with its group as topic", () => {
+  it("turns each learning section of the seed into an entry of its own topic, in the README's order, grouped by the heading above", () => {
+    const technologies = ["Python", "Django", "REST APIs", "GraphQL", "Docker", "CI/CD"];
+    const concepts = ["Database Design", "Asynchronous Programming", "Caching Strategies"];
+    const challenges = ["Database Query Optimization", "API Rate Limiting", "Docker Environment Consistency", "Asynchronous Task Management"];
+    const practices = ["Code Quality", "Testing", "Security", "Documentation", "Version Control", "Personal Takeaways"];
     expect(seed.drafts.map((d) => `${d.topic} / ${d.title}`)).toEqual([
-      ...["Python", "Django", "REST APIs", "GraphQL", "Docker", "CI/CD"].map((t) => `Key Technologies Covered / ${t}`),
-      ...["Database Design", "Asynchronous Programming", "Caching Strategies"].map((t) => `Important Backend Development Concepts / ${t}`),
-      ...["Database Query Optimization", "API Rate Limiting", "Docker Environment Consistency", "Asynchronous Task Management"].map(
-        (t) => `Challenges Faced and Solutions Implemented / ${t}`,
-      ),
-      ...["Code Quality", "Testing", "Security", "Documentation", "Version Control", "Personal Takeaways"].map((t) => `Best Practices and Personal Takeaways / ${t}`),
+      ...[...technologies, ...concepts].map((t) => `${t} / ${t}`),
+      ...challenges.map((t) => `Challenges Faced and Solutions Implemented / ${t}`),
+      ...practices.map((t) => `${t} / ${t}`),
+    ]);
+    expect(seed.groups).toEqual([
+      { title: "Key Technologies Covered", topics: technologies },
+      { title: "Important Backend Development Concepts", topics: concepts },
+      { title: "Best Practices and Personal Takeaways", topics: practices },
     ]);
   });
 
@@ -67,7 +73,8 @@ describe("readme", () => {
   it("reads other labels, emojis and label headings, a date in a heading, and names an unknown label", () => {
     const other = parseReadme({ text: read("other-readme.md"), name: "other.md", fallback });
     const [rust, go, flaky, leak] = other.drafts;
-    expect(rust).toMatchObject({ title: "Rust", topic: "Languages I Picked Up", date: "2025-03-14" });
+    expect(rust).toMatchObject({ title: "Rust", topic: "Rust", date: "2025-03-14" });
+    expect(other.groups).toEqual([{ title: "Languages I Picked Up", topics: ["Rust", "Go — goroutines"] }]);
     expect(rust!.takeaway).toContain("```rust\nfn longest");
     expect(go!.title).toBe("Go — goroutines");
     expect(flaky).toMatchObject({
@@ -258,6 +265,21 @@ describe("readme values", () => {
     expect(merged.kept).toEqual(["goals"]);
     expect(JSON.parse(merged.text!)).toEqual({ entries: "notes", groups: [], readme: { goals: "mine", title: "T", overview: "Hello", license: "MIT" } });
     expect(merged.text).toMatch(/^\{\n {4}"entries"/);
-    expect(mergeReadmeValues(merged.text, { overview: "Hello" })).toEqual({ text: undefined, set: [], kept: [] });
+    expect(mergeReadmeValues(merged.text, { overview: "Hello" })).toEqual({ text: undefined, set: [], kept: [], groups: [] });
+  });
+
+  it("adds only the topics no group lists yet", () => {
+    const config = JSON.stringify({ groups: [{ title: "Tech", topics: ["python"] }] });
+    const merged = mergeReadmeValues(config, {}, [
+      { title: "tech", topics: ["Python", "Go"] },
+      { title: "New", topics: ["Rust", "go"] },
+      { title: "Empty", topics: ["PYTHON"] },
+    ]);
+    expect(merged.groups).toEqual(["tech", "New"]);
+    expect(JSON.parse(merged.text!).groups).toEqual([
+      { title: "Tech", topics: ["python", "Go"] },
+      { title: "New", topics: ["Rust"] },
+    ]);
+    expect(mergeReadmeValues(merged.text, {}, [{ title: "Tech", topics: ["Go"] }]).text).toBeUndefined();
   });
 });
