@@ -1,6 +1,8 @@
 // The labels of a hand-written README: "Problem:", "**Fix**", "#### Lessons learned"
 // and the section titles that are about the person (overview, goals, contact ...).
 
+import { atxHeading, unwrapEmphasis } from "./heading.js";
+
 export type Part = "challenge" | "solution" | "takeaway";
 
 const PART_LABELS: [RegExp, Part][] = [
@@ -21,23 +23,21 @@ const PERSON_TITLES: [RegExp, PersonKey][] = [
   [/^(notes?|acknowledge?ments?|credits|thanks)$/, "notes"],
 ];
 
+/** Longer headings are not titles: only their start is read for one (the whole heading is kept in the text). */
+export const MAX_HEADING = 1000;
+
 const EMOJI = /(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3)/gu;
 
 /** A heading's text as a title: no emoji, emphasis, trailing colon or closing #s. */
 export function cleanHeading(text: string): string {
-  let out = text
+  const out = text
+    .slice(0, MAX_HEADING)
     .replace(EMOJI, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, "$1")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/\s*:$/, "");
-  // Emphasis around the whole heading, possibly nested: **Python**, __*Docker*__.
-  for (;;) {
-    const match = /^(\*\*|__|\*|_)(.+)\1$/.exec(out);
-    if (!match) break;
-    out = match[2]!.trim();
-  }
-  return out.replace(/\s*:$/, "").replace(/^[-–—•·:|]+\s*|\s*[-–—•·:|]+$/g, "").trim();
+    .replace(/ ?:$/, "");
+  return unwrapEmphasis(out).replace(/ ?:$/, "").replace(/^[-–—•·:|]+ ?| ?[-–—•·:|]+$/g, "").trim();
 }
 
 /** The lower-case words of a label, for matching. */
@@ -71,10 +71,10 @@ export interface LabelLine {
 export function readLabel(line: string): LabelLine | undefined {
   const text = line.replace(EMOJI, "").replace(/^ {0,3}/, "");
   if (/^\s/.test(text) || /^([-*+]|\d{1,9}[.)])\s/.test(text)) return undefined;
-  const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(text);
+  const heading = atxHeading(text);
   if (heading) {
-    const part = partOfLabel(heading[1]!);
-    return part ? { part, label: cleanHeading(heading[1]!), rest: "" } : undefined;
+    const part = partOfLabel(heading.text);
+    return part ? { part, label: cleanHeading(heading.text), rest: "" } : undefined;
   }
   const emphasized = /^(\*\*|__|\*|_)([^*_]{1,40}?)(:?)\1(:?)\s*(.*)$/.exec(text);
   if (emphasized) {

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { LIMITS } from "../domain/entry.js";
 import { FenceTracker } from "../domain/fences.js";
+import { atxHeading } from "./heading.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom } from "../domain/frontmatter.js";
 import { emptyDraft, fitLabel, fitTitle, importTags, leadingDate, toLf, type FallbackDate, type ImportDraft, type ImportProblem, type ParseOptions } from "./draft.js";
 
@@ -40,8 +41,8 @@ function firstTitleHeading(lines: string[]): { text: string; index: number } | u
   const code = new FenceTracker();
   for (let i = 0; i < lines.length; i += 1) {
     if (code.inCode(lines[i]!)) continue;
-    const match = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(lines[i]!);
-    if (match && match[1]) return { text: match[1], index: i };
+    const heading = atxHeading(lines[i]!);
+    if (heading?.level === 1 && heading.text) return { text: heading.text, index: i };
   }
   return undefined;
 }

@@ -8,11 +8,11 @@
 import { FenceTracker } from "../domain/fences.js";
 import { slugify } from "../domain/slug.js";
 import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
-import { cleanHeading, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
+import { atxHeading } from "./heading.js";
+import { cleanHeading, MAX_HEADING, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
 import { LIMITS } from "../domain/entry.js";
 import type { TopicGroup } from "../journal/config.js";
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 interface Node {
@@ -37,15 +37,15 @@ function outline(lines: string[]): Node {
       current.body.push(line);
       return;
     }
-    const match = HEADING.exec(line);
+    const match = atxHeading(line);
     if (!match || readLabel(line)) {
       current.body.push(line);
       return;
     }
-    const level = match[1]!.length;
+    const level = match.level;
     let parent = current;
     while (parent.level >= level) parent = parent.parent!;
-    const node: Node = { level, heading: match[2] ?? "", line: index, body: [], parent, children: [] };
+    const node: Node = { level, heading: match.text, line: index, body: [], parent, children: [] };
     parent.children.push(node);
     current = node;
   });
@@ -185,7 +185,8 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
       parts[numbered ? "challenge" : "takeaway"] = notes;
       notes = "";
     }
-    if (fitted.cut) notes = [`**${rawTitle}**`, notes].filter(Boolean).join("\n\n");
+    // A title cut to fit keeps the whole heading, as written, in the text.
+    if (fitted.cut || node.heading.length > MAX_HEADING) notes = [node.heading, notes].filter(Boolean).join("\n\n");
 
     // A learning is a topic of its own (Python, Caching Strategies), listed in nexus.config.json under
     // the heading above it (Key Technologies Covered), as the README shows it. A challenge is one

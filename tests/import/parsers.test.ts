@@ -9,6 +9,7 @@ import { parseTil } from "../../src/import/til.js";
 import { parseMarkdownFolder } from "../../src/import/markdown.js";
 import { detectFile, detectFolder } from "../../src/import/detect.js";
 import { readLabel, cleanHeading } from "../../src/import/labels.js";
+import { atxHeading } from "../../src/import/heading.js";
 import { importedEntryText, planImport, sourceOf } from "../../src/import/plan.js";
 import { mergeReadmeValues } from "../../src/import/readme-values.js";
 import { parseEntry } from "../../src/domain/entry.js";
@@ -117,6 +118,28 @@ describe("readme", () => {
     expect(readLabel("Note: plain unknown")).toBeUndefined();
     expect(readLabel("**Why:** unknown bold")).toMatchObject({ part: undefined, label: "Why" });
     expect(cleanHeading("🚀 **Challenge 1: DB**:")).toBe("Challenge 1: DB");
+  });
+});
+
+describe("headings", () => {
+  it("reads ATX headings as CommonMark does", () => {
+    expect(atxHeading("## Title ##")).toEqual({ level: 2, text: "Title" });
+    expect(atxHeading("   ### C# and F#")).toEqual({ level: 3, text: "C# and F#" });
+    expect(atxHeading("#hashtag")).toBeUndefined();
+    expect(atxHeading("    # indented code")).toBeUndefined();
+    expect(atxHeading("####### seven")).toBeUndefined();
+    expect(atxHeading("## ###")).toEqual({ level: 2, text: "" });
+  });
+
+  it("reads hostile headings whole, in one pass, and keeps a heading too long for a title in the text", () => {
+    const stars = `${"*".repeat(50_000)}x${"*".repeat(50_000)}`;
+    const text = [`## ${stars}`, "", "text", `## a${" ".repeat(50_000)}b:`, "", "more", `## ${"[".repeat(100_000)}`, "", "y", `${"#".repeat(100_000)} x`].join("\n");
+    const parsed = parseReadme({ text, name: "r.md", fallback });
+    expect(parsed.drafts.map((d) => d.title.length <= 200)).toEqual([true, true, true]);
+    expect(parsed.drafts[0]!.notes.startsWith(stars)).toBe(true);
+    expect(parsed.drafts[1]!.title).toBe("a");
+    expect(parsed.drafts[1]!.notes).toBe(`a${" ".repeat(50_000)}b:`);
+    expect(parsed.drafts[1]!.takeaway).toBe("more");
   });
 });
 
