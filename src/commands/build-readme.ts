@@ -4,6 +4,7 @@ import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
+import { readUtf8File } from "../journal/text.js";
 import { unifiedDiff } from "../readme/diff.js";
 import { renderReadme } from "../readme/render.js";
 import { TemplateError } from "../readme/template.js";
@@ -22,7 +23,7 @@ export interface BuildReadmeOptions {
 
 export const README_FILE = "README.md";
 
-function readExisting(file: string): string | undefined {
+function readExisting(file: string, label: string): string | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(file);
@@ -30,7 +31,8 @@ function readExisting(file: string): string | undefined {
     return undefined;
   }
   if (!stat.isFile()) throw new UserError(`${file} is not a regular file (a link or a folder); nexus does not write through it`);
-  return fs.readFileSync(file, "utf8");
+  // Strict: every byte outside the markers is written back as it was read.
+  return readUtf8File(file, label);
 }
 
 /**
@@ -62,7 +64,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   }
   for (const warning of rendered.warnings) io.err(`${c.yellow("nexus: warning:")} ${inertLine(warning)}\n`);
 
-  const existing = readExisting(file);
+  const existing = readExisting(file, label);
   if (options.stdout && existing === undefined) {
     io.out(rendered.text);
     return 0;

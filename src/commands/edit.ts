@@ -5,6 +5,7 @@ import { inertLine } from "../domain/sanitize.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { resolveEntry } from "../journal/resolve.js";
 import { replaceFile } from "../journal/safe-write.js";
+import { readUtf8File } from "../journal/text.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
 import type { Prompter } from "../ui/prompts.js";
 import { displayPath } from "../ui/io.js";
@@ -33,7 +34,7 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
   const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
   if (!deps.openEditor) checkEditor(ctx.io.env, ctx.io.interactive, `nexus edit ${inertLine(options.entry)}`);
   const open = deps.openEditor ?? openEditor;
-  const before = fs.readFileSync(entry.file, "utf8");
+  const before = readUtf8File(entry.file, displayPath(ctx.io.cwd, entry.file));
   const draft = writeDraft(journal, entry.path, before);
   const shownDraft = displayPath(ctx.io.cwd, draft);
   const shownEntry = inertLine(entry.path);
@@ -55,7 +56,7 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
     }
 
     if (outcome.kind === "valid") {
-      if (fs.readFileSync(entry.file, "utf8") !== before) {
+      if (!fs.readFileSync(entry.file).equals(Buffer.from(before))) {
         throw new UserError(`${shownEntry} changed on disk while it was being edited; it was not overwritten`, {
           hint: `your edit is kept in ${shownDraft}`,
         });

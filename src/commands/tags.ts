@@ -25,8 +25,9 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Counts each label once whatever its Unicode form: `Café` typed composed (NFC) or decomposed (NFD, as macOS writes it). */
 export function labelCounts(entries: LoadedEntry[], field: LabelField): LabelCount[] {
-  return countLabels(field === "tags" ? entries.flatMap((e) => e.tags) : entries.map((e) => e.topic));
+  return countLabels((field === "tags" ? entries.flatMap((e) => e.tags) : entries.map((e) => e.topic)).map((l) => l.normalize("NFC")));
 }
 
 function printCounts(io: Io, counts: LabelCount[]): void {
@@ -48,12 +49,13 @@ function hintDuplicates(io: Io, counts: LabelCount[], field: LabelField): void {
 async function rename(ctx: Context, entries: LoadedEntry[], field: LabelField, names: string[], dryRun: boolean): Promise<number> {
   const w = WORDS[field];
   if (names.length !== 2) throw new UsageError(`--rename takes two names: OLD NEW (got ${names.length})`);
-  const from = names[0]!.trim();
-  const to = field === "tags" ? names[1]!.trim().replace(/^#/, "") : names[1]!.trim();
+  const from = names[0]!.trim().normalize("NFC");
+  const to = (field === "tags" ? names[1]!.trim().replace(/^#/, "") : names[1]!.trim()).normalize("NFC");
   const wrong = checkLine(`the new ${w.one}`, to, field === "tags" ? LIMITS.tag : LIMITS.topic);
   if (wrong) throw new UsageError(wrong);
   if (field === "tags" && to.includes(",")) throw new UsageError("a tag cannot contain a comma");
-  const used = field === "tags" ? entries.some((e) => e.tags.some((t) => sameLabel(t, from))) : entries.some((e) => sameLabel(e.topic, from));
+  const same = (label: string) => sameLabel(label.normalize("NFC"), from);
+  const used = field === "tags" ? entries.some((e) => e.tags.some(same)) : entries.some((e) => same(e.topic));
   if (!used) {
     throw new UserError(`no entry has the ${w.one} "${inertLine(from)}"`, { hint: `\`nexus ${w.command}\` lists them` });
   }

@@ -1,4 +1,4 @@
-// Fenced code blocks, as CommonMark reads them at the top level of a document:
+// Code blocks, as CommonMark reads them at the top level of a document:
 // a run of three or more backticks or tildes, indented at most three spaces. The
 // entry parser and the README writer use this one definition, so both agree on
 // what is code: a line indented four spaces or a tab is not a fence, since
@@ -22,18 +22,49 @@ function closesFence(line: string, fence: string): boolean {
   return Boolean(match && match[2]![0] === fence[0] && match[2]!.length >= fence.length && !match[3]!.trim());
 }
 
-/** Follows fenced code blocks through a document, one line at a time. */
+/** Indented four columns or more (a tab counts to the next multiple of four). */
+const INDENTED = /^(?: {4}| {0,3}\t)/;
+const BLANK = /^[ \t]*$/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/**
+ * Follows code blocks through a document, one line at a time: fenced ones, and
+ * with `{indented: true}` indented ones too (lines indented four columns that do
+ * not continue a paragraph, as CommonMark reads them outside lists). The README
+ * template and its markers use both; entry parsing only fences.
+ */
 export class FenceTracker {
   /** The fence of the code block that is open after the last line, if any. */
   open: string | undefined;
+  private readonly indented: boolean;
+  /** The last line was blank, the first line, or part of an indented code block. */
+  private mayStartIndented = true;
+  private inIndented = false;
+
+  constructor(options: { indented?: boolean } = {}) {
+    this.indented = options.indented ?? false;
+  }
 
   /** Feeds the next line: true when it is part of a code block, its opening and closing fences included. */
   inCode(line: string): boolean {
     if (this.open) {
       if (closesFence(line, this.open)) this.open = undefined;
+      // After a closing fence an indented line starts a code block (no paragraph to continue).
+      this.mayStartIndented = this.open === undefined;
       return true;
     }
+    if (this.indented) {
+      const blank = BLANK.test(line);
+      if (this.inIndented && blank) return true; // a blank line may be inside the block
+      if (!blank && INDENTED.test(line) && (this.mayStartIndented || this.inIndented)) {
+        this.inIndented = true;
+        return true;
+      }
+      this.inIndented = false;
+      this.mayStartIndented = blank || HEADING.test(line);
+    }
     this.open = openingFence(line);
+    if (this.open) this.mayStartIndented = false;
     return this.open !== undefined;
   }
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseEntry, type Entry, type Problem } from "../domain/entry.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
+import { firstNonUtf8Line } from "./text.js";
 
 export function draftsDir(journal: Journal): string {
   return path.join(journal.root, ".nexus", "drafts");
@@ -27,8 +28,12 @@ export type EditOutcome =
 
 /** Reads the draft back after the editor closed and says what became of it. */
 export function checkDraft(file: string, before: string, fileName?: string): EditOutcome {
-  const text = fs.readFileSync(file, "utf8");
+  const bytes = fs.readFileSync(file);
+  const text = bytes.toString("utf8");
   if (text === before) return { kind: "unchanged" };
+  // Bytes that are not UTF-8 would be saved as U+FFFD: the draft is invalid until they are fixed.
+  const bad = firstNonUtf8Line(bytes);
+  if (bad !== undefined) return { kind: "invalid", text, problems: [{ line: bad, severity: "error", message: "not UTF-8 text: save the file as UTF-8" }] };
   const parsed = parseEntry(text, fileName);
   if (parsed.ok) return { kind: "valid", text, entry: parsed.entry, warnings: parsed.warnings };
   return { kind: "invalid", text, problems: parsed.problems };

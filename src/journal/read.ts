@@ -4,6 +4,7 @@ import { parseEntry, type Entry, type ParseResult, type Problem } from "../domai
 import type { Journal } from "./root.js";
 import { readIndexedJournal, type ReadOptions } from "./cache.js";
 import type { FoundFile } from "./scan.js";
+import { firstNonUtf8Line } from "./text.js";
 
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
@@ -31,14 +32,14 @@ export interface JournalContents {
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes a file's bytes; returns a problem instead when it is not a text entry. */
-export function decodeEntryBytes(bytes: Uint8Array): { text: string } | { problem: string } {
+export function decodeEntryBytes(bytes: Uint8Array): { text: string } | { problem: string; line?: number } {
   if (bytes.length === 0) return { problem: "empty file" };
   if (bytes.length > MAX_ENTRY_BYTES) return { problem: `file is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read` };
   if (bytes.includes(0)) return { problem: "not a text file (it contains NUL bytes)" };
   try {
     return { text: decoder.decode(bytes) };
   } catch {
-    return { problem: "not UTF-8 text" };
+    return { problem: "not UTF-8 text", line: firstNonUtf8Line(bytes) ?? 1 };
   }
 }
 
@@ -54,7 +55,7 @@ export function readEntryFile(found: Pick<FoundFile, "file" | "size" | "path">):
     return { ok: false, problems: [{ line: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }] };
   }
   const decoded = decodeEntryBytes(bytes);
-  if ("problem" in decoded) return { ok: false, problems: [{ line: 1, severity: "error", message: decoded.problem }] };
+  if ("problem" in decoded) return { ok: false, problems: [{ line: "line" in decoded ? (decoded.line ?? 1) : 1, severity: "error", message: decoded.problem }] };
   return { ...parseEntry(decoded.text, path.basename(found.path)), raw: decoded.text };
 }
 

@@ -1,14 +1,21 @@
 // Renames a tag or a topic across the journal. Each file is rewritten on its own,
-// atomically, changing only the one frontmatter field: a failure in one file
-// leaves every other file either fully renamed or untouched.
+// atomically, changing only the matching values of the one frontmatter field (a
+// block list keeps its lines and `# comments`): a failure in one file leaves every
+// other file either fully renamed or untouched. A file that changed since it was
+// read is reported and left alone (see replaceFileIfUnchanged for the guarantee).
 import fs from "node:fs";
 import path from "node:path";
 import { normalizeTags, parseEntry, replaceFrontmatter, type EntryDraft } from "../domain/entry.js";
 import { yamlFlowList, yamlScalar } from "../domain/frontmatter.js";
 import { setFrontmatterField } from "../domain/frontmatter-edit.js";
-import { sameLabel } from "../domain/labels.js";
+import { renameInField } from "../domain/frontmatter-list.js";
+import { sameLabel as sameSpelling } from "../domain/labels.js";
 import type { LoadedEntry } from "./read.js";
-import { replaceFile } from "./safe-write.js";
+import { readStamped, replaceFileIfUnchanged, type FileStamp, type ReplaceHooks } from "./safe-write.js";
+import { decodeUtf8 } from "./text.js";
+
+/** One label, whatever its Unicode form (NFC or NFD, as macOS writes it), case or leading `#`. */
+const sameLabel = (a: string, b: string) => sameSpelling(a.normalize("NFC"), b.normalize("NFC"));
 
 export type LabelField = "tags" | "topic";
 
@@ -18,8 +25,9 @@ export interface PlannedChange {
   /** The field before and after, as shown to the user. */
   before: string;
   after: string;
-  /** The file's text when planned, and its new text. */
+  /** The file's text when planned, its stamp then, and its new text. */
   raw: string;
+  stamp: FileStamp;
   text: string;
 }
 
@@ -33,17 +41,38 @@ type Fields = Pick<EntryDraft, "title" | "topic" | "date" | "tags">;
 const same = (a: Fields, b: Fields) =>
   a.title === b.title && a.topic === b.topic && a.date === b.date && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
 
+/** Renames the matching values in place, dropping an item that would repeat a tag kept before it. */
+function renameValues(field: LabelField, from: string, to: string) {
+  const seen = new Set<string>();
+  const keep = (tag: string) => {
+    const key = tag.trim().replace(/^#/, "").toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  return (value: string): string | null | undefined => {
+    if (field === "topic") return sameLabel(value, from) ? to : undefined;
+    if (sameLabel(value, from)) return keep(to) ? to : null;
+    return keep(value) ? undefined : null;
+  };
+}
+
 /** The new text of one file, with only the field changed; verified by parsing it back. */
-function rewrite(raw: string, fileName: string, field: LabelField, wanted: Fields): string {
+function rewrite(raw: string, fileName: string, field: LabelField, wanted: Fields, from: string, to: string): string {
   const value = field === "tags" ? yamlFlowList(wanted.tags) : yamlScalar(wanted.topic);
-  const candidates = [() => setFrontmatterField(raw, field, value), () => replaceFrontmatter(raw, wanted)];
+  const candidates = [
+    () => renameInField(raw, field, renameValues(field, from, to)),
+    () => setFrontmatterField(raw, field, value),
+    () => replaceFrontmatter(raw, wanted),
+  ];
   for (const make of candidates) {
-    let text: string;
+    let text: string | undefined;
     try {
       text = make();
     } catch {
       continue;
     }
+    if (text === undefined) continue;
     const parsed = parseEntry(text, fileName);
     if (parsed.ok && same(parsed.entry, wanted)) return text;
   }
@@ -72,8 +101,9 @@ export function planRelabel(entries: LoadedEntry[], field: LabelField, from: str
       after = to;
     }
     try {
-      const raw = fs.readFileSync(entry.file, "utf8");
-      planned.push({ path: entry.path, file: entry.file, before, after, raw, text: rewrite(raw, path.basename(entry.path), field, wanted) });
+      const { bytes, stamp } = readStamped(entry.file);
+      const raw = decodeUtf8(bytes, entry.path);
+      planned.push({ path: entry.path, file: entry.file, before, after, raw, stamp, text: rewrite(raw, path.basename(entry.path), field, wanted, from, to) });
     } catch (error) {
       failed.push({ path: entry.path, message: (error as Error).message });
     }
@@ -81,13 +111,13 @@ export function planRelabel(entries: LoadedEntry[], field: LabelField, from: str
   return { planned, changed: [], failed };
 }
 
-/** Writes each planned file atomically; a file changed since it was read is left alone. */
-export function applyRelabel(plan: PlannedChange[]): RelabelResult {
+/** Writes each planned file atomically; a file changed since it was read is reported and left alone. */
+export function applyRelabel(plan: PlannedChange[], hooks?: ReplaceHooks): RelabelResult {
   const result: RelabelResult = { changed: [], failed: [] };
   for (const change of plan) {
     try {
-      if (fs.readFileSync(change.file, "utf8") !== change.raw) throw new Error("changed on disk meanwhile; not rewritten");
-      replaceFile(change.file, change.text);
+      if (!fs.readFileSync(change.file).equals(Buffer.from(change.raw))) throw new Error("changed on disk meanwhile; not rewritten");
+      replaceFileIfUnchanged(change.file, change.text, change.stamp, hooks);
       result.changed.push(change);
     } catch (error) {
       result.failed.push({ path: change.path, message: (error as Error).message });

@@ -3,19 +3,50 @@ import path from "node:path";
 import type { EntryDraft } from "../domain/entry.js";
 import { yamlFlowList, yamlScalar } from "../domain/frontmatter.js";
 import { DEFAULT_TEMPLATES } from "../package-paths.js";
+import { UserError } from "../errors.js";
 import type { Journal } from "./root.js";
+import { readUtf8File } from "./text.js";
+
+const inside = (root: string, file: string) => {
+  const rel = path.relative(root, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+};
+
+/**
+ * The journal's own template file, if it has one. A link is followed only while it
+ * stays inside the journal; one that leads out, or anything but a file, is an error.
+ */
+function ownTemplate(journal: Journal, name: string): string | undefined {
+  const own = path.join(journal.root, "templates", name);
+  const shown = path.relative(process.cwd(), own) || own;
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(own);
+  } catch {
+    return undefined; // No template of its own: the built-in one serves.
+  }
+  if (stat.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = fs.realpathSync(own);
+    } catch {
+      throw new UserError(`${shown} is a link to a file that does not exist`, { hint: `remove the link, or point it at a template inside the journal` });
+    }
+    if (!inside(fs.realpathSync(journal.root), real)) {
+      throw new UserError(`${shown} is a link that leads out of the journal (to ${real}); nexus does not follow it`, {
+        hint: `copy the template into ${path.join("templates", name)} instead of linking to it`,
+      });
+    }
+    stat = fs.statSync(real);
+  }
+  if (!stat.isFile()) throw new UserError(`${shown} is not a file`, { hint: `remove it to use the built-in template, or put the template there` });
+  return own;
+}
 
 /** Reads the journal's own template, or the package's built-in one. */
 export function readTemplate(journal: Journal | undefined, name: "entry.md" | "README.md"): { text: string; file: string } {
-  if (journal) {
-    const own = path.join(journal.root, "templates", name);
-    try {
-      const stat = fs.lstatSync(own);
-      if (stat.isFile()) return { text: fs.readFileSync(own, "utf8"), file: own };
-    } catch {
-      // No template of its own: the built-in one serves.
-    }
-  }
+  const own = journal && ownTemplate(journal, name);
+  if (own) return { text: readUtf8File(own, path.relative(process.cwd(), own) || own), file: own };
   const builtIn = path.join(DEFAULT_TEMPLATES, name);
   return { text: fs.readFileSync(builtIn, "utf8"), file: builtIn };
 }

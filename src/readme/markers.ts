@@ -3,7 +3,7 @@
 //   ...generated...
 //   <!-- nexus:end NAME -->
 // Only the text between a pair is ever replaced; every byte outside stays.
-// Markers are whole lines; inside fenced code blocks they are text, not markers.
+// Markers are whole lines; inside code blocks (fenced or indented) they are text, not markers.
 
 import { FenceTracker } from "../domain/fences.js";
 
@@ -70,7 +70,7 @@ export function parseMarkers(text: string): MarkerBlock[] {
   const blocks: MarkerBlock[] = [];
   const seen = new Map<string, number>();
   let open: { name: string; line: number; contentStart: number } | undefined;
-  const code = new FenceTracker();
+  const code = new FenceTracker({ indented: true });
   splitLines(text).forEach((line, index) => {
     const lineNo = index + 1;
     if (code.inCode(line.text)) return;

@@ -84,7 +84,8 @@ export function renderReadme(input: RenderInput): Rendered {
         body = renderStats(ctx);
         break;
       case "config":
-        body = renderConfigValue(p.arg!, input.config.readme[p.arg!]);
+        // Own keys only: `{{config.constructor}}` is not a door into JavaScript's objects.
+        body = renderConfigValue(p.arg!, Object.hasOwn(input.config.readme, p.arg!) ? input.config.readme[p.arg!] : undefined);
         break;
     }
     blocks.set(p.name, pad(body));

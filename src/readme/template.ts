@@ -4,8 +4,10 @@
 // and comments: from a line starting with `{{!` to the first line ending with `}}`,
 // left out of the README.
 // A placeholder becomes a marker pair with the generated text between; its
-// headings nest under the template heading above it. Placeholders inside fenced
-// code blocks, or not alone on their line, are plain text.
+// headings nest under the template heading above it. Placeholders inside code
+// blocks (fenced or indented), or not alone on their line, are plain text.
+// A comment must be closed before the next placeholder: `{{! TODO` left open is
+// an error with its line, not a comment that swallows what follows.
 
 import { FenceTracker } from "../domain/fences.js";
 
@@ -56,7 +58,7 @@ export function parseTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   const names = new Map<string, number>();
   let buffer: string[] = [];
-  const code = new FenceTracker();
+  const code = new FenceTracker({ indented: true });
   let comment: number | undefined;
   let level = 1;
   const flush = () => {
@@ -67,6 +69,8 @@ export function parseTemplate(text: string): TemplatePart[] {
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (comment !== undefined) {
+      // A placeholder or another comment inside a comment: the comment was never closed.
+      if (PLACEHOLDER.test(line) || /^[ \t]*\{\{!/.test(line)) throw new TemplateError(`comment \`{{!\` is not closed with \`}}\` before line ${lineNo}, so it would swallow what follows`, comment);
       if (line.trimEnd().endsWith("}}")) comment = undefined;
       return;
     }

@@ -1,0 +1,123 @@
+// Issue 12 (adversarial pass), the pure parts: one describe per numbered item.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renameInField } from "../../src/domain/frontmatter-list.js";
+import { parseEntry } from "../../src/domain/entry.js";
+import { applyRelabel, planRelabel } from "../../src/journal/relabel.js";
+import type { LoadedEntry } from "../../src/journal/read.js";
+import { ChangedMeanwhileError, readStamped, replaceFileIfUnchanged } from "../../src/journal/safe-write.js";
+import { decodeUtf8, firstNonUtf8Line } from "../../src/journal/text.js";
+import { parseMarkers } from "../../src/readme/markers.js";
+import { parseTemplate, TemplateError } from "../../src/readme/template.js";
+import { tempDir } from "../helpers.js";
+
+describe("1: text that is not UTF-8 is refused with its line, never decoded to U+FFFD", () => {
+  it("names the first line with a bad byte", () => {
+    const bytes = Buffer.concat([Buffer.from("one\ntwo\nJos"), Buffer.from([0xe9]), Buffer.from("\nfour\n")]);
+    expect(firstNonUtf8Line(bytes)).toBe(3);
+    expect(() => decodeUtf8(bytes, "README.md")).toThrow(/^README\.md:3: not UTF-8 text/);
+  });
+  it("keeps a byte order mark, so it is written back", () => {
+    expect(decodeUtf8(Buffer.from("\ufeffhi", "utf8"), "x")).toBe("\ufeffhi");
+    expect(firstNonUtf8Line(Buffer.from("é\n", "utf8"))).toBeUndefined();
+  });
+});
+
+const entryFile = (tags: string) => `---\ntitle: T\ntopic: Go  # the language\ndate: 2024-01-02\n${tags}---\n\n## Takeaway\n\nx\n`;
+
+describe("3: a rename edits the values in place", () => {
+  const upper = (from: string, to: string) => (v: string) => (v.toLowerCase() === from ? to : undefined);
+  it("keeps a block list, its indentation and its comments", () => {
+    const raw = entryFile("tags:   # what it is about\n  - orm    # the main one\n  # a comment line\n  - sql\n");
+    const out = renameInField(raw, "tags", upper("orm", "ORM layer"))!;
+    expect(out).toBe(entryFile('tags:   # what it is about\n  - ORM layer    # the main one\n  # a comment line\n  - sql\n'));
+    const parsed = parseEntry(out, "x.md");
+    expect(parsed.ok && parsed.entry.tags).toEqual(["ORM layer", "sql"]);
+  });
+  it("keeps a flow list's trailing comment and a topic's comment", () => {
+    expect(renameInField(entryFile("tags: [orm, sql]  # two\n"), "tags", upper("sql", "SQL"))).toBe(entryFile("tags: [orm, SQL]  # two\n"));
+    expect(renameInField(entryFile(""), "topic", upper("go", "Golang"))).toContain("topic: Golang  # the language\n");
+  });
+  it("planRelabel keeps comments and merges a duplicate item", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.md");
+    fs.writeFileSync(file, entryFile("tags:\n  - orm # first\n  - sql # second\n"));
+    const entry = { path: "a.md", file, title: "T", topic: "Go", date: "2024-01-02", tags: ["orm", "sql"] } as unknown as LoadedEntry;
+    const plan = planRelabel([entry], "tags", "orm", "sql");
+    expect(plan.failed).toEqual([]);
+    expect(plan.planned[0]!.text).toBe(entryFile("tags:\n  - sql # first\n"));
+  });
+});
+
+describe("3: the re-check right before and after the rename", () => {
+  const setup = () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.md");
+    fs.writeFileSync(file, "old\n");
+    return { file, stamp: readStamped(file).stamp };
+  };
+  it("a change after the text was read is reported, not overwritten", () => {
+    const { file, stamp } = setup();
+    fs.appendFileSync(file, "theirs\n");
+    expect(() => replaceFileIfUnchanged(file, "ours\n", stamp)).toThrow(ChangedMeanwhileError);
+    expect(fs.readFileSync(file, "utf8")).toBe("old\ntheirs\n");
+  });
+  it("a change while the new text is written (before the last check) is reported, not overwritten", () => {
+    const { file, stamp } = setup();
+    expect(() => replaceFileIfUnchanged(file, "ours\n", stamp, { beforeCheck: () => fs.appendFileSync(file, "theirs\n") })).toThrow(
+      /changed on disk meanwhile/,
+    );
+    expect(fs.readFileSync(file, "utf8")).toBe("old\ntheirs\n");
+    expect(fs.readdirSync(path.dirname(file))).toEqual(["a.md"]);
+  });
+  it("a change between the last check and the rename is put back and reported", () => {
+    const { file, stamp } = setup();
+    expect(() => replaceFileIfUnchanged(file, "ours\n", stamp, { beforeRename: () => fs.appendFileSync(file, "theirs\n") })).toThrow(
+      /the other change was put back/,
+    );
+    expect(fs.readFileSync(file, "utf8")).toBe("old\ntheirs\n");
+  });
+  it("an unchanged file is replaced", () => {
+    const { file, stamp } = setup();
+    replaceFileIfUnchanged(file, "ours\n", stamp);
+    expect(fs.readFileSync(file, "utf8")).toBe("ours\n");
+  });
+  it("applyRelabel reports the file that changed and leaves it", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.md");
+    fs.writeFileSync(file, entryFile("tags: [orm]\n"));
+    const entry = { path: "a.md", file, title: "T", topic: "Go", date: "2024-01-02", tags: ["orm"] } as unknown as LoadedEntry;
+    const plan = planRelabel([entry], "tags", "orm", "sql");
+    const result = applyRelabel(plan.planned, { beforeRename: () => fs.appendFileSync(file, "appended\n") });
+    expect(result.changed).toEqual([]);
+    expect(result.failed[0]!.message).toMatch(/changed on disk/);
+    expect(fs.readFileSync(file, "utf8")).toBe(`${entryFile("tags: [orm]\n")}appended\n`);
+  });
+});
+
+describe("7: markers inside any code block are text", () => {
+  it("ignores markers in an indented code block, not in a paragraph after it", () => {
+    const text = "# R\n\n    <!-- nexus:begin topics -->\n    <!-- nexus:end topics -->\n\ntext\n<!-- nexus:begin toc -->\n<!-- nexus:end toc -->\n";
+    expect(parseMarkers(text).map((b) => b.name)).toEqual(["toc"]);
+  });
+  it("placeholders in an indented code block are text", () => {
+    const parts = parseTemplate("# R\n\n    {{topics}}\n\n{{toc}}\n");
+    expect(parts.filter((p) => "placeholder" in p).map((p) => ("placeholder" in p ? p.placeholder.name : ""))).toEqual(["toc"]);
+  });
+});
+
+describe("9: a comment left open is an error with its line", () => {
+  it("does not swallow the placeholders after it", () => {
+    try {
+      parseTemplate("# R\n{{! TODO\n\n{{config.overview}}\n{{toc}}\n");
+      expect.fail("no error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemplateError);
+      expect((error as TemplateError).line).toBe(2);
+    }
+  });
+  it("a closed multi-line comment mentioning placeholders is fine", () => {
+    expect(parseTemplate("{{! use\n  {{toc}} for contents\n}}\n{{toc}}\n").filter((p) => "placeholder" in p)).toHaveLength(1);
+  });
+});
