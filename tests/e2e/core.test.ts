@@ -359,7 +359,7 @@ describe("nexus doctor and broken entries", () => {
       "entries/2026-01-04-missing.md:1: missing required field \"topic\"",
       expect.stringMatching(/^entries\/2026-01-05-date\.md:4: "date" must be a calendar date YYYY-MM-DD/),
       "entries/2026-01-06-binary.md:1: not a text file (it contains NUL bytes)",
-      "entries/2026-01-07-latin1.md:1: not UTF-8 text",
+      "entries/2026-01-07-latin1.md:2: not UTF-8 text",
       "entries/2026-01-08-empty.md:1: empty file",
       'entries/2026-01-09-mismatch.md:4: warning: file name says 2026-01-09 but "date" is 2026-01-10',
       "entries/2026-01-11-tags.md:5: \"tags\" must be a list of words, such as [orm, performance]",
