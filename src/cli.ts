@@ -13,6 +13,7 @@ import { registerSearch } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
 import { registerImport } from "./cli/import.js";
+import { registerReview } from "./cli/review.js";
 
 let commander: typeof import("commander");
 let ui: typeof import("./ui/io.js");
@@ -87,7 +88,7 @@ export function buildProgram(): Command {
     );
 
   const cli: Cli = { context, done };
-  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport]) register(program, cli);
+  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview]) register(program, cli);
 
   return program;
 }

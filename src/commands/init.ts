@@ -6,6 +6,7 @@ import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
 import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
 import type { Io } from "../ui/io.js";
+import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
 
 export interface InitOptions {
   dir?: string | undefined;
@@ -69,11 +70,27 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
     steps.push({ path: ".gitignore", done: ignore ? "updated" : "created" });
   }
 
+  // The review log is appended on every machine: git merges it line by line.
+  const attributes = path.join(root, ".gitattributes");
+  let attrs = "";
+  try {
+    attrs = fs.readFileSync(attributes, "utf8");
+  } catch {
+    // No .gitattributes yet.
+  }
+  if (attrs.split(/\r?\n/).some((line) => line.trim().split(/\s+/)[0] === LOG_FILE)) {
+    steps.push({ path: ".gitattributes", done: "kept" });
+  } else {
+    const separator = attrs && !attrs.endsWith("\n") ? "\n" : "";
+    replaceFile(attributes, `${attrs}${separator}# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`);
+    steps.push({ path: ".gitattributes", done: attrs ? "updated" : "created" });
+  }
+
   const c = io.color;
   const where = path.relative(io.cwd, root) || ".";
   for (const step of steps) {
     const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
-    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE})` : "";
+    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
     io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
   }
   const created = steps.some((s) => s.done !== "kept");

@@ -5,6 +5,9 @@ import { computeStats, type JournalStats, type Streak } from "../domain/stats.js
 import { filterEntries } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
 import { pad, truncate, type Io } from "../ui/io.js";
+import type { JournalContents } from "../journal/read.js";
+import type { Journal } from "../journal/root.js";
+import type { ReviewFigures } from "../review/queue.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface StatsOptions {
@@ -107,18 +110,27 @@ export function formatStats(io: Io, stats: JournalStats): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The review figures (src/review/) on a day. */
+async function reviewStats(journal: Journal, contents: JournalContents, day: string): Promise<ReviewFigures> {
+  const { loadDeck } = await import("../review/deck.js");
+  const { reviewFigures } = await import("../review/queue.js");
+  const deck = loadDeck(journal, contents);
+  return reviewFigures(deck.cards, deck.replayed.cards, { day, newPerDay: deck.settings.newPerDay });
+}
+
 /** `nexus stats`: the journey in figures and charts; `--json` for the same figures. */
 export async function stats(ctx: Context, options: StatsOptions): Promise<number> {
-  const { contents, failed } = loadJournal(ctx);
+  const { journal, contents, failed } = loadJournal(ctx);
   const entries = options.until ? filterEntries(contents.entries, { until: options.until }) : contents.entries;
   const now = options.today ?? today();
   const latest = entries[0]?.date;
   const until = options.until ?? (latest && latest > now ? latest : now);
   const figures = computeStats(entries, until);
-  if (options.json) ctx.io.out(stringifyJson(figures));
+  const review = await reviewStats(journal, contents, options.until && options.until < now ? options.until : now);
+  if (options.json) ctx.io.out(stringifyJson({ ...figures, review }));
   else if (figures.entries === 0) {
     ctx.io.err(contents.entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : `No entries on or before ${until}.\n`);
   }
-  else ctx.io.out(formatStats(ctx.io, figures));
+  else ctx.io.out(`${formatStats(ctx.io, figures)}\n${(await import("../ui/review-figures.js")).reviewFiguresLines(ctx.io, review).join("\n")}\n`);
   return failed ? 1 : 0;
 }

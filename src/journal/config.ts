@@ -17,6 +17,8 @@ export interface JournalConfig {
   groups: TopicGroup[];
   /** Free values for the README template (overview, goals, contact, license ...). */
   readme: Record<string, unknown>;
+  /** The "review" settings as written; src/review/settings.ts checks them. */
+  review?: unknown;
 }
 
 export const DEFAULT_CONFIG: JournalConfig = { entries: "entries", groups: [], readme: {} };
@@ -74,5 +76,6 @@ export function readConfig(root: string): JournalConfig {
     }
     config.readme = raw.readme as Record<string, unknown>;
   }
+  if (raw.review !== undefined) config.review = raw.review;
   return config;
 }

@@ -53,6 +53,8 @@ describe("lazy loading", () => {
     [["__complete", "topics"]],
     [["rm", "select-related", "--yes"]],
     [["edit", "--help"]],
+    [["review", "--due"]],
+    [["review", "select-related", "--rate", "good"]],
   ])("nexus %j works with the heavy modules unloadable", async (args) => {
     const r = await runCli(args, { cwd: journal(), env });
     expect(r.stderr).not.toContain("blocked by the lazy-loading test");

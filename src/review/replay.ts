@@ -1,0 +1,114 @@
+// Card states are never stored: they are the replay of the log through ts-fsrs,
+// rating after rating in the order they happened. Deleting every cache loses nothing.
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { orderEvents, type LogEvent, type RatingName } from "./log.js";
+
+export const GRADES: Record<RatingName, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
+
+/** The FSRS scheduler nexus uses: ts-fsrs's default parameters, with the desired retention. */
+export function scheduler(retention: number): FSRS {
+  return fsrs(generatorParameters({ request_retention: retention }));
+}
+
+/** A card after its history: FSRS's card and what happened to it. */
+export interface CardHistory {
+  card: Card;
+  /** Time of the first rating (when the card stopped being new). */
+  first: number;
+  /** Times of every rating, oldest first. */
+  times: number[];
+  /** Ratings given while the card was in review (learned), and how many of them were not "again". */
+  reviewed: number;
+  recalled: number;
+}
+
+/** Log lines whose entry is gone. */
+export interface Orphan {
+  path: string;
+  lines: number[];
+}
+
+export interface Replayed {
+  /** By the entry's current path. */
+  cards: Map<string, CardHistory>;
+  orphans: Orphan[];
+}
+
+const baseName = (p: string) => p.slice(p.lastIndexOf("/") + 1);
+
+/**
+ * Which entry a logged path means: the entry at that path, or else the one
+ * entry with the same file name (it was moved to another folder).
+ */
+export function pathResolver(entryPaths: Iterable<string>): (logged: string) => string | undefined {
+  const exact = new Set<string>();
+  const byName = new Map<string, string | null>();
+  for (const p of entryPaths) {
+    exact.add(p);
+    const name = baseName(p);
+    byName.set(name, byName.has(name) ? null : p);
+  }
+  return (logged) => (exact.has(logged) ? logged : (byName.get(baseName(logged)) ?? undefined));
+}
+
+/** One rating of a card (a new one when there is no history yet), as FSRS schedules it. Updates the history in place. */
+export function rate(history: CardHistory | undefined, rating: RatingName, at: number, f: FSRS): CardHistory {
+  const h = history ?? { card: createEmptyCard(new Date(at)), first: at, times: [], reviewed: 0, recalled: 0 };
+  if (h.card.state === State.Review) {
+    h.reviewed += 1;
+    if (rating !== "again") h.recalled += 1;
+  }
+  h.card = f.next(h.card, new Date(at), GRADES[rating]).card;
+  h.times.push(at);
+  return h;
+}
+
+/**
+ * Which entry each event belongs to, in the order the events happened
+ * (duplicates dropped); events of paths that match no entry are orphans.
+ */
+export function attribute(events: LogEvent[], entryPaths: Iterable<string>): { owned: { target: string; event: LogEvent }[]; orphans: Orphan[] } {
+  const resolve = pathResolver(entryPaths);
+  const owned: { target: string; event: LogEvent }[] = [];
+  const orphans = new Map<string, number[]>();
+  for (const event of orderEvents(events)) {
+    const target = resolve(event.path);
+    if (target !== undefined) owned.push({ target, event });
+    else orphans.set(event.path, [...(orphans.get(event.path) ?? []), event.line]);
+  }
+  return {
+    owned,
+    orphans: [...orphans].map(([path, lines]) => ({ path, lines: lines.sort((a, b) => a - b) })).sort((a, b) => a.lines[0]! - b.lines[0]!),
+  };
+}
+
+/** Replays the log's events through FSRS, in the order they happened. */
+export function replay(events: LogEvent[], entryPaths: Iterable<string>, f: FSRS): Replayed {
+  const { owned, orphans } = attribute(events, entryPaths);
+  const cards = new Map<string, CardHistory>();
+  for (const { target, event } of owned) cards.set(target, rate(cards.get(target), event.rating, event.at, f));
+  return { cards, orphans };
+}
+/** What each rating would do to a card now: its next due time. */
+export function preview(f: FSRS, card: Card | undefined, now: number): Record<RatingName, Card> {
+  const current: Card = card ?? createEmptyCard<Card>(new Date(now));
+  const options = f.repeat(current, new Date(now));
+  return {
+    again: options[Rating.Again].card,
+    hard: options[Rating.Hard].card,
+    good: options[Rating.Good].card,
+    easy: options[Rating.Easy].card,
+  };
+}
+
+export const STATE_NAMES: Record<State, string> = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+};
