@@ -9,6 +9,7 @@ export function registerReadme(program: Command, { context, done }: Cli): void {
     .option("--check", "write nothing; exit 1 and print a diff when README.md is out of date (for CI)")
     .option("--stdout", "print the README instead of writing it")
     .option("-f, --force", "write the whole template over README.md, text outside the markers included")
+    .option("--until <date>", "end the charts on this day (default: readme.chartsUntil, else the latest entry's date)")
     .addHelpText(
       "after",
       examples(
@@ -16,13 +17,18 @@ export function registerReadme(program: Command, { context, done }: Cli): void {
         "nexus build-readme --check         in CI: fails when README.md is stale",
         "nexus build-readme --stdout | less",
         "nexus build-readme --force         start README.md over from the template",
+        "nexus build-readme --until 2026-12-31",
       ) +
         "\nOnly text between <!-- nexus:begin NAME --> and <!-- nexus:end NAME --> lines is replaced; a README\n" +
         "without markers is never overwritten unless --force. Placeholders: {{toc}} {{topics}} {{takeaways}}\n" +
-        "{{challenges}} {{stats}} {{config.KEY}}, and {{topics:GROUP}} {{takeaways:GROUP}} for one group.\n",
+        "{{challenges}} {{stats}} {{pages}} {{charts}} {{config.KEY}}, and {{topics:GROUP}} {{takeaways:GROUP}}.\n" +
+        "Pages for every entry and SVG charts are written to the folder readme.pages (default journal/),\n" +
+        "with a manifest (.nexus-manifest.json) of the files nexus wrote there; --check covers them too.\n",
     )
-    .action(async (flags: { check?: boolean; stdout?: boolean; force?: boolean }, command: Command) => {
+    .action(async (flags: { check?: boolean; stdout?: boolean; force?: boolean; until?: string }, command: Command) => {
+      const { dateFlag } = await import("../journal/filter.js");
       const { buildReadme } = await import("../commands/build-readme.js");
-      done(await buildReadme(context(command), { check: Boolean(flags.check), stdout: Boolean(flags.stdout), force: Boolean(flags.force) }));
+      const until = dateFlag("--until", flags.until);
+      done(await buildReadme(context(command), { check: Boolean(flags.check), stdout: Boolean(flags.stdout), force: Boolean(flags.force), until }));
     });
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
+import { applyGenerated, conflictError, planGenerated, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
@@ -19,6 +20,8 @@ export interface BuildReadmeOptions {
   check: boolean;
   /** Replace the whole README with the rendered template, markers or not. */
   force: boolean;
+  /** Last day of the charts (default: `readme.chartsUntil`, else the latest entry). */
+  until?: string | undefined;
 }
 
 export const README_FILE = "README.md";
@@ -57,7 +60,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
 
   let rendered;
   try {
-    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, root: journal.root, readmeDir: journal.root });
+    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, until: options.until });
   } catch (error) {
     if (error instanceof TemplateError) throw new UserError(`${displayPath(io.cwd, template.file)}:${error.line}: ${error.message}`);
     throw error;
@@ -85,31 +88,69 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     io.out(plan.output);
     return 0;
   }
-  if (options.check) {
-    if (existing === undefined) {
-      io.err(`${c.red("nexus:")} ${label} does not exist: run \`nexus build-readme\` to create it\n`);
-      return 1;
-    }
-    if (plan.output === existing) {
-      io.err(`${label} is up to date\n`);
-      return 0;
-    }
-    const diff = unifiedDiff(existing, plan.output, { before: label, after: `${label} (from entries and ${templateLabel})` });
+  const pages = planGenerated(journal.root, rendered.pagesFolder, rendered.pages);
+  const pagesLabel = displayPath(io.cwd, path.join(journal.root, rendered.pagesFolder));
+  if (options.check) return checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel });
+  if (pages.conflicts.length) throw conflictError(pages);
+  const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
+  if (pageChanges) {
+    applyGenerated(journal.root, rendered.pagesFolder, rendered.pages, pages);
+    const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
+    io.out(`${c.green("updated")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
+  }
+  if (plan.output === existing) {
+    if (!pageChanges) io.err(`${label} and ${pagesLabel}/ are up to date\n`);
+    return 0;
+  }
+  replaceFile(file, plan.output);
+  const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
+  const changed = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
+  io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${changed}\n`);
+  return 0;
+}
+
+interface CheckInput {
+  root: string;
+  existing: string | undefined;
+  output: string;
+  label: string;
+  templateLabel: string;
+  pages: GeneratedState;
+  pagesLabel: string;
+}
+
+/** --check: the README (a diff) and every generated file (named); exit 1 when anything differs. */
+function checkAll(ctx: Context, input: CheckInput): number {
+  const io = ctx.io;
+  const c = io.color;
+  let stale = false;
+  if (input.existing === undefined) {
+    io.err(`${c.red("nexus:")} ${input.label} does not exist: run \`nexus build-readme\` to create it\n`);
+    stale = true;
+  } else if (input.output !== input.existing) {
+    const diff = unifiedDiff(input.existing, input.output, { before: input.label, after: `${input.label} (from entries and ${input.templateLabel})` });
     io.out(
       io.stdoutIsTTY
         ? diff.replace(/^([-+@].*)$/gm, (line) => (line.startsWith("@@") ? c.cyan(line) : line.startsWith("-") ? c.red(line) : c.green(line)))
         : diff,
     );
-    io.err(`${c.red("nexus:")} ${label} is out of date: run \`nexus build-readme\` and commit it\n`);
-    return 1;
+    io.err(`${c.red("nexus:")} ${input.label} is out of date: run \`nexus build-readme\` and commit it\n`);
+    stale = true;
   }
-  if (plan.output === existing) {
-    io.err(`${label} is up to date\n`);
-    return 0;
+  const { pages } = input;
+  const named = (rel: string) => inertLine(displayPath(io.cwd, path.join(input.root, rel)));
+  const problems = [
+    ...pages.conflicts.map((rel) => `${named(rel)}: in the way (nexus did not write it)`),
+    ...pages.write.map((rel) => `${named(rel)}: ${pages.missing.includes(rel) ? "missing" : "out of date"}`),
+    ...pages.remove.map((rel) => `${named(rel)}: no longer generated; should be gone`),
+    ...(pages.manifest.stale ? [`${named(pages.manifest.path)}: out of date`] : []),
+  ];
+  for (const problem of problems.slice(0, 20)) io.err(`${c.red("nexus:")} ${problem}\n`);
+  if (problems.length > 20) io.err(`${c.red("nexus:")} ... and ${problems.length - 20} more generated files\n`);
+  if (problems.length) {
+    io.err(`${c.red("nexus:")} ${input.pagesLabel}/ is out of date: run \`nexus build-readme\` and commit it\n`);
+    stale = true;
   }
-  replaceFile(file, plan.output);
-  const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
-  const parts = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
-  io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${parts}\n`);
-  return 0;
+  if (!stale) io.err(`${input.label} and ${input.pagesLabel}/ are up to date\n`);
+  return stale ? 1 : 0;
 }

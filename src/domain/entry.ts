@@ -10,6 +10,8 @@ export interface EntryDraft {
   /** A calendar date, `YYYY-MM-DD`. */
   date: string;
   tags: string[];
+  /** `featured: true`: a challenge the README shows (see readme/model.ts). */
+  featured?: boolean;
   challenge: string;
   solution: string;
   takeaway: string;
@@ -17,6 +19,7 @@ export interface EntryDraft {
 
 /** A parsed entry: the draft plus the notes and the body as written. */
 export interface Entry extends EntryDraft {
+  featured: boolean;
   /** Markdown outside the three sections. */
   notes: string;
   /** The body (everything after the frontmatter) with LF line ends. */
@@ -163,11 +166,21 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
 
   if (problems.length) return { ok: false, problems };
 
+  // Not worth leaving the entry out for: a warning (doctor reports it), and not featured.
+  const featuredWarnings: Problem[] = [];
+  const rawFeatured = data.featured;
+  if (rawFeatured !== undefined && rawFeatured !== null && typeof rawFeatured !== "boolean") {
+    const shown = typeof rawFeatured === "string" || typeof rawFeatured === "number" ? JSON.stringify(String(rawFeatured).slice(0, 40)) : describe(rawFeatured);
+    featuredWarnings.push(warning(lineOf("featured"), `"featured" must be true or false, not ${shown}; the entry is not featured`));
+  }
+  const featured = rawFeatured === true;
+
   const body = text.slice(split.bodyOffset).replace(/\r\n/g, "\n");
   const sections = splitSections(body);
-  const warnings: Problem[] = sections.duplicates.map((d) =>
-    warning(split.bodyLine + d.line, `section "${d.name}" appears more than once; the parts are joined`),
-  );
+  const warnings: Problem[] = [
+    ...featuredWarnings,
+    ...sections.duplicates.map((d) => warning(split.bodyLine + d.line, `section "${d.name}" appears more than once; the parts are joined`)),
+  ];
   const nameDate = fileName ? /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(fileName)?.[1] : undefined;
   if (nameDate && nameDate !== date) {
     warnings.push(warning(lineOf("date"), `file name says ${nameDate} but "date" is ${date}`));
@@ -180,6 +193,7 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
       topic,
       date,
       tags,
+      featured,
       challenge: sections.challenge,
       solution: sections.solution,
       takeaway: sections.takeaway,
@@ -191,13 +205,14 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
 }
 
 /** The frontmatter block, delimiters included, for the given fields. */
-export function serializeFrontmatter(fields: Pick<EntryDraft, "title" | "topic" | "date" | "tags">): string {
+export function serializeFrontmatter(fields: Pick<EntryDraft, "title" | "topic" | "date" | "tags" | "featured">): string {
   return [
     "---",
     `title: ${yamlScalar(fields.title)}`,
     `topic: ${yamlScalar(fields.topic)}`,
     `date: ${fields.date}`,
     `tags: ${yamlFlowList(fields.tags)}`,
+    ...(fields.featured ? ["featured: true"] : []),
     "---",
     "",
   ].join("\n");

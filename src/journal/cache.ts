@@ -38,7 +38,7 @@ const VERSION = 3;
 export const RACY_MS = 3000;
 
 type StoredProblem = [line: number, severity: 0 | 1, message: string];
-type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[]];
+type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], featured?: 1];
 type BadRecord = [path: string, size: number, mtimeMs: number, ok: 0, problems: StoredProblem[]];
 type CacheRecord = OkRecord | BadRecord;
 
@@ -135,8 +135,8 @@ const lazyHandler: ProxyHandler<LoadedEntry> = {
  * them is used. To spreading, JSON, Object.keys and equality it is the same as an
  * eagerly read entry: the same own, enumerable keys in the same order.
  */
-function lazyEntry(title: string, topic: string, date: string, tags: string[], path: string, file: string): LoadedEntry {
-  const target: LoadedEntry = { title, topic, date, tags, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
+function lazyEntry(title: string, topic: string, date: string, tags: string[], featured: boolean, path: string, file: string): LoadedEntry {
+  const target: LoadedEntry = { title, topic, date, tags, featured, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
   return new Proxy(target, lazyHandler);
 }
 
@@ -154,7 +154,7 @@ function isValidRecord(r: unknown): r is CacheRecord {
   if (!Array.isArray(r) || typeof r[0] !== "string" || typeof r[1] !== "number" || typeof r[2] !== "number") return false;
   if (r[3] === 0) return r.length === 5 && Array.isArray(r[4]) && r[4].every(isStoredProblem);
   return (
-    r[3] === 1 && r.length === 9 && typeof r[4] === "string" && typeof r[5] === "string" && typeof r[6] === "string" &&
+    r[3] === 1 && (r.length === 9 || (r.length === 10 && r[9] === 1)) && typeof r[4] === "string" && typeof r[5] === "string" && typeof r[6] === "string" &&
     Array.isArray(r[7]) && r[7].every((t) => typeof t === "string") && Array.isArray(r[8]) && r[8].every(isStoredProblem)
   );
 }
@@ -336,6 +336,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (result.ok) {
         const { entry } = result;
         record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
+        if (entry.featured) record.push(1);
         source = encodeTerms(entry);
       } else {
         record = [found.path, found.size, found.changedMs, 0, result.problems.map(storeProblem)];
@@ -348,7 +349,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
     let entry: LoadedEntry | undefined;
     if (record[3] === 1) {
-      entry = lazyEntry(record[4], record[5], record[6], record[7], found.path, found.file);
+      entry = lazyEntry(record[4], record[5], record[6], record[7], record[9] === 1, found.path, found.file);
       entries.push(entry);
       sources.push(source);
       for (const w of record[8]) problems.push(problemOf(w, found.path));

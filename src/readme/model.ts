@@ -15,6 +15,8 @@ export interface Topic {
 export interface Group {
   title: string;
   topics: Topic[];
+  /** A group of nexus.config.json: all its topics are shown; the others are bounded (sections.ts). */
+  fromConfig: boolean;
 }
 
 export interface ReadmeModel {
@@ -56,7 +58,9 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[]): 
   const byTopic = new Map<string, LoadedEntry[]>();
   for (const entry of sorted) {
     const key = topicKey(entry.topic);
-    byTopic.set(key, [...(byTopic.get(key) ?? []), entry]);
+    const list = byTopic.get(key);
+    if (list) list.push(entry);
+    else byTopic.set(key, [entry]);
   }
   const used = new Set<string>();
   const groups: Group[] = [];
@@ -69,14 +73,14 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[]): 
       used.add(key);
       topics.push({ name: name.trim(), entries: found });
     }
-    groups.push({ title: group.title, topics });
+    groups.push({ title: group.title, topics, fromConfig: true });
   }
   const rest = [...byTopic.entries()]
     .filter(([key]) => !used.has(key))
     .map(([, list]) => ({ name: spelling(list), entries: list }))
     .sort((a, b) => compareNames(a.name, b.name));
-  if (configGroups.length === 0) groups.push({ title: "", topics: rest });
-  else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest });
+  if (configGroups.length === 0) groups.push({ title: "", topics: rest, fromConfig: false });
+  else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest, fromConfig: false });
   const challenges = sorted.filter((e) => e.challenge.trim() && e.solution.trim());
   return { entries: sorted, groups, grouped: configGroups.length > 0, challenges };
 }

@@ -8,16 +8,19 @@ import type { LoadedEntry } from "../journal/read.js";
 import { tableOfContents } from "./anchors.js";
 import { parseMarkers, MarkerError, wrapBlock } from "./markers.js";
 import { buildModel, topicKey, type Group } from "./model.js";
-import { renderChallenges, renderConfigValue, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
+import { renderCharts, type ChartImage } from "./charts/charts.js";
+import { hrefBetween } from "./links.js";
+import { planPages } from "./pages/plan.js";
+import { renderChallenges, renderConfigValue, renderPages, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
+import { readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
 
 export interface RenderInput {
   template: string;
   entries: LoadedEntry[];
   config: JournalConfig;
-  /** Journal root and README folder, absolute. */
-  root: string;
-  readmeDir: string;
+  /** Last day of the charts (a flag); else `readme.chartsUntil`, else the latest entry's date. */
+  until?: string | undefined;
 }
 
 export interface Rendered {
@@ -27,6 +30,17 @@ export interface Rendered {
   blocks: Map<string, string>;
   /** Notes for the user, such as topics the template shows nowhere. */
   warnings: string[];
+  /** The generated pages and charts: path relative to the journal root -> content. */
+  pages: Map<string, string>;
+  /** The folder of the pages, relative to the journal root. */
+  pagesFolder: string;
+}
+
+const README_PATH = "README.md";
+
+/** The charts as markdown images, linked from the file `from`, with their text alternatives. */
+function chartMarkdown(images: ChartImage[], from: string): string {
+  return images.map((image) => `![${image.alt}](${hrefBetween(from, image.path)})`).join("\n\n");
 }
 
 /** The config's table-of-contents depth: `readme.tocDepth` 2 (default) to 4. */
@@ -41,6 +55,11 @@ const pad = (body: string) => (body ? `\n${body}\n` : "");
 export function renderReadme(input: RenderInput): Rendered {
   const parts = parseTemplate(input.template);
   const model = buildModel(input.entries, input.config.groups);
+  const settings = readmeSettings(input.config);
+  const plan = planPages(model, settings.pages);
+  const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };
+  for (const [file, svg] of charts.files) plan.files.set(file, svg);
+  if (charts.images.length) plan.files.set(plan.index.path, `${plan.files.get(plan.index.path)!}\n${chartMarkdown(charts.images, plan.index.path)}\n`);
   const warnings: string[] = [];
 
   const groupsFor = (p: Placeholder): Group[] => {
@@ -63,7 +82,7 @@ export function renderReadme(input: RenderInput): Rendered {
   for (const part of parts) {
     if (!("placeholder" in part)) continue;
     const p = part.placeholder;
-    const ctx: SectionContext = { model, level: p.level, root: input.root, readmeDir: input.readmeDir };
+    const ctx: SectionContext = { model, level: p.level, readme: README_PATH, plan, settings };
     let body = "";
     switch (p.kind) {
       case "toc":
@@ -82,6 +101,12 @@ export function renderReadme(input: RenderInput): Rendered {
         break;
       case "stats":
         body = renderStats(ctx);
+        break;
+      case "pages":
+        body = renderPages(ctx);
+        break;
+      case "charts":
+        body = charts.images.length ? chartMarkdown(charts.images, README_PATH) : "_Charts are off (`readme.charts: false`) or there are no entries yet._";
         break;
       case "config":
         // Own keys only: `{{config.constructor}}` is not a door into JavaScript's objects.
@@ -121,5 +146,5 @@ export function renderReadme(input: RenderInput): Rendered {
     if (error instanceof MarkerError) throw new Error(`generated README is invalid at line ${error.line}: ${error.message}`);
     throw error;
   }
-  return { text, blocks, warnings };
+  return { text, blocks, warnings, pages: plan.files, pagesFolder: settings.pages };
 }

@@ -1,67 +1,79 @@
-// The generated parts of the README, each a function of the journal alone.
+// The generated parts of the README, each a function of the journal alone. The
+// README is an overview of bounded size: per topic the latest few entries and a
+// link to the topic's page, the featured challenges, the pages and charts; the
+// whole journal is in the generated pages (pages/plan.ts).
 // Text from entries goes through escape.ts: titles, topics and tags as literal
 // text, section bodies as markdown without HTML or headings.
 
-import path from "node:path";
 import type { LoadedEntry } from "../journal/read.js";
 import { escapeInline, firstParagraph, inlineMarkdown, sanitizeBlock } from "./escape.js";
-import type { Group, ReadmeModel } from "./model.js";
+import { entryLinkFrom, entryTitle, hrefBetween, plural, tagList } from "./links.js";
+import { compareNames, topicKey, type Group, type ReadmeModel, type Topic } from "./model.js";
+import type { PageLink, PagePlan, PageSet } from "./pages/plan.js";
+import { shortText } from "./pages/plan.js";
+import type { ReadmeSettings } from "./settings.js";
 
 export interface SectionContext {
   model: ReadmeModel;
   /** Heading level of the template heading above the placeholder (1 for none). */
   level: number;
-  /** Folder of the README, absolute. */
-  readmeDir: string;
-  /** Journal root, absolute. */
-  root: string;
+  /** The README, relative to the journal root (`README.md`). */
+  readme: string;
+  plan: PagePlan;
+  settings: ReadmeSettings;
 }
 
 const EMPTY = "_No entries yet._";
+/** A section body longer than this (characters) is shown in short, with a link to the entry. */
+const LONG_BLOCK = 2000;
 
 export function heading(level: number, text: string): string {
   return `${"#".repeat(Math.min(6, Math.max(1, level)))} ${text}`;
 }
 
-/** A link from the README's folder to an entry file: relative, `/` separators, each segment URL-encoded. */
-export function entryHref(ctx: Pick<SectionContext, "readmeDir" | "root">, entry: Pick<LoadedEntry, "path">): string {
-  const target = path.join(ctx.root, ...entry.path.split("/"));
-  const rel = path.relative(ctx.readmeDir, target).split(path.sep).join("/");
-  return rel
-    .split("/")
-    .map((segment) => (segment === ".." ? segment : encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
-    .join("/");
+const entryLink = (ctx: SectionContext, entry: LoadedEntry) => entryLinkFrom(ctx.readme, entry);
+const pageLink = (ctx: SectionContext, page: PageLink, label = page.label) => `[${label}](${hrefBetween(ctx.readme, page.path)})`;
+
+/** A page set as links: the page, then its parts when it was split. */
+function setLinks(ctx: SectionContext, set: PageSet, label?: string): string {
+  const parts = set.parts.length ? ` (${set.parts.map((p) => pageLink(ctx, p)).join(" · ")})` : "";
+  return `${pageLink(ctx, set.main, label)}${parts}`;
 }
 
-/** An entry's title as README text; a title with nothing printable falls back to its file name. */
-export function entryTitle(entry: Pick<LoadedEntry, "title" | "path">): string {
-  return escapeInline(entry.title) || escapeInline(path.posix.basename(entry.path));
+/** A section's markdown for the README: whole, or its first paragraph and a link when it is long. */
+function block(ctx: SectionContext, entry: LoadedEntry, markdown: string): string {
+  const clean = sanitizeBlock(markdown);
+  if (clean.length <= LONG_BLOCK) return clean;
+  return `${shortText(markdown)} ([read on](${hrefBetween(ctx.readme, entry.path)}))`;
 }
 
-export function entryLink(ctx: SectionContext, entry: LoadedEntry): string {
-  return `[${entryTitle(entry)}](${entryHref(ctx, entry)})`;
-}
-
-function tagList(entry: LoadedEntry): string {
-  return entry.tags.map((t) => `\\#${escapeInline(t)}`).join(" ");
+/** The topics of a group the README shows: a group from the config whole, the others at most `settings.topics`, most entries first. */
+function shownTopics(ctx: SectionContext, group: Group): { topics: Topic[]; hidden: Topic[] } {
+  if (group.fromConfig) {
+    return { topics: group.topics, hidden: [] };
+  }
+  if (group.topics.length <= ctx.settings.topics) return { topics: group.topics, hidden: [] };
+  const ranked = [...group.topics].sort((a, b) => b.entries.length - a.entries.length || compareNames(a.name, b.name));
+  const keep = new Set(ranked.slice(0, ctx.settings.topics));
+  return { topics: group.topics.filter((t) => keep.has(t)), hidden: group.topics.filter((t) => !keep.has(t)) };
 }
 
 /** Renders groups: a heading per group (when there are several or they are named), then per topic. */
-function renderGroups(
-  ctx: SectionContext,
-  groups: Group[],
-  showGroupTitles: boolean,
-  topicBody: (entries: LoadedEntry[]) => string | undefined,
-): string {
+function renderGroups(ctx: SectionContext, groups: Group[], showGroupTitles: boolean, topicBody: (topic: Topic) => string | undefined): string {
   const blocks: string[] = [];
   let topicCount = 0;
   for (const group of groups) {
     const topicLevel = showGroupTitles && group.title ? ctx.level + 2 : ctx.level + 1;
     const topicBlocks: string[] = [];
-    for (const topic of group.topics) {
-      const body = topicBody(topic.entries);
+    const { topics, hidden } = shownTopics(ctx, group);
+    for (const topic of topics) {
+      const body = topicBody(topic);
       if (body === undefined) continue;
       topicBlocks.push(`${heading(topicLevel, escapeInline(topic.name) || "(unnamed topic)")}\n\n${body}`);
+    }
+    if (hidden.length) {
+      const entries = hidden.reduce((sum, t) => sum + t.entries.length, 0);
+      topicBlocks.push(`_${plural(hidden.length, "more topic")} with ${plural(entries, "entry", "entries")}: see ${setLinks(ctx, ctx.plan.topicList, "all topics")}._`);
     }
     topicCount += topicBlocks.length;
     if (!topicBlocks.length) continue; // a group without entries is left out
@@ -71,25 +83,35 @@ function renderGroups(
   return topicCount ? blocks.join("\n\n") : EMPTY;
 }
 
-/** `{{topics}}`: each topic's entries as links, with their date, tags and key learning. */
-export function renderTopics(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
-  return renderGroups(ctx, groups, showGroupTitles, (entries) =>
-    entries
-      .map((entry) => {
-        const tags = tagList(entry);
-        const learning = inlineMarkdown(firstParagraph(entry.takeaway || entry.solution || entry.challenge));
-        return `- ${entryLink(ctx, entry)} · ${entry.date}${tags ? ` · ${tags}` : ""}${learning ? ` — ${learning}` : ""}`;
-      })
-      .join("\n"),
-  );
+/** "…and N more on the Topic page" under a topic's latest entries, or just the page link. */
+function topicMore(ctx: SectionContext, topic: Topic, shown: number, what: [one: string, many: string]): string {
+  const set = ctx.plan.topics.get(topicKey(topic.name))!;
+  const rest = topic.entries.length - shown;
+  const name = escapeInline(topic.name) || "topic";
+  return rest > 0 ? `_${plural(rest, `more ${what[0]}`, `more ${what[1]}`)} on the ${setLinks(ctx, set, `${name} page`)}._` : `_All on the ${setLinks(ctx, set, `${name} page`)}._`;
 }
 
-/** `{{takeaways}}`: each topic's takeaways in full, each under a line naming its entry. */
+/** `{{topics}}`: per topic its number of entries and the latest few as links with their key learning. */
+export function renderTopics(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
+  return renderGroups(ctx, groups, showGroupTitles, (topic) => {
+    const latest = topic.entries.slice(-ctx.settings.perTopic).reverse();
+    const lines = latest.map((entry) => {
+      const tags = tagList(entry);
+      const learning = inlineMarkdown(firstParagraph(entry.takeaway || entry.solution || entry.challenge));
+      return `- ${entryLink(ctx, entry)} · ${entry.date}${tags ? ` · ${tags}` : ""}${learning ? ` — ${shortText(learning)}` : ""}`;
+    });
+    return `${lines.join("\n")}\n\n${topicMore(ctx, topic, latest.length, ["entry", "entries"])}`;
+  });
+}
+
+/** `{{takeaways}}`: the takeaways of each topic's latest few entries, oldest of them first, each under a line naming its entry. */
 export function renderTakeaways(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
-  return renderGroups(ctx, groups, showGroupTitles, (entries) => {
-    const withTakeaway = entries.filter((e) => e.takeaway.trim());
+  return renderGroups(ctx, groups, showGroupTitles, (topic) => {
+    const withTakeaway = topic.entries.filter((e) => e.takeaway.trim());
     if (!withTakeaway.length) return undefined;
-    return withTakeaway.map((entry) => `*From ${entryLink(ctx, entry)} · ${entry.date}*\n\n${sanitizeBlock(entry.takeaway)}`).join("\n\n");
+    const latest = withTakeaway.slice(-ctx.settings.perTopic);
+    const text = latest.map((entry) => `*From ${entryLink(ctx, entry)} · ${entry.date}*\n\n${block(ctx, entry, entry.takeaway)}`).join("\n\n");
+    return withTakeaway.length > latest.length ? `${text}\n\n${topicMore(ctx, { ...topic, entries: withTakeaway }, latest.length, ["takeaway", "takeaways"])}` : text;
   });
 }
 
@@ -99,20 +121,45 @@ function labelled(label: string, body: string): string {
   return startsBlock ? `**${label}:**\n\n${body}` : `**${label}:** ${body}`;
 }
 
-/** `{{challenges}}`: every entry with a challenge and a solution, oldest first, numbered. */
+/**
+ * The challenges the README shows: the featured entries (`featured: true`), else the
+ * latest entries with a challenge and a solution; at most `settings.challenges`, by date, oldest first.
+ */
+export function shownChallenges(model: ReadmeModel, limit: number): { featured: boolean; list: LoadedEntry[] } {
+  const featured = model.entries.filter((e) => e.featured);
+  if (featured.length) return { featured: true, list: featured.slice(0, limit) };
+  return { featured: false, list: model.challenges.slice(-limit) };
+}
+
+/** `{{challenges}}`: the shown challenges numbered, with Problem and Solution, and a link to all of them. */
 export function renderChallenges(ctx: SectionContext): string {
-  const { challenges } = ctx.model;
-  if (!challenges.length) return "_No challenges yet: an entry with both a `## Challenge` and a `## Solution` section appears here._";
-  return challenges
-    .map((entry, index) =>
-      [
-        heading(ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
-        labelled("Problem", sanitizeBlock(entry.challenge)),
-        labelled("Solution", sanitizeBlock(entry.solution)),
-        `*Entry: ${entryLink(ctx, entry)} · ${escapeInline(entry.topic)} · ${entry.date}*`,
-      ].join("\n\n"),
-    )
-    .join("\n\n");
+  const { featured, list } = shownChallenges(ctx.model, ctx.settings.challenges);
+  const all = ctx.model.challenges.length;
+  const more = all ? `_${featured ? "All" : list.length < all ? `The latest ${list.length} of` : "All"} ${plural(all, "challenge")}, newest first: ${setLinks(ctx, ctx.plan.challenges)}._` : "";
+  if (!list.length) return "_No challenges yet: an entry with both a `## Challenge` and a `## Solution` section appears here._";
+  const body = list.map((entry, index) =>
+    [
+      heading(ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
+      entry.challenge.trim() ? labelled("Problem", block(ctx, entry, entry.challenge)) : "",
+      entry.solution.trim() ? labelled("Solution", block(ctx, entry, entry.solution)) : "",
+      `*Entry: ${entryLink(ctx, entry)} · ${escapeInline(entry.topic)} · ${entry.date}*`,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+  );
+  return [...body, more].filter(Boolean).join("\n\n");
+}
+
+/** `{{pages}}`: links to the generated pages, with how many entries each holds. */
+export function renderPages(ctx: SectionContext): string {
+  const { plan, model } = ctx;
+  const topics = model.groups.reduce((n, g) => n + g.topics.length, 0);
+  return [
+    `- ${pageLink(ctx, plan.index)}: the whole journal, ${plural(model.entries.length, "entry", "entries")}`,
+    `- ${setLinks(ctx, plan.topicList, "Topics")}: ${plural(topics, "topic")}, each with a page of all its entries`,
+    `- ${setLinks(ctx, plan.challenges, "Challenges and solutions")}: ${plural(model.challenges.length, "challenge")}`,
+    `- ${setLinks(ctx, plan.timeline, "Every entry by date")}: ${plural(model.entries.length, "entry", "entries")}`,
+  ].join("\n");
 }
 
 /** `{{stats}}`: the journal in figures. */

@@ -1,5 +1,5 @@
 // The README template is markdown with placeholders, each on a line of its own:
-//   {{toc}}  {{topics}}  {{takeaways}}  {{challenges}}  {{stats}}  {{config.KEY}}
+//   {{toc}}  {{topics}}  {{takeaways}}  {{challenges}}  {{stats}}  {{pages}}  {{charts}}  {{config.KEY}}
 //   {{topics:GROUP}}  {{takeaways:GROUP}}   (one group of nexus.config.json)
 // and comments: from a line starting with `{{!` to the first line ending with `}}`,
 // left out of the README.
@@ -11,7 +11,7 @@
 
 import { FenceTracker } from "../domain/fences.js";
 
-export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "config"] as const;
+export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "pages", "charts", "config"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface Placeholder {
@@ -97,7 +97,7 @@ export function parseTemplate(text: string): TemplatePart[] {
     const arg = match[2]?.trim() || undefined;
     if (!kind || (kind === "config") !== rest.length > 0 || rest.length > 1) {
       throw new TemplateError(
-        `unknown placeholder {{${match[1]}}}: use one of {{toc}}, {{topics}}, {{takeaways}}, {{challenges}}, {{stats}}, {{config.KEY}}`,
+        `unknown placeholder {{${match[1]}}}: use one of {{toc}}, {{topics}}, {{takeaways}}, {{challenges}}, {{stats}}, {{pages}}, {{charts}}, {{config.KEY}}`,
         lineNo,
       );
     }

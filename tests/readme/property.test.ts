@@ -17,7 +17,7 @@ const entry = fc.record({ title: line, topic: line, tags: fc.array(line, { maxLe
 
 function loaded(e: { title: string; topic: string; tags: string[]; challenge: string; solution: string; takeaway: string; day: number }, i: number): LoadedEntry {
   const date = `2026-01-${String(e.day).padStart(2, "0")}`;
-  return { ...e, date, notes: "", body: "", path: `entries/${date}-e${i}.md`, file: `/j/entries/${date}-e${i}.md` };
+  return { ...e, date, featured: false, notes: "", body: "", path: `entries/${date}-e${i}.md`, file: `/j/entries/${date}-e${i}.md` };
 }
 
 const TEMPLATE = "# J\n\n{{toc}}\n\n## Topics\n\n{{topics}}\n\n## Challenges\n\n{{challenges}}\n\n## Takeaways\n\n{{takeaways}}\n\n## Figures\n\n{{stats}}\n\n## End\n";
@@ -28,7 +28,7 @@ describe("any entry text", () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (raw) => {
         const entries = raw.map(loaded);
-        const rendered = renderReadme({ template: TEMPLATE, entries, config, root: "/j", readmeDir: "/j" });
+        const rendered = renderReadme({ template: TEMPLATE, entries, config });
         const blocks = parseMarkers(rendered.text);
         expect(blocks.map((b) => b.name)).toEqual(["toc", "topics", "challenges", "takeaways", "stats"]);
         // Headings: the template's, one per group and topic, one per challenge: none from entry text.
@@ -92,7 +92,7 @@ describe("unifiedDiff", () => {
 
 describe("a template written with CRLF", () => {
   it("makes a README with CRLF line ends that reads back", () => {
-    const rendered = renderReadme({ template: "# J\r\n\r\n{{toc}}\r\n\r\n## A\r\n\r\n{{stats}}\r\n", entries: [], config, root: "/j", readmeDir: "/j" });
+    const rendered = renderReadme({ template: "# J\r\n\r\n{{toc}}\r\n\r\n## A\r\n\r\n{{stats}}\r\n", entries: [], config });
     expect(rendered.text).toBe(rendered.text.replace(/\r?\n/g, "\r\n"));
     expect(rendered.text).toContain("- [A](#a)\r\n");
     const blocks = parseMarkers(rendered.text);

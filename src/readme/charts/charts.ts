@@ -1,0 +1,168 @@
+// The README's charts, as SVG files beside the pages: a year of activity as a
+// calendar heatmap, entries per topic, and the journal's growth. Deterministic:
+// dates are calendar strings and UTC, the end is the latest entry's date (or a
+// date the config or a flag sets), never today. d3-scale gives scales and ticks.
+
+import { scaleLinear, scaleQuantize, scaleUtc } from "d3-scale";
+import { addDays, toUtcMs } from "../../domain/dates.js";
+import { computeStats, HEATMAP_WEEKS } from "../../domain/stats.js";
+import { escapeInline } from "../escape.js";
+import type { ReadmeModel } from "../model.js";
+import { compareNames } from "../model.js";
+import { line, n, rect, svgDocument, textAt } from "./svg.js";
+
+export interface ChartImage {
+  /** Relative to the journal root. */
+  path: string;
+  /** Text alternative, as markdown image text (escaped). */
+  alt: string;
+}
+
+export interface Charts {
+  files: Map<string, string>;
+  images: ChartImage[];
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const CELL = 11;
+const STEP = 14;
+const TOPIC_BARS = 12;
+const GROWTH_POINTS = 400;
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function heatmap(model: ReadmeModel, until: string): { svg: string; alt: string } {
+  const stats = computeStats(model.entries, until);
+  const { weeks, start, end } = stats.heatmap;
+  const counts = weeks.flat().filter((c): c is number => c !== null);
+  const max = Math.max(0, ...counts);
+  const level = scaleQuantize<number>().domain([1, Math.max(2, max)]).range([1, 2, 3, 4]);
+  const left = 34;
+  const top = 44;
+  const body: string[] = [];
+  let lastMonth = "";
+  weeks.forEach((week, w) => {
+    const monday = addDays(start, w * 7);
+    const month = monday.slice(5, 7);
+    if (month !== lastMonth && w < HEATMAP_WEEKS - 2) body.push(textAt(left + w * STEP, top - 6, MONTHS[Number(month) - 1]!));
+    lastMonth = month;
+    week.forEach((count, d) => {
+      if (count === null) return;
+      body.push(rect(left + w * STEP, top + d * STEP, CELL, CELL, `l${count ? level(count) : 0}`));
+    });
+  });
+  ["Mon", "Wed", "Fri"].forEach((day, i) => body.push(textAt(4, top + (i * 2 + 1) * STEP - 4 + CELL, day)));
+  const days = counts.filter((c) => c > 0).length;
+  const total = counts.reduce((a, b) => a + b, 0);
+  const legendY = top + 7 * STEP + 10;
+  body.push(textAt(left, legendY + 9, `${total} ${total === 1 ? "entry" : "entries"} on ${days} ${days === 1 ? "day" : "days"}, ${start} to ${end}`));
+  const legendX = left + HEATMAP_WEEKS * STEP - 5 * STEP - 60;
+  body.push(textAt(legendX - 4, legendY + 9, "Less", "end"));
+  for (let l = 0; l <= 4; l += 1) body.push(rect(legendX + l * STEP, legendY, CELL, CELL, `l${l}`));
+  body.push(textAt(legendX + 5 * STEP + 2, legendY + 9, "More"));
+  const title = `Activity: entries per day in the year to ${end}`;
+  const alt = `${title}: ${total} ${total === 1 ? "entry" : "entries"} on ${days} ${days === 1 ? "day" : "days"}, at most ${max} a day`;
+  return { svg: svgDocument(left + HEATMAP_WEEKS * STEP + 10, legendY + 22, title, body), alt };
+}
+
+function topicBars(model: ReadmeModel): { svg: string; alt: string } {
+  const topics = model.groups
+    .flatMap((g) => g.topics)
+    .map((t) => ({ name: t.name, count: t.entries.length }))
+    .sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
+  const shown = topics.slice(0, TOPIC_BARS);
+  const rest = topics.slice(TOPIC_BARS);
+  if (rest.length) shown.push({ name: `${rest.length} other ${rest.length === 1 ? "topic" : "topics"}`, count: rest.reduce((a, t) => a + t.count, 0) });
+  const label = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
+  const left = 180;
+  const width = 640;
+  const top = 34;
+  const row = 22;
+  const x = scaleLinear().domain([0, Math.max(1, ...shown.map((t) => t.count))]).nice().range([left, width - 40]);
+  const body: string[] = [];
+  const bottom = top + shown.length * row;
+  for (const tick of x.ticks(5)) {
+    body.push(line(x(tick), top - 4, x(tick), bottom, "grid"));
+    body.push(textAt(x(tick), bottom + 14, String(tick), "middle"));
+  }
+  shown.forEach((t, i) => {
+    const y = top + i * row;
+    body.push(textAt(left - 8, y + 14, label(t.name), "end"));
+    body.push(rect(left, y + 3, Math.max(1, x(t.count) - left), row - 8, "bar"));
+    body.push(textAt(x(t.count) + 4, y + 14, String(t.count)));
+  });
+  const title = "Entries per topic";
+  const alt = `${title}: ${shown.map((t) => `${escapeInline(t.name)} ${t.count}`).join(", ") || "none yet"}`;
+  return { svg: svgDocument(width, bottom + 24, title, body), alt };
+}
+
+function growth(model: ReadmeModel, until: string): { svg: string; alt: string } {
+  const perDay = new Map<string, number>();
+  for (const e of model.entries) if (e.date <= until) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
+  let points: { day: string; total: number }[] = [];
+  let total = 0;
+  for (const day of [...perDay.keys()].sort()) {
+    total += perDay.get(day)!;
+    points.push({ day, total });
+  }
+  // A few hundred points draw the same curve as thousands.
+  if (points.length > GROWTH_POINTS) {
+    const stride = Math.ceil(points.length / GROWTH_POINTS);
+    points = points.filter((_, i) => i % stride === 0 || i === points.length - 1);
+  }
+  const first = points[0]?.day ?? addDays(until, -30);
+  const from = first === until ? addDays(until, -1) : first;
+  const width = 640;
+  const height = 240;
+  const left = 48;
+  const top = 34;
+  const bottom = height - 28;
+  const x = scaleUtc().domain([new Date(toUtcMs(from)), new Date(toUtcMs(until))]).range([left, width - 16]);
+  const y = scaleLinear().domain([0, Math.max(1, total)]).nice().range([bottom, top]);
+  const body: string[] = [];
+  for (const tick of y.ticks(4)) {
+    body.push(line(left, y(tick), width - 16, y(tick), "grid"));
+    body.push(textAt(left - 6, y(tick) + 4, String(tick), "end"));
+  }
+  const ticks = x.ticks(6);
+  const yearsOnly = ticks.every((t) => t.getUTCMonth() === 0 && t.getUTCDate() === 1);
+  for (const tick of ticks) {
+    const day = isoDay(tick.getTime());
+    body.push(textAt(x(tick), bottom + 16, yearsOnly ? day.slice(0, 4) : day.slice(0, 7), "middle"));
+  }
+  const at = (p: { day: string; total: number }) => `${n(x(new Date(toUtcMs(p.day))))},${n(y(p.total))}`;
+  // A step line: the total holds until the next day with entries, and up to the end.
+  const steps: string[] = [];
+  let previous = 0;
+  for (const p of points) {
+    steps.push(at({ day: p.day, total: previous }), at(p));
+    previous = p.total;
+  }
+  steps.push(at({ day: until, total: previous }));
+  if (points.length) {
+    const start = `${n(x(new Date(toUtcMs(points[0]!.day))))},${n(bottom)}`;
+    const end = `${n(x(new Date(toUtcMs(until))))},${n(bottom)}`;
+    body.push(`<polygon class="area" points="${[start, ...steps, end].join(" ")}"/>`);
+    body.push(`<polyline class="line" points="${steps.join(" ")}"/>`);
+  }
+  const title = `Growth: entries in total, to ${until}`;
+  const alt = points.length ? `${title}: from ${points[0]!.total} on ${first} to ${total} on ${points.at(-1)!.day}` : `${title}: none yet`;
+  return { svg: svgDocument(width, height, title, body), alt };
+}
+
+/** The three charts in `folder` (relative to the journal root), ending at `until` or the latest entry. */
+export function renderCharts(model: ReadmeModel, folder: string, until?: string): Charts {
+  const files = new Map<string, string>();
+  const images: ChartImage[] = [];
+  if (!model.entries.length) return { files, images };
+  const end = until ?? model.entries.at(-1)!.date;
+  const add = (name: string, chart: { svg: string; alt: string }) => {
+    const path = `${folder}/${name}`;
+    files.set(path, chart.svg);
+    images.push({ path, alt: chart.alt });
+  };
+  add("activity.svg", heatmap(model, end));
+  add("topics.svg", topicBars(model));
+  add("growth.svg", growth(model, end));
+  return { files, images };
+}

@@ -1,0 +1,206 @@
+// The generated pages beside the README: one page per topic, a page of all
+// challenges, a timeline of every entry, a list of topics and an index. Each page
+// that would pass PAGE_LIMIT is split (paginate.ts) and the README links every part,
+// so every entry is two clicks from the README. Pure: the files come back as text.
+
+import type { LoadedEntry } from "../../journal/read.js";
+import { escapeInline, firstParagraph, inlineMarkdown } from "../escape.js";
+import type { ReadmeModel, Topic } from "../model.js";
+import { topicKey } from "../model.js";
+import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
+import { paginate, type PageItem } from "./paginate.js";
+import { uniqueSlugs } from "./slugs.js";
+
+export interface PageLink {
+  /** Link text (escaped markdown). */
+  label: string;
+  /** Relative to the journal root, `/` separators. */
+  path: string;
+  count: number;
+}
+
+/** A page and, when it was split, its parts (the page then lists them). */
+export interface PageSet {
+  main: PageLink;
+  parts: PageLink[];
+}
+
+export interface PagePlan {
+  folder: string;
+  index: PageLink;
+  /** By topicKey. */
+  topics: Map<string, PageSet>;
+  topicList: PageSet;
+  challenges: PageSet;
+  timeline: PageSet;
+  /** Path relative to the journal root -> content. */
+  files: Map<string, string>;
+}
+
+const SHORT = 280;
+
+/** The first paragraph of a section, at most SHORT characters, as one inline line. */
+export function shortText(markdown: string): string {
+  let text = firstParagraph(markdown);
+  if (text.length > SHORT) {
+    const cut = text.slice(0, SHORT);
+    text = cut.slice(0, Math.max(cut.lastIndexOf(" "), SHORT / 2));
+    // A code span cut in half would run into the text after it.
+    if ((text.match(/`/g)?.length ?? 0) % 2) text = text.slice(0, text.lastIndexOf("`"));
+    text = `${text.trimEnd()} …`;
+  }
+  return inlineMarkdown(text);
+}
+
+const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
+const year = (e: LoadedEntry) => e.date.slice(0, 4);
+
+function fields(entry: LoadedEntry, names: [label: string, text: string][]): string {
+  return names
+    .filter(([, text]) => text.trim())
+    .map(([label, text]) => `- **${label}:** ${shortText(text)}`)
+    .join("\n");
+}
+
+function entryItem(from: string, entry: LoadedEntry, withTopic: boolean): string {
+  const tags = tagList(entry);
+  const meta = [entry.date, withTopic ? escapeInline(entry.topic) : "", tags, entry.featured ? "★ featured" : ""].filter(Boolean).join(" · ");
+  const body = withTopic
+    ? fields(entry, [["Problem", entry.challenge], ["Solution", entry.solution]])
+    : fields(entry, [["Challenge", entry.challenge], ["Solution", entry.solution], ["Takeaway", entry.takeaway]]);
+  return [`### ${entryLinkFrom(from, entry)}`, meta, body].filter(Boolean).join("\n\n");
+}
+
+interface SetSpec {
+  folder: string;
+  /** File name without `.md`, relative to `folder`. */
+  base: string;
+  title: string;
+  /** A line under the title of the main page. */
+  intro: string;
+  /** Items in order; `render` makes each one's text for a page at `from`. */
+  entries: { group: string; section?: string; render: (from: string) => string }[];
+  count: number;
+  files: Map<string, string>;
+}
+
+/** Writes one page set: a single page, or a main page listing its parts. */
+function writeSet(spec: SetSpec): PageSet {
+  const mainPath = `${spec.folder}/${spec.base}.md`;
+  const main: PageLink = { label: spec.title, path: mainPath, count: spec.count };
+  const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.folder}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
+  // Sizes are measured with the main page's links; a part's links are no longer (same depth).
+  const items: (PageItem & { section?: string; index: number })[] = spec.entries.map((e, index) => ({ group: e.group, text: e.render(mainPath), section: e.section, index }));
+  const parts = paginate(items);
+  const body = (from: string, list: typeof items) => {
+    const out: string[] = [];
+    let section: string | undefined;
+    for (const item of list) {
+      if (item.section && item.section !== section) out.push(`## ${item.section}`);
+      section = item.section;
+      out.push(from === mainPath ? item.text : spec.entries[item.index]!.render(from));
+    }
+    return out.join("\n\n");
+  };
+  if (parts.length === 1) {
+    spec.files.set(mainPath, `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n${body(mainPath, items) || "_Nothing yet._"}\n`);
+    return { main, parts: [] };
+  }
+  const links: PageLink[] = parts.map((part) => ({ label: escapeInline(part.label), path: `${spec.folder}/${spec.base}--${part.suffix}.md`, count: part.items.length }));
+  spec.files.set(
+    mainPath,
+    `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\nIn ${links.length} pages:\n\n${links.map((l) => `- ${link(mainPath, l)} · ${plural(l.count, "entry", "entries")}`).join("\n")}\n`,
+  );
+  parts.forEach((part, i) => {
+    const from = links[i]!.path;
+    const nav = links.map((l, j) => (j === i ? `**${l.label}**` : link(from, l))).join(" · ");
+    spec.files.set(from, `# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n${body(from, part.items as typeof items)}\n`);
+  });
+  return { main, parts: links };
+}
+
+export function planPages(model: ReadmeModel, folder: string): PagePlan {
+  const files = new Map<string, string>();
+  const newest = [...model.entries].reverse();
+  const topics: Topic[] = model.groups.flatMap((g) => g.topics);
+  const slugs = uniqueSlugs(topics.map((t) => topicKey(t.name)));
+
+  const topicSets = new Map<string, PageSet>();
+  for (const topic of topics) {
+    const key = topicKey(topic.name);
+    const name = escapeInline(topic.name) || "(unnamed topic)";
+    const list = [...topic.entries].reverse();
+    topicSets.set(
+      key,
+      writeSet({
+        folder: `${folder}/topics`,
+        base: slugs.get(key)!,
+        title: name,
+        intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
+        entries: list.map((e) => ({ group: year(e), render: (from: string) => entryItem(from, e, false) })),
+        count: list.length,
+        files,
+      }),
+    );
+  }
+
+  const challenges = newest.filter((e) => e.challenge.trim() && e.solution.trim());
+  const challengeSet = writeSet({
+    folder,
+    base: "challenges",
+    title: "Challenges and solutions",
+    intro: `${plural(challenges.length, "challenge")}, newest first.`,
+    entries: challenges.map((e) => ({ group: year(e), render: (from: string) => entryItem(from, e, true) })),
+    count: challenges.length,
+    files,
+  });
+
+  const timeline = writeSet({
+    folder,
+    base: "timeline",
+    title: "Every entry by date",
+    intro: `${plural(newest.length, "entry", "entries")}, newest first.`,
+    entries: newest.map((e) => ({
+      group: year(e),
+      section: e.date.slice(0, 7),
+      render: (from: string) => `- ${e.date} · ${entryLinkFrom(from, e)} · ${escapeInline(e.topic)}`,
+    })),
+    count: newest.length,
+    files,
+  });
+
+  const byName = [...topics].sort((a, b) => b.entries.length - a.entries.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const topicList = writeSet({
+    folder,
+    base: "topics",
+    title: "Topics",
+    intro: `${plural(topics.length, "topic")}, most entries first.`,
+    entries: byName.map((t) => ({
+      group: "",
+      render: (from: string) => {
+        const set = topicSets.get(topicKey(t.name))!;
+        const more = set.parts.length ? ` (${set.parts.map((p) => link(from, p)).join(", ")})` : "";
+        return `- ${link(from, set.main)} · ${plural(t.entries.length, "entry", "entries")} · latest ${t.entries.at(-1)!.date}${more}`;
+      },
+    })),
+    count: topics.length,
+    files,
+  });
+
+  const indexPath = `${folder}/README.md`;
+  const index: PageLink = { label: "The journal", path: indexPath, count: newest.length };
+  const span = newest.length ? ` from ${newest.at(-1)!.date} to ${newest[0]!.date}` : "";
+  files.set(
+    indexPath,
+    [
+      `# The journal`,
+      `${plural(newest.length, "entry", "entries")} in ${plural(topics.length, "topic")}${span}, generated by \`nexus build-readme\` from the entries: do not edit these pages, edit the entries. Back to the [README](${hrefBetween(indexPath, "README.md")}).`,
+      [
+        `- ${link(indexPath, topicList.main)} · ${plural(topics.length, "topic")}`,
+        `- ${link(indexPath, challengeSet.main)} · ${plural(challenges.length, "challenge")}`,
+        `- ${link(indexPath, timeline.main)} · ${plural(newest.length, "entry", "entries")}`,
+      ].join("\n"),
+    ].join("\n\n") + "\n",
+  );
+  return { folder, index, topics: topicSets, topicList, challenges: challengeSet, timeline, files };
+}

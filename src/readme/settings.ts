@@ -1,0 +1,71 @@
+// The README's settings in nexus.config.json ("readme": {...}): how much the README
+// shows, where the generated pages go, where the charts end. Read and checked once;
+// a wrong value is an error naming the key, never silently replaced.
+
+import path from "node:path";
+import { isCalendarDate } from "../domain/dates.js";
+import { UserError } from "../errors.js";
+import type { JournalConfig } from "../journal/config.js";
+
+export interface ReadmeSettings {
+  /** Folder of the generated pages and charts, relative to the journal root, `/` separators. */
+  pages: string;
+  /** Entries shown per topic in the README (the latest ones). */
+  perTopic: number;
+  /** Topics shown per group that is not in the config (the ones with most entries). */
+  topics: number;
+  /** Challenges shown in the README: featured ones, else the latest ones. */
+  challenges: number;
+  /** Last day of the charts; undefined: the latest entry's date. */
+  chartsUntil: string | undefined;
+  /** False: no charts are written. */
+  charts: boolean;
+}
+
+export const DEFAULT_PAGES = "journal";
+export const DEFAULT_PER_TOPIC = 3;
+export const DEFAULT_CHALLENGES = 10;
+export const DEFAULT_TOPICS = 30;
+
+function count(readme: Record<string, unknown>, key: string, fallback: number, max: number): number {
+  const value = readme[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new UserError(`nexus.config.json: "readme.${key}" must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Checks `readme.pages`: a folder inside the journal, not the journal itself, not in or around the entries. */
+export function pagesFolder(value: unknown, entriesFolder: string): string {
+  if (value === undefined) return DEFAULT_PAGES;
+  const wrong = (why: string) => new UserError(`nexus.config.json: "readme.pages" ${why}, such as "${DEFAULT_PAGES}"`);
+  if (typeof value !== "string" || !value.trim()) throw wrong("must be a folder name");
+  const parts = value.split(/[\\/]+/).filter((p) => p && p !== ".");
+  if (path.isAbsolute(value) || /^[a-zA-Z]:/.test(value) || parts.includes("..") || !parts.length) throw wrong("must be a folder inside the journal");
+  if (parts.some((p) => p === ".git" || p === ".nexus" || p === "node_modules" || /[\u0000-\u001f\u007f]/.test(p))) throw wrong("must not be inside .git, .nexus or node_modules");
+  const folder = parts.join("/");
+  const entries = entriesFolder.split(/[\\/]+/).filter((p) => p && p !== ".").join("/");
+  const inside = (a: string, b: string) => b === "" || a === b || a.startsWith(`${b}/`);
+  if (inside(folder, entries) || inside(entries, folder)) throw wrong(`must not contain or be inside the entries folder ("${entries}")`);
+  return folder;
+}
+
+export function readmeSettings(config: JournalConfig): ReadmeSettings {
+  const readme = config.readme;
+  const until = readme.chartsUntil;
+  if (until !== undefined && (typeof until !== "string" || !isCalendarDate(until))) {
+    throw new UserError(`nexus.config.json: "readme.chartsUntil" must be a date YYYY-MM-DD, not ${JSON.stringify(until)}`);
+  }
+  if (readme.charts !== undefined && typeof readme.charts !== "boolean") {
+    throw new UserError(`nexus.config.json: "readme.charts" must be true or false, not ${JSON.stringify(readme.charts)}`);
+  }
+  return {
+    pages: pagesFolder(readme.pages, config.entries),
+    perTopic: count(readme, "perTopic", DEFAULT_PER_TOPIC, 100),
+    challenges: count(readme, "challenges", DEFAULT_CHALLENGES, 100),
+    topics: count(readme, "topics", DEFAULT_TOPICS, 1000),
+    chartsUntil: until,
+    charts: readme.charts !== false,
+  };
+}
