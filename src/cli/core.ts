@@ -24,6 +24,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .option("--solution <markdown>", "what solved it (- reads stdin)")
     .option("--takeaway <markdown>", "what to remember (- reads stdin)")
     .option("-d, --date <YYYY-MM-DD>", "the day of the learning (default: today)")
+    .option("--featured", "a featured challenge: the README shows it under Challenges (featured: true)")
     .option("-e, --edit", "write the entry in $VISUAL or $EDITOR")
     .option("-n, --dry-run", "print the entry instead of saving it")
     .option("--json", "print the saved entry as JSON (path, title, topic, date, tags, sections)")
@@ -47,6 +48,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
           solution: flags.solution as string | undefined,
           takeaway: flags.takeaway as string | undefined,
           date: flags.date as string | undefined,
+          featured: Boolean(flags.featured),
           edit: Boolean(flags.edit),
           dryRun: Boolean(flags.dryRun),
           json: Boolean(flags.json),
@@ -63,10 +65,11 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .option("--since <date>", "only entries on or after this date")
     .option("--until <date>", "only entries on or before this date")
     .option("-n, --limit <n>", "at most this many entries")
+    .option("--featured", "only featured challenges (featured: true)")
     .option("--json", "print a JSON array")
     .addHelpText(
       "after",
-      examples("nexus list", "nexus list --topic Django --tag orm", "nexus list --since 2026-01-01 --limit 10", "nexus list --json | jq '.[].title'"),
+      examples("nexus list", "nexus list --topic Django --tag orm", "nexus list --since 2026-01-01 --limit 10", "nexus list --featured", "nexus list --json | jq '.[].title'"),
     )
     .action(async (flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
       const { dateFlag, countFlag } = await import("../journal/filter.js");
@@ -78,6 +81,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
           since: dateFlag("--since", flags.since as string | undefined),
           until: dateFlag("--until", flags.until as string | undefined),
           limit: countFlag("--limit", flags.limit as string | undefined),
+          featured: Boolean(flags.featured),
           json: Boolean(flags.json),
         }),
       );

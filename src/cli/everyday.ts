@@ -7,10 +7,15 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
     .command("edit")
     .description("edit one entry in $VISUAL or $EDITOR; saved only when it is still valid")
     .argument("<entry>", "path, file name, slug, or a unique part of the title")
-    .addHelpText("after", examples("nexus edit select-related", "nexus edit entries/2026-11-20-fixing-n-1-queries.md", 'EDITOR="code --wait" nexus edit "rate limit"'))
-    .action(async (entry: string, _flags: unknown, command: Command) => {
+    .option("--featured", "mark it a featured challenge (featured: true) without opening the editor")
+    .option("--no-featured", "unmark it (featured: false) without opening the editor")
+    .addHelpText(
+      "after",
+      examples("nexus edit select-related", "nexus edit entries/2026-11-20-fixing-n-1-queries.md", 'EDITOR="code --wait" nexus edit "rate limit"', 'nexus edit "rate limit" --featured'),
+    )
+    .action(async (entry: string, flags: { featured?: boolean }, command: Command) => {
       const { edit } = await import("../commands/edit.js");
-      done(await edit(context(command), { entry }));
+      done(await edit(context(command), { entry, featured: flags.featured }));
     });
 
   program

@@ -25,6 +25,8 @@ export interface AddOptions {
   solution?: string | undefined;
   takeaway?: string | undefined;
   date?: string | undefined;
+  /** `featured: true` in the frontmatter. */
+  featured?: boolean;
   edit: boolean;
   dryRun: boolean;
   /** Print the saved entry as JSON instead of its path. */
@@ -51,6 +53,7 @@ async function draftFromFlags(options: AddOptions): Promise<Partial<EntryDraft>>
   if (options.title !== undefined) draft.title = options.title.trim();
   if (options.topic !== undefined) draft.topic = options.topic.trim();
   draft.tags = normalizeTags(options.tags.flatMap((t) => t.split(",")));
+  if (options.featured) draft.featured = true;
   if (options.date !== undefined) {
     const date = parseDateArgument(options.date);
     if (!date) throw new UsageError(`--date must be a calendar date YYYY-MM-DD (or today, yesterday), not "${options.date}"`);
@@ -72,6 +75,7 @@ function complete(draft: Partial<EntryDraft>): EntryDraft {
     topic: draft.topic ?? "",
     date: draft.date ?? today(),
     tags: draft.tags ?? [],
+    ...(draft.featured ? { featured: true } : {}),
     challenge: draft.challenge ?? "",
     solution: draft.solution ?? "",
     takeaway: draft.takeaway ?? "",

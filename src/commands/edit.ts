@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InterruptedError, UserError } from "../errors.js";
+import { parseEntry } from "../domain/entry.js";
+import { setFrontmatterField } from "../domain/frontmatter-edit.js";
+import type { LoadedEntry } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { resolveEntry } from "../journal/resolve.js";
@@ -13,6 +16,8 @@ import { loadJournal, type Context } from "./context.js";
 
 export interface EditOptions {
   entry: string;
+  /** Set `featured` to this without opening the editor. */
+  featured?: boolean | undefined;
 }
 
 export interface EditDeps {
@@ -32,6 +37,7 @@ const nameDate = (file: string) => /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(path.bas
 export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = {}): Promise<number> {
   const { journal, contents } = loadJournal(ctx);
   const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
+  if (options.featured !== undefined) return setFeatured(ctx, entry, options.featured);
   if (!deps.openEditor) checkEditor(ctx.io.env, ctx.io.interactive, `nexus edit ${inertLine(options.entry)}`);
   const open = deps.openEditor ?? openEditor;
   const before = readUtf8File(entry.file, displayPath(ctx.io.cwd, entry.file));
@@ -97,4 +103,20 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
       return 1;
     }
   }
+}
+
+/** `edit --featured` / `--no-featured`: one frontmatter line changed, the rest byte for byte, atomically. */
+function setFeatured(ctx: Context, entry: LoadedEntry, featured: boolean): number {
+  const shown = inertLine(entry.path);
+  if (entry.featured === featured) {
+    ctx.io.err(`${shown} is already ${featured ? "featured" : "not featured"}\n`);
+    return 0;
+  }
+  const before = fs.readFileSync(entry.file, "utf8");
+  const after = setFrontmatterField(before, "featured", String(featured));
+  const parsed = parseEntry(after, path.basename(entry.path));
+  if (!parsed.ok || parsed.entry.featured !== featured) throw new UserError(`${shown}: could not set "featured" in its frontmatter; edit it by hand`);
+  replaceFile(entry.file, after);
+  ctx.io.out(`${featured ? "featured" : "unfeatured"} ${shown}\n`);
+  return 0;
 }

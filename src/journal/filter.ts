@@ -7,12 +7,15 @@ export interface EntryFilter {
   /** Inclusive, `YYYY-MM-DD`. */
   since?: string | undefined;
   until?: string | undefined;
+  /** Only entries with `featured: true`. */
+  featured?: boolean | undefined;
 }
 
 interface Filterable {
   topic: string;
   tags: string[];
   date: string;
+  featured?: boolean;
 }
 
 const fold = (s: string) => s.trim().toLowerCase();
@@ -29,6 +32,7 @@ export function filterEntries<T extends Filterable>(entries: T[], filter: EntryF
     }
     if (filter.since && entry.date < filter.since) return false;
     if (filter.until && entry.date > filter.until) return false;
+    if (filter.featured && !entry.featured) return false;
     return true;
   });
 }

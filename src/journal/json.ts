@@ -8,6 +8,7 @@ export function entryJson(entry: LoadedEntry) {
     topic: entry.topic,
     date: entry.date,
     tags: entry.tags,
+    featured: entry.featured === true,
     challenge: entry.challenge,
     solution: entry.solution,
     takeaway: entry.takeaway,

@@ -12,7 +12,7 @@ import { renderCharts, type ChartImage } from "./charts/charts.js";
 import { hrefBetween } from "./links.js";
 import { planPages } from "./pages/plan.js";
 import { renderChallenges, renderConfigValue, renderPages, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
-import { readmeSettings } from "./settings.js";
+import { forSize, readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
 
 export interface RenderInput {
@@ -55,7 +55,7 @@ const pad = (body: string) => (body ? `\n${body}\n` : "");
 export function renderReadme(input: RenderInput): Rendered {
   const parts = parseTemplate(input.template);
   const model = buildModel(input.entries, input.config.groups);
-  const settings = readmeSettings(input.config);
+  const settings = forSize(readmeSettings(input.config), model.entries.length);
   const plan = planPages(model, settings.pages);
   const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };
   for (const [file, svg] of charts.files) plan.files.set(file, svg);

@@ -12,6 +12,8 @@ export interface ReadmeSettings {
   pages: string;
   /** Entries shown per topic in the README (the latest ones). */
   perTopic: number;
+  /** A journal of at most this many entries shows every entry in the README (perTopic and topics do not apply). */
+  showAll: number;
   /** Topics shown per group that is not in the config (the ones with most entries). */
   topics: number;
   /** Challenges shown in the README: featured ones, else the latest ones. */
@@ -26,6 +28,7 @@ export const DEFAULT_PAGES = "journal";
 export const DEFAULT_PER_TOPIC = 3;
 export const DEFAULT_CHALLENGES = 10;
 export const DEFAULT_TOPICS = 30;
+export const DEFAULT_SHOW_ALL = 30;
 
 function count(readme: Record<string, unknown>, key: string, fallback: number, max: number): number {
   const value = readme[key];
@@ -51,6 +54,11 @@ export function pagesFolder(value: unknown, entriesFolder: string): string {
   return folder;
 }
 
+/** The settings for a journal of `entries` entries: a small journal shows everything. */
+export function forSize(settings: ReadmeSettings, entries: number): ReadmeSettings {
+  return entries <= settings.showAll ? { ...settings, perTopic: Math.max(entries, 1), topics: Math.max(entries, 1) } : settings;
+}
+
 export function readmeSettings(config: JournalConfig): ReadmeSettings {
   const readme = config.readme;
   const until = readme.chartsUntil;
@@ -65,6 +73,7 @@ export function readmeSettings(config: JournalConfig): ReadmeSettings {
     perTopic: count(readme, "perTopic", DEFAULT_PER_TOPIC, 100),
     challenges: count(readme, "challenges", DEFAULT_CHALLENGES, 100),
     topics: count(readme, "topics", DEFAULT_TOPICS, 1000),
+    showAll: readme.showAll === 0 ? 0 : count(readme, "showAll", DEFAULT_SHOW_ALL, 1000),
     chartsUntil: until,
     charts: readme.charts !== false,
   };

@@ -45,6 +45,7 @@ const draft: fc.Arbitrary<EntryDraft> = fc.record({
   challenge: section,
   solution: section,
   takeaway: section,
+  featured: fc.boolean(),
 });
 
 describe("parse(serialize(entry))", () => {

@@ -8,7 +8,7 @@ import { escapeInline, firstParagraph, inlineMarkdown } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
 import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
-import { paginate, type PageItem } from "./paginate.js";
+import { PAGE_LIMIT, paginate, type PageItem } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
 
 export interface PageLink {
@@ -37,14 +37,15 @@ export interface PagePlan {
   files: Map<string, string>;
 }
 
-const SHORT = 280;
+const SHORT = 240;
 
 /** The first paragraph of a section, at most SHORT characters, as one inline line. */
 export function shortText(markdown: string): string {
-  let text = firstParagraph(markdown);
+  // The first paragraph starts within the first lines; a long section is not split whole.
+  let text = firstParagraph(markdown.length > 4 * 1024 ? markdown.slice(0, 4 * 1024) : markdown);
   if (text.length > SHORT) {
     const cut = text.slice(0, SHORT);
-    text = cut.slice(0, Math.max(cut.lastIndexOf(" "), SHORT / 2));
+    text = cut.slice(0, Math.max(cut.lastIndexOf(" "), SHORT / 2)).replace(/[\ud800-\udbff]$/, "");
     // A code span cut in half would run into the text after it.
     if ((text.match(/`/g)?.length ?? 0) % 2) text = text.slice(0, text.lastIndexOf("`"));
     text = `${text.trimEnd()} …`;
@@ -55,23 +56,39 @@ export function shortText(markdown: string): string {
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
 const year = (e: LoadedEntry) => e.date.slice(0, 4);
 
-function fields(entry: LoadedEntry, names: [label: string, text: string][]): string {
-  return names
-    .filter(([, text]) => text.trim())
-    .map(([label, text]) => `- **${label}:** ${shortText(text)}`)
-    .join("\n");
+type Field = "challenge" | "solution" | "takeaway";
+/** Each entry's short sections, made once for the topic pages and the challenges page. */
+const shorts = new WeakMap<LoadedEntry, Partial<Record<Field, string>>>();
+function short(entry: LoadedEntry, field: Field): string {
+  let known = shorts.get(entry);
+  if (!known) shorts.set(entry, (known = {}));
+  return (known[field] ??= entry[field].trim() ? shortText(entry[field]) : "");
 }
 
-function entryItem(from: string, entry: LoadedEntry, withTopic: boolean): string {
+function fields(entry: LoadedEntry, names: [label: string, field: Field][]): string {
+  const lines: string[] = [];
+  for (const [label, field] of names) {
+    const text = short(entry, field);
+    if (text) lines.push(`- **${label}:** ${text}`);
+  }
+  return lines.join("\n");
+}
+
+/** An entry on its topic's page: a heading link, date and tags, and its sections in short. */
+function topicItem(from: string, entry: LoadedEntry): string {
   const tags = tagList(entry);
-  const meta = [entry.date, withTopic ? escapeInline(entry.topic) : "", tags, entry.featured ? "★ featured" : ""].filter(Boolean).join(" · ");
-  const body = withTopic
-    ? fields(entry, [["Problem", entry.challenge], ["Solution", entry.solution]])
-    : fields(entry, [["Challenge", entry.challenge], ["Solution", entry.solution], ["Takeaway", entry.takeaway]]);
-  return [`### ${entryLinkFrom(from, entry)}`, meta, body].filter(Boolean).join("\n\n");
+  const body = fields(entry, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
+  return `### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}${body ? `\n\n${body}` : ""}`;
+}
+
+/** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
+function challengeItem(from: string, entry: LoadedEntry): string {
+  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${short(entry, "challenge")}`;
 }
 
 interface SetSpec {
+  /** The pages folder (its README.md is the journal index). */
+  root: string;
   folder: string;
   /** File name without `.md`, relative to `folder`. */
   base: string;
@@ -88,22 +105,23 @@ interface SetSpec {
 function writeSet(spec: SetSpec): PageSet {
   const mainPath = `${spec.folder}/${spec.base}.md`;
   const main: PageLink = { label: spec.title, path: mainPath, count: spec.count };
-  const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.folder}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
-  // Sizes are measured with the main page's links; a part's links are no longer (same depth).
-  const items: (PageItem & { section?: string; index: number })[] = spec.entries.map((e, index) => ({ group: e.group, text: e.render(mainPath), section: e.section, index }));
-  const parts = paginate(items);
-  const body = (from: string, list: typeof items) => {
+  const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.root}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
+  // A page and its parts are in one folder, so an item's links are the same on each: rendered once.
+  const items: (PageItem & { section?: string })[] = spec.entries.map((e) => ({ group: e.group, text: e.render(mainPath), section: e.section }));
+  // Room for the title and the links between parts.
+  const parts = paginate(items, PAGE_LIMIT - 20_000);
+  const body = (list: typeof items) => {
     const out: string[] = [];
     let section: string | undefined;
     for (const item of list) {
       if (item.section && item.section !== section) out.push(`## ${item.section}`);
       section = item.section;
-      out.push(from === mainPath ? item.text : spec.entries[item.index]!.render(from));
+      out.push(item.text);
     }
     return out.join("\n\n");
   };
   if (parts.length === 1) {
-    spec.files.set(mainPath, `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n${body(mainPath, items) || "_Nothing yet._"}\n`);
+    spec.files.set(mainPath, `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n${body(items) || "_Nothing yet._"}\n`);
     return { main, parts: [] };
   }
   const links: PageLink[] = parts.map((part) => ({ label: escapeInline(part.label), path: `${spec.folder}/${spec.base}--${part.suffix}.md`, count: part.items.length }));
@@ -114,7 +132,7 @@ function writeSet(spec: SetSpec): PageSet {
   parts.forEach((part, i) => {
     const from = links[i]!.path;
     const nav = links.map((l, j) => (j === i ? `**${l.label}**` : link(from, l))).join(" · ");
-    spec.files.set(from, `# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n${body(from, part.items as typeof items)}\n`);
+    spec.files.set(from, `# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n${body(part.items as typeof items)}\n`);
   });
   return { main, parts: links };
 }
@@ -133,11 +151,12 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     topicSets.set(
       key,
       writeSet({
+        root: folder,
         folder: `${folder}/topics`,
         base: slugs.get(key)!,
         title: name,
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
-        entries: list.map((e) => ({ group: year(e), render: (from: string) => entryItem(from, e, false) })),
+        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e) })),
         count: list.length,
         files,
       }),
@@ -146,16 +165,18 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
 
   const challenges = newest.filter((e) => e.challenge.trim() && e.solution.trim());
   const challengeSet = writeSet({
+    root: folder,
     folder,
     base: "challenges",
     title: "Challenges and solutions",
     intro: `${plural(challenges.length, "challenge")}, newest first.`,
-    entries: challenges.map((e) => ({ group: year(e), render: (from: string) => entryItem(from, e, true) })),
+    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e) })),
     count: challenges.length,
     files,
   });
 
   const timeline = writeSet({
+    root: folder,
     folder,
     base: "timeline",
     title: "Every entry by date",
@@ -171,6 +192,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
 
   const byName = [...topics].sort((a, b) => b.entries.length - a.entries.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const topicList = writeSet({
+    root: folder,
     folder,
     base: "topics",
     title: "Topics",
