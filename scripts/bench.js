@@ -179,6 +179,33 @@ function measure(args, cwd, rssFile, runs = RUNS) {
   return { ms: median(results.map((r) => r.ms)), mb: Math.max(...results.map((r) => r.mb)), status: results[0].status };
 }
 
+// --- build-readme (README, pages, charts) ----------------------------------------
+
+/** build-readme on the journal: the first build (writes everything), a build with nothing to write, and --check. */
+function benchReadme(root, rssFile) {
+  const runs = Math.min(RUNS, 3);
+  const generated = path.join(root, "journal");
+  const clean = () => {
+    fs.rmSync(generated, { recursive: true, force: true });
+    fs.rmSync(path.join(root, "README.md"), { force: true });
+  };
+  const first = [];
+  for (let i = 0; i < runs; i += 1) {
+    clean();
+    first.push(runOnce([BIN, "build-readme"], root, rssFile));
+  }
+  row("build-readme (writes README, pages, charts)", { ms: median(first.map((m) => m.ms)), mb: Math.max(...first.map((m) => m.mb)) });
+  row("build-readme (current: writes nothing)", measure([BIN, "build-readme"], root, rssFile, runs));
+  row("build-readme --check", measure([BIN, "build-readme", "--check"], root, rssFile, runs));
+  const files = fs.readdirSync(generated, { recursive: true }).map((f) => path.join(generated, String(f))).filter((f) => fs.statSync(f).isFile());
+  const sizes = files.map((f) => fs.statSync(f).size);
+  const svg = files.filter((f) => f.endsWith(".svg")).map((f) => fs.statSync(f).size);
+  console.log(
+    `  README.md ${fs.statSync(path.join(root, "README.md")).size.toLocaleString("en")} bytes; ${files.length} generated files, ` +
+      `${(sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB, largest ${Math.max(...sizes).toLocaleString("en")} bytes; charts ${svg.map((n) => n.toLocaleString("en")).join(", ")} bytes`,
+  );
+}
+
 const row = (label, m, note = "") =>
   console.log(`  ${label.padEnd(42)} ${m.ms.toFixed(0).padStart(7)} ms ${m.mb.toFixed(0).padStart(6)} MB${note ? `  ${note}` : ""}`);
 
@@ -211,6 +238,7 @@ function main() {
         row(`search ${words.join(" ")}`.padEnd(32) + `(${kind})`, m, m.status === 1 ? "no result" : "");
       }
       row("search, median of the queries above", { ms: median(all.map((m) => m.ms)), mb: Math.max(...all.map((m) => m.mb)) });
+      benchReadme(root, rssFile);
       fs.rmSync(root, { recursive: true, force: true });
     }
   } finally {
