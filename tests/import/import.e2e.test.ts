@@ -20,6 +20,8 @@ function snapshot(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
+      // The entry cache is written once files are a few seconds old: on a slow machine, between two commands.
+      if (e.isDirectory() && e.name === ".nexus" && d === dir) continue;
       if (e.isDirectory()) walk(full);
       else out[path.relative(dir, full)] = fs.readFileSync(full, "latin1");
     }
