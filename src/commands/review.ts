@@ -6,7 +6,7 @@ import type { LoadedEntry } from "../journal/read.js";
 import { resolveEntry } from "../journal/resolve.js";
 import { localDay, ratingInstant, shortInterval } from "../review/days.js";
 import { loadDeck, optedOut, type Deck } from "../review/deck.js";
-import { appendEvents } from "../review/log-file.js";
+import { appendEvents, LOG_FILE } from "../review/log-file.js";
 import { unloggablePath, type RatingName } from "../review/log.js";
 import { cardJson, dueQueue, reviewFigures, type DueCard } from "../review/queue.js";
 import { rate } from "../review/replay.js";
@@ -33,6 +33,8 @@ export interface ReviewDeps {
   now?: () => number;
 }
 
+const SHOWN_DAMAGE = 5;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
@@ -57,7 +59,11 @@ export async function review(ctx: Context, options: ReviewOptions, deps: ReviewD
 
   const { journal, contents, failed } = loadJournal(ctx);
   const deck = loadDeck(journal, contents);
-  warnProblems(ctx.io, deck.problems, false);
+  // A log damaged on every line should not bury the review: the first few, then a count.
+  warnProblems(ctx.io, deck.problems.slice(0, SHOWN_DAMAGE), false);
+  if (deck.problems.length > SHOWN_DAMAGE) {
+    ctx.io.err(`nexus: warning: … and ${deck.problems.length - SHOWN_DAMAGE} more damaged lines in ${LOG_FILE} (nexus doctor lists them)\n`);
+  }
   const code = await run(ctx, options, deck, day, { now: clock, readKey: deps.readKey }, (entry) => resolveEntry(journal, contents, entry, ctx.io.cwd));
   return failed && code === 0 ? 1 : code;
 }

@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { LabelCount } from "../domain/labels.js";
 import { inertLine } from "../domain/sanitize.js";
 import { addDays, today } from "../domain/dates.js";
@@ -126,11 +127,21 @@ export async function stats(ctx: Context, options: StatsOptions): Promise<number
   const latest = entries[0]?.date;
   const until = options.until ?? (latest && latest > now ? latest : now);
   const figures = computeStats(entries, until);
-  const review = await reviewStats(journal, contents, options.until && options.until < now ? options.until : now);
+  let review: ReviewFigures | null = null;
+  try {
+    review = await reviewStats(journal, contents, options.until && options.until < now ? options.until : now);
+  } catch (error) {
+    // A wrong "review" setting must not take the other figures down.
+    if (!(error instanceof UserError)) throw error;
+    ctx.io.err(`nexus: warning: ${error.message}; no review figures\n`);
+  }
   if (options.json) ctx.io.out(stringifyJson({ ...figures, review }));
   else if (figures.entries === 0) {
     ctx.io.err(contents.entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : `No entries on or before ${until}.\n`);
   }
-  else ctx.io.out(`${formatStats(ctx.io, figures)}\n${(await import("../ui/review-figures.js")).reviewFiguresLines(ctx.io, review).join("\n")}\n`);
+  else {
+    const reviews = review ? `\n${(await import("../ui/review-figures.js")).reviewFiguresLines(ctx.io, review).join("\n")}\n` : "";
+    ctx.io.out(`${formatStats(ctx.io, figures)}${reviews}`);
+  }
   return failed ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import type { FSRS } from "ts-fsrs";
 import { parseFrontmatter, splitFile, stripBom } from "../domain/frontmatter.js";
+import { splitSections } from "../domain/sections.js";
 import type { FileProblem, JournalContents, LoadedEntry } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { readLog } from "./log-file.js";
@@ -21,20 +22,32 @@ export interface Deck {
   f: FSRS;
 }
 
-/** True when the entry's frontmatter says `review: false`. */
-export function optedOut(file: string): boolean {
+/** What makes an entry file a card, read from the file once. */
+function cardFacts(file: string): { challenge: boolean; optedOut: boolean } {
   try {
     const text = stripBom(fs.readFileSync(file, "utf8"));
-    const data = parseFrontmatter(splitFile(text).frontmatterLines) as Record<string, unknown> | null;
-    return typeof data === "object" && data !== null && (data.review === false || data.review === "false");
+    const split = splitFile(text);
+    // The YAML is parsed only when a `review:` line is there (the entry was read and checked already).
+    let optedOut = false;
+    if (split.frontmatterLines.some((line) => /^review\s*:/.test(line))) {
+      const data = parseFrontmatter(split.frontmatterLines) as Record<string, unknown> | null;
+      optedOut = typeof data === "object" && data !== null && (data.review === false || data.review === "false");
+    }
+    return { challenge: splitSections(split.body.replace(/\r\n/g, "\n")).challenge.trim() !== "", optedOut };
   } catch {
-    return false;
+    return { challenge: false, optedOut: false };
   }
+}
+
+/** True when the entry's frontmatter says `review: false`. */
+export function optedOut(file: string): boolean {
+  return cardFacts(file).optedOut;
 }
 
 /** An entry is a card when it has a challenge and does not opt out with `review: false`. */
 export function isCard(entry: LoadedEntry): boolean {
-  return entry.challenge.trim() !== "" && !optedOut(entry.file);
+  const facts = cardFacts(entry.file);
+  return facts.challenge && !facts.optedOut;
 }
 
 /** The paths a log line may name: every entry, and the files that cannot be read now (their lines are not orphans). */

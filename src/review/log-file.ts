@@ -42,7 +42,17 @@ export function readLog(journal: Journal): LogContents {
 
 /** Appends ratings to the log, creating it (with its header comment) when needed. */
 export function appendEvents(journal: Journal, events: Pick<LogEvent, "at" | "rating" | "path">[]): void {
-  const file = logPath(journal);
+  try {
+    append(logPath(journal), events);
+  } catch (error) {
+    if (isErrnoException(error) && ["EACCES", "EPERM", "EROFS", "ENOSPC", "EISDIR"].includes(error.code ?? "")) {
+      throw new UserError(`cannot write ${LOG_FILE}: ${error.code}; the rating was not recorded`);
+    }
+    throw error;
+  }
+}
+
+function append(file: string, events: Pick<LogEvent, "at" | "rating" | "path">[]): void {
   const lines = events.map((e) => `${formatEvent(e)}\n`).join("");
   if (createFileExclusive(file, LOG_HEADER + lines)) return;
   if (fs.lstatSync(file).isSymbolicLink()) throw new UserError(`${LOG_FILE} is a link; nexus writes reviews only to a plain file`);

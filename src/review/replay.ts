@@ -46,14 +46,19 @@ const baseName = (p: string) => p.slice(p.lastIndexOf("/") + 1);
  * entry with the same file name (it was moved to another folder).
  */
 export function pathResolver(entryPaths: Iterable<string>): (logged: string) => string | undefined {
-  const exact = new Set<string>();
+  // Paths compare in NFC: macOS may spell a file name in NFD where Linux keeps NFC.
+  const exact = new Map<string, string>();
   const byName = new Map<string, string | null>();
   for (const p of entryPaths) {
-    exact.add(p);
-    const name = baseName(p);
+    const key = p.normalize("NFC");
+    exact.set(key, p);
+    const name = baseName(key);
     byName.set(name, byName.has(name) ? null : p);
   }
-  return (logged) => (exact.has(logged) ? logged : (byName.get(baseName(logged)) ?? undefined));
+  return (logged) => {
+    const key = logged.normalize("NFC");
+    return exact.get(key) ?? byName.get(baseName(key)) ?? undefined;
+  };
 }
 
 /** One rating of a card (a new one when there is no history yet), as FSRS schedules it. Updates the history in place. */

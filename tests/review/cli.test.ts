@@ -118,6 +118,11 @@ describe("the log: damage, orphans, doctor, stats, init", () => {
     const doctor = await runCli(["doctor"], { cwd: dir });
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain("reviews.tsv:3: expected");
+    // A log damaged on every line: the first five, then a count (doctor lists them all).
+    fs.appendFileSync(path.join(dir, "reviews.tsv"), "x\n".repeat(20));
+    const noisy = await runCli(["review", "--due", "--date", "2026-01-10"], { cwd: dir });
+    expect(noisy.stderr.split("\n").filter((l) => l.includes("reviews.tsv:"))).toHaveLength(5);
+    expect(noisy.stderr).toContain("… and 17 more damaged lines in reviews.tsv (nexus doctor lists them)");
     // A rating appended after a last line without its line end starts a line of its own.
     fs.appendFileSync(path.join(dir, "reviews.tsv"), "cut off");
     expect((await runCli(["review", B, "--rate", "good", "--date", "2026-01-10"], { cwd: dir })).code).toBe(0);
@@ -158,6 +163,13 @@ describe("the log: damage, orphans, doctor, stats, init", () => {
     expect(JSON.parse(j.stdout).review).toEqual({ cards: 2, started: 1, dueToday: 2, reviewedThisMonth: 1, retention: null, nextDue: null });
     const text = await runCli(["stats", "--until", "2026-01-10"], { cwd: dir });
     expect(text.stdout).toContain("Reviews\n  2 cards (1 started) · 2 due today · 1 reviewed this month · no reviews of learned cards yet\n");
+    // A wrong review setting costs the review figures, not the others.
+    fs.writeFileSync(path.join(dir, "nexus.config.json"), '{"review": {"newPerDay": "ten"}}');
+    const broken = await runCli(["stats", "--until", "2026-01-10"], { cwd: dir });
+    expect(broken.code).toBe(0);
+    expect(broken.stdout).toContain("Entries per topic");
+    expect(broken.stdout).not.toContain("Reviews");
+    expect(broken.stderr).toContain('"review.newPerDay" must be a whole number from 0 to 10000; no review figures');
   });
 });
 

@@ -107,6 +107,8 @@ describe("replay through FSRS", () => {
     const r = replay(events, ["entries/2026/a.md", "entries/b.md"], f);
     expect([...r.cards.keys()]).toEqual(["entries/2026/a.md"]);
     expect(r.orphans).toEqual([{ path: "entries/gone.md", lines: [2] }]);
+    // NFD in the log, NFC on disk (or the other way): the same entry.
+    expect(pathResolver(["entries/café.md".normalize("NFC")])("entries/café.md".normalize("NFD"))).toBe("entries/café.md".normalize("NFC"));
     // Two entries with that file name: no guess.
     expect(pathResolver(["x/a.md", "y/a.md"])("entries/a.md")).toBeUndefined();
   });
