@@ -3,12 +3,14 @@
 // Nothing heavy is imported statically: `nexus --version` loads no library at all,
 // and each command loads only what it uses.
 import type { Command } from "commander";
-import { EXIT, UsageError, UserError } from "./errors.js";
+import { EXIT, UsageError, UserError, userErrorFromOs } from "./errors.js";
+import * as sanitize from "./domain/sanitize.js";
 import { packageVersion } from "./package-paths.js";
 import type { Io } from "./ui/io.js";
 import type { Context } from "./commands/context.js";
 import { type Cli, examples } from "./cli/shared.js";
 import { registerCore } from "./cli/core.js";
+import { journalDir } from "./cli/dir.js";
 import { registerSearch } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
@@ -42,7 +44,7 @@ function context(command: Command): Context {
     const buffer: string[] = (pagedOutput ??= []);
     commandIo = { ...io, out: (text) => void buffer.push(text) };
   }
-  return { io: commandIo, dir: flags.dir ?? (process.env.NEXUS_DIR || undefined), strict: Boolean(flags.strict) };
+  return { io: commandIo, dir: journalDir(flags.dir, process.env.NEXUS_DIR), strict: Boolean(flags.strict) };
 }
 
 /** Shows what a paged command printed; also after an error, so nothing is lost. */
@@ -71,7 +73,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, "nexus: error:")),
+      outputError: (text, write) => write(sanitize.inertText(text.replace(/^error:/, "nexus: error:"))),
     })
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run with --help for usage)")
@@ -96,12 +98,15 @@ export function buildProgram(): Command {
 function printError(error: unknown, debug: boolean): number {
   const color = io?.color;
   const red = (s: string) => (color ? color.red(s) : s);
-  if (error instanceof UserError) {
-    process.stderr.write(`${red("nexus:")} ${error.message}\n`);
-    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
-    return error.exitCode;
+  // Messages quote user input (a flag's value, a file name): no control character reaches the terminal.
+  const inert = (text: string) => sanitize.inertText(text);
+  const known = error instanceof UserError ? error : userErrorFromOs(error, process.cwd());
+  if (known) {
+    process.stderr.write(`${red("nexus:")} ${inert(known.message)}\n`);
+    if (known.hint) process.stderr.write(`hint: ${inert(known.hint)}\n`);
+    return known.exitCode;
   }
-  process.stderr.write(`nexus: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(`nexus: unexpected error: ${inert((error as Error)?.message ?? String(error))}\n`);
   if (debug) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
   else process.stderr.write("(run with --debug for details; please report it)\n");
   return EXIT.failure;
@@ -125,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const helpFor = args[0] === "help" ? args[1] : undefined;
   if (helpFor && !program.commands.some((c) => c.name() === helpFor || c.aliases().includes(helpFor))) {
-    process.stderr.write(`nexus: error: unknown command '${helpFor}'\n(run nexus --help for the commands)\n`);
+    process.stderr.write(`nexus: error: unknown command '${sanitize.inertLine(helpFor)}'\n(run nexus --help for the commands)\n`);
     return EXIT.usage;
   }
   try {

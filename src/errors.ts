@@ -41,3 +41,63 @@ export class InterruptedError extends UserError {
 export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }
+
+/** What the operating system refused, and what the user can do about it. */
+const OS_ERRORS: Record<string, { what: string; todo: string }> = {
+  EACCES: { what: "permission denied", todo: "check the permissions of the file and its folder (ls -ld), or run nexus as their owner" },
+  EPERM: { what: "operation not permitted", todo: "the file or its folder may be immutable or owned by another user (lsattr; chattr -i)" },
+  EROFS: { what: "the file system is read-only", todo: "remount it writable, or copy the journal to a writable place" },
+  ENOSPC: { what: "no space left on the device", todo: "free some space and run the command again; nothing was half-written" },
+  EDQUOT: { what: "disk quota exceeded", todo: "free some space and run the command again; nothing was half-written" },
+  ENOTDIR: { what: "a part of the path is a file, not a folder", todo: "move the file that is in the way, or point --dir elsewhere" },
+  EISDIR: { what: "it is a folder, not a file", todo: "move the folder out of the way" },
+  EMFILE: { what: "too many open files", todo: "raise the limit (ulimit -n) or close other programs, then run the command again" },
+  ENFILE: { what: "too many open files on the system", todo: "close other programs, then run the command again" },
+  ENAMETOOLONG: { what: "the name is too long for the file system", todo: "use a shorter title or folder" },
+  ELOOP: { what: "too many symbolic links", todo: "a link points to itself: fix or remove it" },
+  EIO: { what: "input/output error", todo: "the disk may be failing: check it, and your backups" },
+  EBUSY: { what: "the file is busy", todo: "close the program using it, then run the command again" },
+  ENOENT: { what: "no such file or folder", todo: "it may have been moved or removed while nexus ran: run the command again" },
+};
+
+const VERBS: Record<string, string> = {
+  open: "open",
+  read: "read",
+  write: "write",
+  fsync: "write",
+  rename: "replace",
+  link: "create",
+  mkdir: "create the folder",
+  rmdir: "remove",
+  unlink: "remove",
+  rm: "remove",
+  scandir: "read the folder",
+  opendir: "read the folder",
+  stat: "look at",
+  lstat: "look at",
+  chmod: "change",
+  copyfile: "copy",
+};
+
+/**
+ * An ordinary error of the operating system (a read-only folder, a full disk, a file
+ * where a folder should be) as a one-line UserError naming the path and what to do;
+ * undefined for anything else. The one place these are worded, for every command.
+ */
+export function userErrorFromOs(error: unknown, cwd: string): UserError | undefined {
+  if (!isErrnoException(error)) return undefined;
+  const known = OS_ERRORS[error.code!];
+  if (!known) return undefined;
+  let target = error.path;
+  // A temporary file of an atomic write (`.NAME.PID.HEX.tmp`) stands for NAME.
+  if (target) {
+    const base = target.split(/[\\/]/).pop()!;
+    const temp = /^\.(.+)\.\d+\.[0-9a-f]{8}\.tmp$/.exec(base);
+    if (temp) target = target.slice(0, target.length - base.length) + temp[1]!;
+  }
+  const verb = (error.syscall && VERBS[error.syscall]) || "use";
+  let shown = target;
+  if (shown && shown.startsWith(`${cwd}/`)) shown = shown.slice(cwd.length + 1);
+  const message = shown ? `cannot ${verb} ${shown}: ${known.what} (${error.code})` : `${known.what} (${error.code})`;
+  return new UserError(message, { hint: known.todo });
+}

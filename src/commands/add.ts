@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseDateArgument, today } from "../domain/dates.js";
 import { checkSection, normalizeTags, parseEntry, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
@@ -44,7 +45,8 @@ async function readStdin(): Promise<string> {
     if (size > MAX_ENTRY_BYTES) throw new UsageError(`stdin is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB, more than an entry may hold`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // One line ending in the saved entry: text piped from Windows (CRLF) or old Macs (CR) becomes LF.
+  return Buffer.concat(chunks).toString("utf8").replace(/\r\n?/g, "\n");
 }
 
 /** Turns the flags into a partial draft; `-` as a section reads it from stdin. */
@@ -227,14 +229,19 @@ async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter):
   if (Buffer.byteLength(saved.text) > MAX_ENTRY_BYTES) {
     throw new UsageError(`the entry is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB, more than nexus reads back`);
   }
+  const printJson = (file: string, extra: Record<string, unknown> = {}) => {
+    const parsed = parseEntry(saved.text);
+    if (parsed.ok) ctx.io.out(stringifyJson({ ...entryJson({ ...parsed.entry, path: toJournalPath(journal.root, file), file }), ...extra }));
+  };
   if (options.dryRun) {
-    ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
+    // --json: the entry as data, with the file name it would get (a free name may add -2).
+    if (options.json) printJson(path.join(journal.entriesDir, `${saved.date}-${slugify(saved.title)}.md`), { dryRun: true });
+    else ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
     return 0;
   }
   const file = saveEntry(journal, saved.date, saved.title, saved.text);
   if (options.json) {
-    const parsed = parseEntry(saved.text);
-    if (parsed.ok) ctx.io.out(stringifyJson(entryJson({ ...parsed.entry, path: toJournalPath(journal.root, file), file })));
+    printJson(file);
   } else {
     ctx.io.out(`${displayPath(ctx.io.cwd, file)}\n`);
   }

@@ -32,6 +32,21 @@ export const initExtras: { when: (o: InitOptions) => boolean; path: string; cont
 export async function init(io: Io, options: InitOptions): Promise<number> {
   const root = path.resolve(io.cwd, options.dir ?? ".");
   if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
+  // Something of the wrong kind where init puts a file or a folder is an error before anything is made.
+  const extras = initExtras.filter((extra) => extra.when(options)).map((extra) => extra.path);
+  for (const [rel, folderWanted] of [["entries", true], ["templates", true], ["templates/entry.md", false], ["templates/README.md", false], [CONFIG_FILE, false], [".gitignore", false], [".gitattributes", false], ...extras.map((p) => [p, false] as const)] as const) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(path.join(root, rel));
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory() !== folderWanted) {
+      throw new UserError(`${path.join(options.dir ?? ".", rel)} is ${folderWanted ? "a file, not a folder" : "a folder, not a file"}, so the journal is not ready`, {
+        hint: "move it out of the way, then run nexus init again",
+      });
+    }
+  }
   fs.mkdirSync(root, { recursive: true });
   const steps: Step[] = [];
 
@@ -55,36 +70,28 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
   file(CONFIG_FILE, DEFAULT_CONFIG);
   for (const extra of initExtras) if (extra.when(options)) file(extra.path, extra.content());
 
-  const gitignore = path.join(root, ".gitignore");
-  let ignore = "";
-  try {
-    ignore = fs.readFileSync(gitignore, "utf8");
-  } catch {
-    // No .gitignore yet.
-  }
-  if (ignore.split(/\r?\n/).some((line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()))) {
-    steps.push({ path: ".gitignore", done: "kept" });
-  } else {
-    const separator = ignore && !ignore.endsWith("\n") ? "\n" : "";
-    replaceFile(gitignore, `${ignore}${separator}# nexus's own cache\n${CACHE_IGNORE}\n`);
-    steps.push({ path: ".gitignore", done: ignore ? "updated" : "created" });
-  }
-
+  // Appends a block to a file of lines (made when missing) unless a line already says it.
+  // Bytes, not text: a file in another encoding is appended to, never re-encoded.
+  const appendOnce = (rel: string, has: (line: string) => boolean, block: string) => {
+    const full = path.join(root, rel);
+    let bytes = Buffer.alloc(0);
+    try {
+      bytes = fs.readFileSync(full);
+    } catch {
+      // Not there yet.
+    }
+    const text = bytes.toString("latin1");
+    if (text.split(/\r?\n/).some(has)) {
+      steps.push({ path: rel, done: "kept" });
+      return;
+    }
+    const separator = text && !text.endsWith("\n") ? "\n" : "";
+    replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${block}`)]));
+    steps.push({ path: rel, done: text ? "updated" : "created" });
+  };
+  appendOnce(".gitignore", (line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()), `# nexus's own cache\n${CACHE_IGNORE}\n`);
   // The review log is appended on every machine: git merges it line by line.
-  const attributes = path.join(root, ".gitattributes");
-  let attrs = "";
-  try {
-    attrs = fs.readFileSync(attributes, "utf8");
-  } catch {
-    // No .gitattributes yet.
-  }
-  if (attrs.split(/\r?\n/).some((line) => line.trim().split(/\s+/)[0] === LOG_FILE)) {
-    steps.push({ path: ".gitattributes", done: "kept" });
-  } else {
-    const separator = attrs && !attrs.endsWith("\n") ? "\n" : "";
-    replaceFile(attributes, `${attrs}${separator}# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`);
-    steps.push({ path: ".gitattributes", done: attrs ? "updated" : "created" });
-  }
+  appendOnce(".gitattributes", (line) => line.trim().split(/\s+/)[0] === LOG_FILE, `# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`);
 
   const c = io.color;
   const where = path.relative(io.cwd, root) || ".";

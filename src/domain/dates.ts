@@ -3,10 +3,15 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Years a date may have: four digits, no leading zero (year 0999 would break streaks and months). */
+export const YEARS = { min: 1000, max: 9999 } as const;
+
+/** A real `YYYY-MM-DD` date in the years 1000 to 9999: the one test of a date, everywhere. */
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const year = Number(match[1]);
+  if (year < YEARS.min || year > YEARS.max) return false;
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;

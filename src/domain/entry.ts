@@ -58,11 +58,21 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Checks one line of text: a title, topic or tag. Returns a message when it is wrong. */
+let graphemes: Intl.Segmenter | undefined;
+
+/** Characters as people see them (grapheme clusters): `👩‍👩‍👧` or `é` written `e`+accent is one. */
+export function graphemeCount(value: string): number {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let n = 0;
+  for (const _ of graphemes.segment(value)) n += 1;
+  return n;
+}
+
+/** Checks one line of text: a title, topic or tag (its length in characters as people see them). Returns a message when it is wrong. */
 export function checkLine(label: string, value: string, max: number): string | undefined {
   if (!value.trim()) return `${label} is empty`;
   if (/[\r\n]/.test(value)) return `${label} must be on one line`;
-  if (value.length > max) return `${label} is longer than ${max} characters`;
+  if (value.length > max && graphemeCount(value) > max) return `${label} is longer than ${max} characters`;
   return undefined;
 }
 

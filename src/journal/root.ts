@@ -42,7 +42,10 @@ export function openJournal(root: string): Journal {
 export function findJournal(options: { cwd: string; dir?: string | undefined }): Journal {
   if (options.dir) {
     const root = path.resolve(options.cwd, options.dir);
-    if (!isDir(root)) throw new UserError(`no such folder: ${options.dir}`);
+    if (!isDir(root)) {
+      if (fs.existsSync(root)) throw new UserError(`--dir ${options.dir} is a file, not a folder`, { hint: "give the journal's folder" });
+      throw new UserError(`no such folder: ${options.dir}`);
+    }
     if (!isJournal(root)) {
       const parent = path.dirname(root);
       const hint = isJournal(parent)

@@ -1,7 +1,7 @@
 // Long output on a terminal goes through $PAGER, as git does: `less -R` by
 // default with LESS=FRX when unset (quit if it fits one screen, keep colours,
-// leave the text on screen). Not a terminal, --no-pager, or PAGER=cat (or
-// empty) writes directly; a pager that cannot start falls back to that too.
+// leave the text on screen). Not a terminal, TERM=dumb, --no-pager, or PAGER=cat
+// (or empty) writes directly; a pager that cannot start falls back to that too.
 import { spawn } from "node:child_process";
 import type { Io } from "./io.js";
 
@@ -14,6 +14,8 @@ export interface PagerOptions {
 export function pagerCommand(io: Pick<Io, "stdoutIsTTY" | "env">, options: PagerOptions = {}): string | undefined {
   if (options.noPager || !io.stdoutIsTTY) return undefined;
   const env = io.env;
+  // A dumb terminal (an editor's shell, a serial console) cannot run less: write directly, as git does.
+  if (env.TERM === "dumb") return undefined;
   const chosen = env.NEXUS_PAGER ?? env.PAGER;
   if (chosen !== undefined) {
     const trimmed = chosen.trim();

@@ -96,3 +96,56 @@ describe("9 and 10: template comments and config keys", () => {
     expect(r.stdout).toContain("Set `readme.constructor`");
   });
 });
+
+describe("11, 13: errors people meet", () => {
+  it("a path component that is a file: one line naming the path, exit 1, nothing written", async () => {
+    const dir = journal({ "nexus.config.json": '{"entries": "notes/sub"}\n', notes: "a file\n" });
+    const r = await runCli(["add", "--title", "T", "--topic", "X"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^nexus: cannot create the folder notes\/sub: a part of the path is a file, not a folder \(ENOTDIR\)\nhint: /);
+    expect(r.stderr).not.toMatch(/unexpected|report/);
+  });
+  it("an empty --dir is a usage error; a --dir that is a file says so", async () => {
+    const dir = journal();
+    const empty = await runCli(["rm", "--yes", "--dir", "", "2024-01-02-a"], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--dir is empty/);
+    expect(fs.existsSync(path.join(dir, "entries/2024-01-02-a.md"))).toBe(true);
+    const file = await runCli(["list", "--dir", "nexus.config.json"], { cwd: dir });
+    expect(file.code).toBe(1);
+    expect(file.stderr).toMatch(/nexus\.config\.json is a file, not a folder/);
+  });
+});
+
+describe("14, 15: add", () => {
+  it("--dry-run --json prints the entry as JSON and writes nothing", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "--dry-run", "--json", "--title", "New", "--topic", "Go", "--date", "2024-03-04"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: "New", topic: "Go", date: "2024-03-04", path: "entries/2024-03-04-new.md", dryRun: true });
+    expect(fs.readdirSync(path.join(dir, "entries"))).toEqual(["2024-01-02-a.md"]);
+  });
+  it("an error quoting user input shows control characters inert", async () => {
+    const r = await runCli(["add", "--title", "T", "--topic", "X", "--date", "\u001b]0;owned\u0007\u001b[2J"], { cwd: journal() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain("\u241b[2J");
+  });
+  it("a year before 1000 is refused; stdin CRLF is saved with LF only", async () => {
+    const dir = journal();
+    const old = await runCli(["add", "--title", "T", "--topic", "X", "--date", "0999-01-01"], { cwd: dir });
+    expect(old.code).toBe(2);
+    const r = await runCli(["add", "--title", "Piped", "--topic", "X", "--date", "2024-05-06", "--takeaway", "-"], { cwd: dir, input: "one\r\ntwo\r\n" });
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, "entries/2024-05-06-piped.md"), "utf8");
+    expect(text).toContain("one\ntwo");
+    expect(text).not.toContain("\r");
+  });
+  it("init where nexus.config.json is a folder is an error, and nothing is made", async () => {
+    const dir = makeTree({ "nexus.config.json/keep": "x" });
+    const r = await runCli(["init"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nexus\.config\.json is a folder, not a file/);
+    expect(fs.existsSync(path.join(dir, "entries"))).toBe(false);
+  });
+});

@@ -3,7 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renameInField } from "../../src/domain/frontmatter-list.js";
-import { parseEntry } from "../../src/domain/entry.js";
+import { checkLine, graphemeCount, LIMITS, parseEntry } from "../../src/domain/entry.js";
+import { isCalendarDate, parseDateArgument } from "../../src/domain/dates.js";
+import { journalDir } from "../../src/cli/dir.js";
+import { UsageError, UserError, userErrorFromOs } from "../../src/errors.js";
+import { pagerCommand } from "../../src/ui/pager.js";
 import { applyRelabel, planRelabel } from "../../src/journal/relabel.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
 import { ChangedMeanwhileError, readStamped, replaceFileIfUnchanged } from "../../src/journal/safe-write.js";
@@ -119,5 +123,60 @@ describe("9: a comment left open is an error with its line", () => {
   });
   it("a closed multi-line comment mentioning placeholders is fine", () => {
     expect(parseTemplate("{{! use\n  {{toc}} for contents\n}}\n{{toc}}\n").filter((p) => "placeholder" in p)).toHaveLength(1);
+  });
+});
+
+describe("11: OS errors become one line naming the path and what to do", () => {
+  const fail = (code: string, syscall: string, file: string) => Object.assign(new Error(`${code}: x, ${syscall} '${file}'`), { code, syscall, path: file });
+  for (const code of ["EPERM", "EACCES", "EROFS", "ENOSPC", "ENOTDIR", "EISDIR", "EMFILE"]) {
+    it(code, () => {
+      const error = userErrorFromOs(fail(code, "open", "/j/entries/.2024-01-02-a.md.123.0badf00d.tmp"), "/j");
+      expect(error).toBeInstanceOf(UserError);
+      expect(error!.exitCode).toBe(1);
+      expect(error!.message).toMatch(new RegExp(`^cannot open entries/2024-01-02-a\\.md: .+ \\(${code}\\)$`));
+      expect(error!.hint).toBeTruthy();
+    });
+  }
+  it("leaves other errors alone", () => {
+    expect(userErrorFromOs(new Error("bug"), "/")).toBeUndefined();
+    expect(userErrorFromOs(fail("EWHATEVER", "open", "/x"), "/")).toBeUndefined();
+  });
+});
+
+describe("12: no pager on a dumb terminal", () => {
+  it("writes directly with TERM=dumb, whatever PAGER says", () => {
+    expect(pagerCommand({ stdoutIsTTY: true, env: { TERM: "dumb" } })).toBeUndefined();
+    expect(pagerCommand({ stdoutIsTTY: true, env: { TERM: "dumb", PAGER: "less" } })).toBeUndefined();
+    expect(pagerCommand({ stdoutIsTTY: true, env: { TERM: "xterm" } })).toBe("less -R");
+  });
+});
+
+describe("13: an empty --dir or NEXUS_DIR is a usage error", () => {
+  it("refuses empty and blank values, passes the rest", () => {
+    for (const [flag, env] of [["", undefined], ["  ", "/j"], [undefined, ""]] as const) {
+      expect(() => journalDir(flag, env)).toThrow(UsageError);
+    }
+    expect(journalDir(undefined, undefined)).toBeUndefined();
+    expect(journalDir("a", "b")).toBe("a");
+    expect(journalDir(undefined, "b")).toBe("b");
+  });
+});
+
+describe("15: dates and lengths", () => {
+  it("years 1000 to 9999 only, in entries and in flags", () => {
+    expect(isCalendarDate("0999-12-31")).toBe(false);
+    expect(isCalendarDate("0001-01-01")).toBe(false);
+    expect(isCalendarDate("1000-01-01")).toBe(true);
+    expect(isCalendarDate("9999-12-31")).toBe(true);
+    expect(parseDateArgument("0099-02-01")).toBeUndefined();
+    const parsed = parseEntry("---\ntitle: T\ntopic: X\ndate: 0099-02-01\n---\n", "a.md");
+    expect(parsed.ok).toBe(false);
+  });
+  it("counts characters as people see them", () => {
+    expect(graphemeCount("e\u0301")).toBe(1);
+    expect(graphemeCount("👩‍👩‍👧")).toBe(1);
+    expect(checkLine("title", "e\u0301".repeat(LIMITS.title), LIMITS.title)).toBeUndefined();
+    expect(checkLine("title", "👩‍👩‍👧".repeat(LIMITS.title), LIMITS.title)).toBeUndefined();
+    expect(checkLine("title", "a".repeat(LIMITS.title + 1), LIMITS.title)).toMatch(/longer than/);
   });
 });
