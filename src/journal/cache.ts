@@ -164,8 +164,12 @@ function isValidRecord(r: unknown): r is CacheRecord {
 const PARSING_MODULES = ["../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./read", "./cache", "../search/tokens"];
 let fingerprint: string | undefined;
 
-/** The size and mtime of each module that decides what a record holds. */
+/** Set by scripts/build.js in the bundle: a hash of the sources and the lock file. */
+declare const NEXUS_CODE_FINGERPRINT: string | undefined;
+
+/** The build's fingerprint; unbundled (tests of src), the size and mtime of each module that decides what a record holds. */
 export function codeFingerprint(): string {
+  if (fingerprint === undefined && typeof NEXUS_CODE_FINGERPRINT === "string") fingerprint = NEXUS_CODE_FINGERPRINT;
   if (fingerprint === undefined) {
     const self = fileURLToPath(import.meta.url);
     const extension = path.extname(self);

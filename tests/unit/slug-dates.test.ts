@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { slugify } from "../../src/domain/slug.js";
 import { isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
@@ -46,11 +48,16 @@ describe("dates", () => {
     expect(today(new Date(2026, 10, 27, 0, 0))).toBe("2026-11-27");
   });
 
+  // dist/ holds the bundled CLI, not one file per module: the parser is bundled on its own here.
+  // Written under node_modules/ so that it finds the packages the parser imports.
+  const parser = path.join(REPO_ROOT, "node_modules", ".cache", "nexus-tests", `entry-${process.pid}.mjs`);
+  buildSync({ entryPoints: [`${REPO_ROOT}src/domain/entry.ts`], outfile: parser, bundle: true, format: "esm", platform: "node", packages: "external", absWorkingDir: REPO_ROOT, logLevel: "error" });
+
   it.each(["America/Los_Angeles", "Pacific/Kiritimati", "Asia/Kolkata", "UTC"])(
     "a parsed date stays the same day under TZ=%s",
     (tz) => {
       const script = `
-        const { parseEntry } = await import(${JSON.stringify(`${REPO_ROOT}dist/domain/entry.js`)});
+        const { parseEntry } = await import(${JSON.stringify(parser)});
         const r = parseEntry("---\\ntitle: T\\ntopic: X\\ndate: 2025-01-01\\n---\\n");
         process.stdout.write(r.entry.date);`;
       const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TZ: tz } });
