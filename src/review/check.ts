@@ -22,6 +22,13 @@ export function reviewProblems(journal: Journal, contents: JournalContents): Fil
       message: `rating of ${orphan.path}, which is not an entry (removed or renamed?); ignored${more}`,
     });
   }
+  // A machine whose clock was wrong writes times that stay last in every replay.
+  const soon = Date.now() + 86_400_000;
+  for (const event of log.events) {
+    if (event.at > soon) {
+      problems.push({ path: LOG_FILE, line: event.line, severity: "warning", message: `${new Date(event.at).toISOString()} is in the future (a clock set wrong?); the rating counts from then` });
+    }
+  }
   let attributes = "";
   try {
     attributes = fs.readFileSync(path.join(journal.root, ".gitattributes"), "utf8");

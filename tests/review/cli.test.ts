@@ -133,9 +133,14 @@ describe("the log: damage, orphans, doctor, stats, init", () => {
     const dir = journal({ "reviews.tsv": `${noon}\tgood\tentries/2025-12-01-gone.md\n${noon}\teasy\tentries/2026-01-03-gather.md\n`, ".gitattributes": "reviews.tsv merge=union\n" });
     fs.mkdirSync(path.join(dir, "entries/python"));
     fs.renameSync(path.join(dir, B), path.join(dir, "entries/python/2026-01-03-gather.md"));
+    fs.appendFileSync(path.join(dir, "reviews.tsv"), `2999-01-01T00:00:00.000Z\tgood\t${A}\n`);
     const doctor = await runCli(["doctor"], { cwd: dir });
     expect(doctor.code).toBe(0);
-    expect(doctor.stdout).toBe("reviews.tsv:1: warning: rating of entries/2025-12-01-gone.md, which is not an entry (removed or renamed?); ignored\n");
+    expect(doctor.stdout).toBe(
+      "reviews.tsv:1: warning: rating of entries/2025-12-01-gone.md, which is not an entry (removed or renamed?); ignored\n" +
+        "reviews.tsv:3: warning: 2999-01-01T00:00:00.000Z is in the future (a clock set wrong?); the rating counts from then\n",
+    );
+    fs.writeFileSync(path.join(dir, "reviews.tsv"), fs.readFileSync(path.join(dir, "reviews.tsv"), "utf8").replace(/^2999.*\n/m, ""));
     const r = await runCli(["review", "--due", "--json", "--date", "2026-01-10"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((c: { path: string }) => c.path)).toEqual([A]);

@@ -60,4 +60,19 @@ describe.skipIf(!hasTmux)("nexus review on a terminal", () => {
     expect(screen).toContain("[exit 130]");
     expect(fs.existsSync(path.join(dir, "reviews.tsv"))).toBe(false);
   });
+
+  it("Ctrl-C keeps the ratings given and is exit 130", async () => {
+    const dir = journal();
+    session = TmuxSession.start(`"${process.execPath}" "${BIN}" review --date 2026-01-10 --limit 2`, { cwd: dir });
+    await session.waitFor("200 queries");
+    session.press("Enter");
+    await session.waitFor("q: stop");
+    session.type("3");
+    await session.waitFor("Run many at once.");
+    session.press("C-c");
+    const screen = await session.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain("Reviewed 1 card (1 good)");
+    expect(screen).toContain("[exit 130]");
+    expect(log(dir)).toHaveLength(1);
+  });
 });
