@@ -2,7 +2,9 @@
 // Benchmark of `nexus search` and `nexus list --limit 10` as whole processes, on
 // deterministic synthetic journals of 1,000, 10,000 and 100,000 entries (about 250
 // words each), beside `node -e 0`. Prints the median wall time and the peak memory
-// (max RSS) of each, cold (no cache: the first run builds it) and warm.
+// (max RSS) of each, cold (no cache: the first run builds it) and warm, and its ratio
+// to `node -e 0` measured in the same section, with the target of issue 9 beside it;
+// first `show` on this repository's own journal.
 //
 //   node scripts/bench.js                 all sizes
 //   node scripts/bench.js 1000 10000      some sizes
@@ -206,8 +208,60 @@ function benchReadme(root, rssFile) {
   );
 }
 
-const row = (label, m, note = "") =>
-  console.log(`  ${label.padEnd(42)} ${m.ms.toFixed(0).padStart(7)} ms ${m.mb.toFixed(0).padStart(6)} MB${note ? `  ${note}` : ""}`);
+// --- The table ------------------------------------------------------------------
+
+/** `node -e 0` of the section being measured: every time is also shown as a ratio to it. */
+let base;
+
+/** The issue's targets (issue 9, part 4): a ratio to `node -e 0`, or peak memory in MB. */
+function targetOf(label, size) {
+  if (label.startsWith("list --limit 10") && !label.includes("cold") && size === 10_000) return { ratio: 2.5 };
+  if (label.startsWith("search, median") && size === 10_000) return { ratio: 3 };
+  if (label.startsWith("search, median") && size === 100_000) return { ratio: 15 };
+  if (label.startsWith("search celery") && label.includes("cold") && size === 100_000) return { mb: 300 };
+  if (label.startsWith("show")) return { ratio: 2.5 };
+  return undefined;
+}
+
+let section = 0;
+
+function header() {
+  console.log(`  ${"command".padEnd(42)} ${"median".padStart(10)} ${"x node".padStart(7)} ${"peak RSS".padStart(9)}  target`);
+}
+
+const row = (label, m, note = "") => {
+  const ratio = base ? m.ms / base : undefined;
+  const target = targetOf(label, section);
+  let verdict = "";
+  if (target?.ratio !== undefined && ratio !== undefined) verdict = `<= ${target.ratio}x ${ratio <= target.ratio ? "ok" : "MISSED"}`;
+  if (target?.mb !== undefined) verdict = `<= ${target.mb} MB ${m.mb <= target.mb ? "ok" : "MISSED"}`;
+  const cells = `${m.ms.toFixed(0).padStart(7)} ms ${ratio === undefined ? "".padStart(7) : `${ratio.toFixed(2)}x`.padStart(7)} ${m.mb.toFixed(0).padStart(6)} MB`;
+  console.log(`  ${label.padEnd(42)} ${cells}${verdict ? `  ${verdict}` : ""}${note ? `  ${note}` : ""}`);
+};
+
+/** Measures `node -e 0` in `cwd`: the base of the ratios that follow. */
+function measureBase(cwd, rssFile) {
+  base = undefined;
+  const m = measure(["-e", "0"], cwd, rssFile);
+  row("node -e 0", m);
+  base = m.ms;
+}
+
+/** `show` of an entry of this repository's own journal, warm, beside `node -e 0`. */
+function benchShow(rssFile) {
+  const repo = path.dirname(path.dirname(BIN));
+  const entries = path.join(repo, "entries");
+  if (!fs.existsSync(entries)) return;
+  const first = fs.readdirSync(entries).filter((f) => f.endsWith(".md")).sort()[0];
+  if (!first) return;
+  const slug = first.replace(/\.md$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "");
+  section = 0;
+  console.log(`\nthis repository's journal (${fs.readdirSync(entries).length} entries)`);
+  header();
+  measureBase(repo, rssFile);
+  runOnce([BIN, "show", slug], repo, rssFile);
+  row(`show ${slug}`.slice(0, 42), measure([BIN, "show", slug], repo, rssFile));
+}
 
 function main() {
   if (!fs.existsSync(path.join(path.dirname(BIN), "..", "dist", "cli.js"))) {
@@ -217,14 +271,17 @@ function main() {
   const sizes = SIZES.length ? SIZES : [1_000, 10_000, 100_000];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-bench-"));
   const rssFile = path.join(tmp, "rss");
-  console.log(`nexus bench: node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs per median, peak = max RSS`);
+  console.log(`nexus bench: node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs per median (wall time), peak = max RSS, warm cache unless "cold"`);
   try {
+    benchShow(rssFile);
     for (const size of sizes) {
       const root = path.join(tmp, `journal-${size}`);
       const t0 = Date.now();
       const words = makeJournal(root, size);
       console.log(`\n${size.toLocaleString("en")} entries (~${words} words each; generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      row("node -e 0", measure(["-e", "0"], root, rssFile));
+      section = size;
+      header();
+      measureBase(root, rssFile);
       const cache = path.join(root, ".nexus");
       fs.rmSync(cache, { recursive: true, force: true });
       row("list --limit 10  (cold: builds the cache)", measure([BIN, "list", "--limit", "10"], root, rssFile, 1));
