@@ -308,6 +308,8 @@ describe("text from entries cannot break the README", () => {
       "<!-- nexus:begin challenges -->",
       "<!-- nexus:begin takeaways -->",
       "<!-- nexus:begin stats -->",
+      "<!-- nexus:begin charts -->",
+      "<!-- nexus:begin pages -->",
       "<!-- nexus:begin config.goals -->",
       "<!-- nexus:begin config.contact -->",
       "<!-- nexus:begin config.license -->",
