@@ -5,25 +5,38 @@ import { type Cli, collect, examples } from "./shared.js";
 export function registerSearch(program: Command, { context, done }: Cli): void {
   program
     .command("search")
-    .description("find entries by words, typos and all, best first")
-    .argument("[words...]", "every word must match; with none, a terminal opens an interactive search")
+    .description("find entries by words (any form of them, typos and all), best first")
+    .argument("[query...]", 'words, "a phrase", -word, topic:NAME tag:NAME since:DATE until:DATE; with none, a terminal opens an interactive search')
     .option("-p, --topic <name>", "only this topic (any case)")
     .option("--tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
     .option("--since <date>", "only entries on or after this date")
     .option("--until <date>", "only entries on or before this date")
     .option("-n, --limit <n>", "at most this many results (default: 10)")
-    .option("--json", "print a JSON array, best first, with score (0 is best, 1 weakest) and matched fields")
+    .option("--json", "print a JSON array, best first, with the score (higher is better) and why: each word's share and fields")
+    .option("--explain", "under each result, say why it ranks there: each word's share of the score and the fields it was found in")
     .addHelpText(
       "after",
       examples(
-        "nexus search celery retry          every word must match",
-        "nexus search kubernets             typos are forgiven",
-        'nexus search "select_related()" n+1 --topic Django',
-        "nexus search                       interactive, on a terminal",
+        "nexus search celery retry              every word must match",
+        "nexus search optimize queries          finds Query Optimization: word forms match",
+        "nexus search kubernets                 typos are forgiven; the last word may be a prefix (kube)",
+        "nexus search 'select_related()' n+1    code-like words match literally",
+        "nexus search '\"connection pool\" -redis'  a phrase, no entry with redis (quote a query with -word)",
+        "nexus search cache topic:Django since:2024-01-01 tag:orm",
+        "nexus search tag:celery                filters alone list entries, newest first",
+        "nexus search celery --explain          why each result ranks where it does",
+        "nexus search                           interactive, on a terminal (same syntax)",
         "nexus search throttling --json | jq '.[0].path'",
       ) +
-        "\nA word in the title, topic or a tag ranks above one in the body, an exact word above a\n" +
-        "prefix or a typo, and newer entries first among equals. Exit 1 when nothing matches.\n",
+        "\nMatching: a word matches its other forms (cache, cached, caching: English stems), then\n" +
+        "words one or two typos away; the last word also matches as the start of a word. Chinese,\n" +
+        "Japanese and Thai text is cut into words. Put a query with \"phrases\" or -word in single\n" +
+        "quotes for the shell (or after --). A malformed query (an unclosed quote, topic: with no name) is a\n" +
+        "usage error (exit 2).\n" +
+        "Ranking: a word in the title counts most, then tags and topic, then the takeaway, then\n" +
+        "challenge and solution, then notes; more occurrences count more but saturate (BM25);\n" +
+        "rarer words weigh more; words side by side get a bonus; the date only breaks ties.\n" +
+        "Exit 1 when nothing matches.\n",
     )
     .action(async (words: string[], flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
       const { dateFlag, countFlag } = await import("../journal/filter.js");
@@ -37,6 +50,7 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
           until: dateFlag("--until", flags.until as string | undefined),
           limit: countFlag("--limit", flags.limit as string | undefined) ?? DEFAULT_LIMIT,
           json: Boolean(flags.json),
+          explain: Boolean(flags.explain),
         }),
       );
     });

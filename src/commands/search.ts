@@ -4,8 +4,8 @@ import { readIndexedJournal } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { findRanges, SearchIndex, type WordMatcher } from "../search/engine.js";
-import { parseQuery, type QueryWord } from "../search/query.js";
+import { findRanges, SearchIndex, type Hit, type WordMatcher } from "../search/engine.js";
+import { mergeFilters, parseSearch, type Query, type QueryWord } from "../search/query.js";
 import { clip, describeMatches, highlight } from "../search/snippet.js";
 import { warnProblems } from "../ui/io.js";
 import type { Choice, Prompter } from "../ui/prompts.js";
@@ -18,6 +18,8 @@ export interface SearchOptions extends EntryFilter {
   words: string[];
   limit: number;
   json: boolean;
+  /** Print why each result ranks where it does. */
+  explain?: boolean;
   /** Replaced in tests; the terminal prompter otherwise. */
   prompter?: Prompter | undefined;
 }
@@ -33,28 +35,42 @@ function load(ctx: Context) {
 }
 
 const hasFilter = (f: EntryFilter) => Boolean(f.topic !== undefined || f.tags?.length || f.since || f.until);
+const isEmpty = (q: Query) => q.words.length === 0 && q.excluded.length === 0 && !hasFilter(q.filter);
+
+/** One line that says why a result ranks where it does. */
+export function explainLine(hit: Pick<Hit, "score" | "words" | "proximity">): string {
+  if (hit.words.length === 0) return "no words: filters only, newest first";
+  const words = hit.words.map((w) => {
+    const fields = Object.entries(w.fields).map(([f, n]) => (n === 1 ? f : `${f} x${n}`));
+    return `${inertLine(w.word)} ${w.score} (${fields.join(", ")})`;
+  });
+  return `score ${hit.score} = ${words.join(" + ")}${hit.proximity !== 1 ? `, x${hit.proximity} for words side by side` : ""}`;
+}
 
 /** Finds entries by words and prints them best first; exit 1 when nothing matches, like grep. */
 export async function search(ctx: Context, options: SearchOptions): Promise<number> {
-  const words = parseQuery(options.words);
-  if (words.length === 0) {
+  const query = parseSearch(options.words);
+  const filter = mergeFilters(options, query.filter);
+  const words = query.words;
+  if (isEmpty(query)) {
     if (options.json) throw new UsageError("--json needs words to search for, such as `nexus search celery --json`");
     if (!ctx.io.interactive) {
       throw new UsageError("say what to search for, such as `nexus search celery retry`", {
         hint: "on a terminal, `nexus search` with no words opens an interactive search",
       });
     }
-    return interactive(ctx, options);
+    return interactive(ctx, { ...options, ...filter });
   }
   const { index, entries, failed } = load(ctx);
-  const matchers = words.map((w) => index.matcher(w));
-  const hits = index.search(matchers, options);
+  const request = index.request(query, filter);
+  const { matchers } = request;
+  const hits = index.search(request);
   const shown = hits.slice(0, options.limit).map((hit) => ({ ...hit, ...describeMatches(hit.entry, matchers) }));
 
   if (options.json) {
     ctx.io.out(
       stringifyJson(
-        shown.map(({ entry, score, matches, snippet }) => ({
+        shown.map(({ entry, score, words: why, proximity, matches, snippet }) => ({
           path: entry.path,
           title: entry.title,
           topic: entry.topic,
@@ -62,6 +78,7 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
           tags: entry.tags,
           score,
           matches,
+          why: { words: why, proximity },
           snippet: snippet ? clip(snippet, 160).text : "",
         })),
       ),
@@ -73,9 +90,11 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
     const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry), (title) =>
       c.bold(highlight({ text: title, ranges: findRanges(title, matchers).ranges }, mark)),
     );
-    const blocks = shown.map(({ entry, snippet }, i) => {
+    const blocks = shown.map((hit, i) => {
+      const { entry, snippet } = hit;
       const block = [lines[i]!, `  ${c.dim(inertLine(entry.path))}`];
       if (snippet) block.push(`  ${highlight(clip(snippet, width), mark)}`);
+      if (options.explain) block.push(`  ${c.dim(explainLine(hit))}`);
       return block.join("\n");
     });
     ctx.io.out(`${blocks.join("\n\n")}\n`);
@@ -84,20 +103,22 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
     ctx.io.err(`${shown.length} of ${hits.length} matching entries shown; --limit ${hits.length} shows all\n`);
   }
   if (hits.length === 0) {
-    ctx.io.err(await noResult(index, entries, words, matchers, options));
+    ctx.io.err(await noResult(index, entries, words, matchers, filter, query.excluded.length > 0));
     return 1;
   }
   return failed ? 1 : 0;
 }
 
 /** What to say when nothing matches: which word is in no entry, and what is close. */
-async function noResult(index: SearchIndex, entries: LoadedEntry[], words: QueryWord[], matchers: WordMatcher[], filter: EntryFilter): Promise<string> {
+async function noResult(index: SearchIndex, entries: LoadedEntry[], words: QueryWord[], matchers: WordMatcher[], filter: EntryFilter, excluding: boolean): Promise<string> {
   if (entries.length === 0) return "No entries yet: add one with `nexus add`.\n";
+  if (words.length === 0) return `No entries match these ${hasFilter(filter) ? "filters" : "exclusions"}.\n`;
   const query = inertLine(words.map((w) => w.text).join(" "));
-  const lines = [`No entries match "${query}"${hasFilter(filter) ? " with these filters" : ""}.`];
+  const narrowed = hasFilter(filter) || excluding;
+  const lines = [`No entries match "${query}"${narrowed ? " with these filters" : ""}.`];
   const absent = matchers.filter((m) => index.search([m]).length === 0);
   for (const m of absent) lines.push(`"${inertLine(m.word.text)}" is in no entry.`);
-  if (absent.length === 0 && matchers.length > 1 && !hasFilter(filter)) lines.push("Each word is in some entry, but no entry has them all.");
+  if (absent.length === 0 && matchers.length > 1 && !narrowed) lines.push("Each word is in some entry, but no entry has them all.");
   const { suggestions } = await import("../search/suggest.js");
   const close = suggestions(hasFilter(filter) ? filterEntries(entries, filter) : entries, (absent.length ? absent : matchers).map((m) => m.word.text));
   if (close.length) lines.push(`Did you mean: ${close.join(", ")}?`);
@@ -119,19 +140,22 @@ async function interactive(ctx: Context, options: SearchOptions): Promise<number
   }
   const prompter = options.prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
   const chosen = await prompter.search<string>("Search the journal (type words; Enter shows the entry)", (term) => {
-    let words: QueryWord[] = [];
+    let query: Query;
+    let filter: EntryFilter;
     try {
-      words = parseQuery([term ?? ""]);
+      query = parseSearch([term ?? ""]);
+      filter = mergeFilters(options, query.filter);
     } catch {
+      // Half typed (an open quote, `topic:` with no name yet): nothing until it is whole.
       return [];
     }
-    if (words.length === 0) return filtered.slice(0, INTERACTIVE_CHOICES).map((e) => choice(e));
-    const matchers = words.map((w) => index.matcher(w));
+    if (isEmpty(query)) return filtered.slice(0, INTERACTIVE_CHOICES).map((e) => choice(e));
+    const request = index.request(query, filter);
     return index
-      .search(matchers, options)
+      .search(request)
       .slice(0, INTERACTIVE_CHOICES)
       .map((hit) => {
-        const { snippet } = describeMatches(hit.entry, matchers);
+        const { snippet } = describeMatches(hit.entry, request.matchers);
         return choice(hit.entry, snippet ? clip(snippet, Math.max(30, ctx.io.columns - 4)).text : hit.entry.path);
       });
   });

@@ -137,7 +137,8 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
       problems.push(error(lineOf(key), `"${key}" must be text, not ${describe(value)}`));
       return "";
     }
-    const textValue = String(value).trim();
+    // One Unicode form (NFC), so a title typed on macOS (NFD) equals the same title typed elsewhere.
+    const textValue = String(value).normalize("NFC").trim();
     const wrong = checkLine(`"${key}"`, textValue, max);
     if (wrong) problems.push(error(lineOf(key), wrong));
     return textValue;
@@ -166,7 +167,7 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
     } else if (list.length > LIMITS.tags) {
       problems.push(error(lineOf("tags"), `"tags" has more than ${LIMITS.tags} tags`));
     } else {
-      tags = normalizeTags(list.map(String));
+      tags = normalizeTags(list.map((tag) => String(tag).normalize("NFC")));
       for (const tag of tags) {
         const wrong = checkLine(`tag "${tag.slice(0, 20)}"`, tag, LIMITS.tag);
         if (wrong) problems.push(error(lineOf("tags"), wrong));

@@ -1,62 +1,37 @@
 // The entry cache in the journal's `.nexus/` folder. Reading and YAML-parsing every
 // entry file is what makes a large journal slow, so what each file parses to (its
-// fields, its problems and its search terms) is kept in one file, keyed on the
-// file's path, size and change time (the later of mtime and ctime). Bodies are not kept: an entry's body
-// and sections are read from its file when something asks for them.
-//
-// The file has lines: a JSON header, a JSON array of records (one per file), the
-// vocabulary (one term a line), then each record's term ids (one record a line:
-// title, topic and tag terms, a space, the other terms; encoded as in
-// search/tokens.ts). `list` parses only the first two lines; a search decodes the
-// vocabulary and reads the term ids straight from the file's bytes.
+// fields, its problems and its search terms) is kept in one file (format and
+// checks: cache-file.ts), keyed on the file's path, size and change time (the
+// later of mtime and ctime). Bodies are not kept: an entry's body and sections are
+// read from its file when something asks for them (lazy-entry.ts).
 //
 // Never stale: a record is used only when path, size and change time all match
 // (ctime moves even when a tool sets mtime back, as cp -p and rsync -t do), and a
 // file modified within RACY_MS of being read is not cached at all (an edit in the
-// same timestamp tick could otherwise keep its size and mtime). Safe with several
-// processes: the file is replaced atomically, so a reader sees one whole version;
-// two writers both write a correct cache and the last rename wins. Deleting it
-// changes nothing but speed. Written only inside the journal's `.nexus/` and only
-// when the journal folder is writable; otherwise it is skipped in silence.
-import fs from "node:fs";
+// same timestamp tick could otherwise keep its size and mtime). Never wrong: a
+// damaged cache (cut, flipped bytes, impossible values) is not used and is
+// rebuilt. Safe with several processes: the file is replaced atomically, so a
+// reader sees one whole version; two writers both write a correct cache and the
+// last rename wins. Deleting it changes nothing but speed. Written only inside the
+// journal's `.nexus/` and only when the journal folder is writable; otherwise it is
+// skipped in silence.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { splitFile, stripBom } from "../domain/frontmatter.js";
-import { splitSections } from "../domain/sections.js";
-import type { Problem } from "../domain/entry.js";
-import { encodeIds, termsOf } from "../search/tokens.js";
-import { decodeEntryBytes, newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./read.js";
+import { encodeEntryTerms } from "../search/index-terms.js";
+import {
+  CACHE_FILE, cachePath, cachePieces, codeFingerprint, isValidRecord, loadCache, problemOf, removeStaleTemps, storeProblem, writableCacheDir,
+  type CacheRecord,
+} from "./cache-file.js";
+import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
+import { lazyEntry } from "./lazy-entry.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
 import { scanEntries } from "./scan.js";
 
-export const CACHE_DIR = ".nexus";
-export const CACHE_FILE = "entry-cache";
-const FORMAT = "nexus-entry-cache";
-const VERSION = 3;
+export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
+export { readBodyFields } from "./lazy-entry.js";
+
 /** Files modified this recently (ms) before being read are not cached. */
 export const RACY_MS = 3000;
-
-type StoredProblem = [line: number, severity: 0 | 1, message: string];
-type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], featured?: 1];
-type BadRecord = [path: string, size: number, mtimeMs: number, ok: 0, problems: StoredProblem[]];
-type CacheRecord = OkRecord | BadRecord;
-
-interface Header {
-  format: string;
-  version: number;
-  /** Which build of the parsing code made the records (see codeFingerprint). */
-  code: string;
-  records: number;
-  terms: number;
-}
-
-/** A cache file as read: the records at once, the search terms on demand. */
-interface CacheFile {
-  records: unknown[];
-  /** The vocabulary and, for each record, its encoded term ids. */
-  terms: () => { vocabulary: string[]; line: (record: number) => Uint8Array } | undefined;
-}
 
 /** The search terms of the journal. */
 export interface JournalTerms {
@@ -64,7 +39,7 @@ export interface JournalTerms {
   vocabulary: string[];
   /**
    * For each of `contents.entries` (same order), the ids of its terms as ASCII bytes
-   * (see search/tokens.ts): those of the title, topic and tags, a space, those only in the body.
+   * (see search/index-terms.ts): one group per field, separated by spaces.
    */
   entryTerms: Uint8Array[];
 }
@@ -82,181 +57,6 @@ export interface ReadOptions {
   cache?: boolean;
 }
 
-type BodyFields = Pick<LoadedEntry, "challenge" | "solution" | "takeaway" | "notes" | "body">;
-const BODY_KEYS = ["challenge", "solution", "takeaway", "notes", "body"] as const;
-const NO_BODY: BodyFields = { challenge: "", solution: "", takeaway: "", notes: "", body: "" };
-
-/** Reads the body and sections of an entry file the way parseEntry does, without the YAML. */
-export function readBodyFields(file: string): BodyFields {
-  try {
-    const decoded = decodeEntryBytes(fs.readFileSync(file));
-    if ("problem" in decoded) return NO_BODY;
-    const text = stripBom(decoded.text);
-    const body = text.slice(splitFile(text).bodyOffset).replace(/\r\n/g, "\n");
-    const { challenge, solution, takeaway, notes } = splitSections(body);
-    return { challenge, solution, takeaway, notes, body };
-  } catch {
-    return NO_BODY;
-  }
-}
-
-const LAZY: ReadonlySet<string | symbol> = new Set(BODY_KEYS);
-const loaded = new WeakSet<LoadedEntry>();
-
-function load(target: LoadedEntry): void {
-  if (loaded.has(target)) return;
-  loaded.add(target);
-  Object.assign(target, readBodyFields(target.file));
-}
-
-// Every trap that can reveal a body field loads the body first. Creating a proxy
-// costs about as much as a plain object; own accessors cost 3 to 20 times more.
-const lazyHandler: ProxyHandler<LoadedEntry> = {
-  get(target, key) {
-    if (LAZY.has(key)) load(target);
-    return target[key as keyof LoadedEntry];
-  },
-  set(target, key, value) {
-    if (LAZY.has(key)) load(target);
-    return Reflect.set(target, key, value);
-  },
-  getOwnPropertyDescriptor(target, key) {
-    if (LAZY.has(key)) load(target);
-    return Reflect.getOwnPropertyDescriptor(target, key);
-  },
-  defineProperty(target, key, descriptor) {
-    if (LAZY.has(key)) load(target);
-    return Reflect.defineProperty(target, key, descriptor);
-  },
-};
-
-/**
- * An entry whose body and sections are read from its file the first time one of
- * them is used. To spreading, JSON, Object.keys and equality it is the same as an
- * eagerly read entry: the same own, enumerable keys in the same order.
- */
-function lazyEntry(title: string, topic: string, date: string, tags: string[], featured: boolean, path: string, file: string): LoadedEntry {
-  const target: LoadedEntry = { title, topic, date, tags, featured, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
-  return new Proxy(target, lazyHandler);
-}
-
-const storeProblem = (p: Problem): StoredProblem => [p.line, p.severity === "warning" ? 1 : 0, p.message];
-const isStoredProblem = (p: unknown): p is StoredProblem =>
-  Array.isArray(p) && p.length === 3 && typeof p[0] === "number" && (p[1] === 0 || p[1] === 1) && typeof p[2] === "string";
-const problemOf = (p: StoredProblem, filePath: string): FileProblem => ({
-  line: p[0],
-  message: p[2],
-  severity: p[1] === 1 ? "warning" : "error",
-  path: filePath,
-});
-
-function isValidRecord(r: unknown): r is CacheRecord {
-  if (!Array.isArray(r) || typeof r[0] !== "string" || typeof r[1] !== "number" || typeof r[2] !== "number") return false;
-  if (r[3] === 0) return r.length === 5 && Array.isArray(r[4]) && r[4].every(isStoredProblem);
-  return (
-    r[3] === 1 && (r.length === 9 || (r.length === 10 && r[9] === 1)) && typeof r[4] === "string" && typeof r[5] === "string" && typeof r[6] === "string" &&
-    Array.isArray(r[7]) && r[7].every((t) => typeof t === "string") && Array.isArray(r[8]) && r[8].every(isStoredProblem)
-  );
-}
-
-// What a file parses to depends on the code that parses it: a record made by
-// another build of nexus (an upgrade, or a rebuild while developing) is not used.
-const PARSING_MODULES = ["../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./read", "./cache", "../search/tokens"];
-let fingerprint: string | undefined;
-
-/** Set by scripts/build.js in the bundle: a hash of the sources and the lock file. */
-declare const NEXUS_CODE_FINGERPRINT: string | undefined;
-
-/** The build's fingerprint; unbundled (tests of src), the size and mtime of each module that decides what a record holds. */
-export function codeFingerprint(): string {
-  if (fingerprint === undefined && typeof NEXUS_CODE_FINGERPRINT === "string") fingerprint = NEXUS_CODE_FINGERPRINT;
-  if (fingerprint === undefined) {
-    const self = fileURLToPath(import.meta.url);
-    const extension = path.extname(self);
-    fingerprint = PARSING_MODULES.map((m) => {
-      try {
-        const stat = fs.statSync(path.resolve(path.dirname(self), `${m}${extension}`));
-        return `${stat.size}:${Math.round(stat.mtimeMs)}`;
-      } catch {
-        return "?";
-      }
-    }).join(",");
-  }
-  return fingerprint;
-}
-
-function cachePath(journal: Journal): string {
-  return path.join(journal.root, CACHE_DIR, CACHE_FILE);
-}
-
-function loadCache(file: string): CacheFile | undefined {
-  try {
-    if (!fs.lstatSync(file).isFile()) return undefined;
-    const bytes = fs.readFileSync(file);
-    const end0 = bytes.indexOf(10);
-    const end1 = end0 < 0 ? -1 : bytes.indexOf(10, end0 + 1);
-    if (end1 < 0) return undefined;
-    const header = JSON.parse(bytes.toString("utf8", 0, end0)) as Partial<Header>;
-    if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
-    if (typeof header.records !== "number" || typeof header.terms !== "number") return undefined;
-    const records = JSON.parse(bytes.toString("utf8", end0 + 1, end1)) as unknown;
-    if (!Array.isArray(records) || records.length !== header.records) return undefined;
-    const termCount = header.terms;
-    const recordCount = records.length;
-    let terms: ReturnType<CacheFile["terms"]> | null = null;
-    return {
-      records,
-      terms: () => {
-        if (terms !== null) return terms;
-        terms = undefined;
-        // Where each line starts; the last line has no newline after it.
-        const starts = new Int32Array(termCount + recordCount + 1);
-        let at = end1 + 1;
-        for (let line = 0; line < termCount + recordCount; line += 1) {
-          starts[line] = at;
-          const next = bytes.indexOf(10, at);
-          at = next < 0 ? bytes.length + 1 : next + 1;
-          if (next < 0 && line !== termCount + recordCount - 1) return terms;
-        }
-        if (at !== bytes.length + 1) return terms;
-        starts[termCount + recordCount] = bytes.length + 1;
-        const vocabulary = termCount === 0 ? [] : bytes.toString("utf8", end1 + 1, starts[termCount]! - 1).split("\n");
-        if (vocabulary.length !== termCount) return terms;
-        const base = bytes.byteOffset;
-        terms = {
-          vocabulary,
-          line: (record) => {
-            const start = starts[termCount + record]!;
-            return new Uint8Array(bytes.buffer, base + start, starts[termCount + record + 1]! - 1 - start);
-          },
-        };
-        return terms;
-      },
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The `.nexus/` folder when the cache may be written there, created if needed; undefined otherwise. */
-function writableCacheDir(journal: Journal): string | undefined {
-  try {
-    fs.accessSync(journal.root, fs.constants.W_OK);
-    const dir = path.join(journal.root, CACHE_DIR);
-    try {
-      const stat = fs.lstatSync(dir);
-      // A link could point out of the journal: never write through one.
-      return stat.isDirectory() ? dir : undefined;
-    } catch {
-      fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, ".gitignore"), "# nexus keeps its caches here; they are rebuilt when missing.\n*\n");
-      return dir;
-    }
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
  * mtime match a record are not read; the others are read, parsed and recorded.
@@ -267,11 +67,14 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const startedAt = Date.now();
   const { files, skipped } = scanEntries(journal.root, journal.entriesDir);
   const cached = useCache ? loadCache(cachePath(journal)) : undefined;
+  // Terms are kept only when that part of the file is whole too; otherwise every
+  // entry's terms are worked out again (from its file, for a reused record).
+  const storedTerms = () => cached?.terms();
 
   // The vocabulary is decoded only when a term id is needed: a search, or a new file.
   let vocabulary: string[] | undefined;
   let termIds: Map<string, number> | undefined;
-  const vocabularyNow = () => (vocabulary ??= [...(cached?.terms()?.vocabulary ?? [])]);
+  const vocabularyNow = () => (vocabulary ??= [...(storedTerms()?.vocabulary ?? [])]);
   const idOf = (term: string): number => {
     const v = vocabularyNow();
     termIds ??= new Map(v.map((t, i) => [t, i]));
@@ -285,20 +88,14 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
     return id;
   };
-  /** The ids of the title, topic and tag terms, a space, then the ids of the other terms of the body. */
-  const encodeTerms = (e: Pick<LoadedEntry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">) => {
-    const short = termsOf([e.title, e.topic, ...e.tags]);
-    const rest = [...termsOf([e.challenge, e.solution, e.takeaway, e.notes])].filter((t) => !short.has(t));
-    return [encodeIds([...short].map(idOf)), encodeIds(rest.map(idOf))].join(" ");
-  };
   /** An entry's encoded term ids: known already, or on a line of the old cache (else worked out again from the file). */
   type TermSource = string | number;
   const resolve = (source: TermSource, entry: LoadedEntry | undefined): Uint8Array => {
     if (typeof source !== "string") {
-      const line = cached?.terms()?.line(source);
+      const line = storedTerms()?.line(source);
       if (line) return line;
     }
-    return Buffer.from(typeof source === "string" ? source : entry ? encodeTerms(entry) : "", "latin1");
+    return Buffer.from(typeof source === "string" ? source : entry ? encodeEntryTerms(entry, idOf) : "", "latin1");
   };
 
   // Records are written in scan order, so they are usually met in order; a Map
@@ -341,7 +138,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const { entry } = result;
         record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
         if (entry.featured) record.push(1);
-        source = encodeTerms(entry);
+        source = encodeEntryTerms(entry, idOf);
       } else {
         record = [found.path, found.size, found.changedMs, 0, result.problems.map(storeProblem)];
       }
@@ -362,9 +159,11 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
     if (cacheable) keep.push({ record, source, entry });
   }
+  // Reused records whose term lines are damaged are rewritten with fresh terms.
+  const termsDamaged = reused > 0 && keep.some((k) => typeof k.source === "number" && k.record[3] === 1) && storedTerms() === undefined;
 
   let written = false;
-  if (useCache && (changed || (cached !== undefined && keep.length !== stored.length))) {
+  if (useCache && (changed || termsDamaged || (cached !== undefined && keep.length !== stored.length))) {
     const dir = writableCacheDir(journal);
     if (dir) {
       try {
@@ -374,16 +173,9 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
           const line = resolve(k.source, k.entry);
           return Buffer.from(line.buffer, line.byteOffset, line.length).toString("latin1");
         });
-        const v = vocabularyNow();
-        const header: Header = { format: FORMAT, version: VERSION, code: codeFingerprint(), records: keep.length, terms: v.length };
-        // Written in pieces: one string of the whole cache would double the peak memory.
-        const pieces = function* () {
-          yield `${JSON.stringify(header)}\n${JSON.stringify(keep.map((k) => k.record))}\n`;
-          const lines = [...v, ...termLines];
-          for (let i = 0; i < lines.length; i += 4096) yield (i ? "\n" : "") + lines.slice(i, i + 4096).join("\n");
-        };
-        replaceFile(path.join(dir, CACHE_FILE), pieces());
+        replaceFile(path.join(dir, CACHE_FILE), cachePieces(codeFingerprint(), keep.map((k) => k.record), vocabularyNow(), termLines));
         written = true;
+        removeStaleTemps(dir);
       } catch {
         // A cache that cannot be written is only slower.
       }

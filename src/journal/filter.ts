@@ -18,7 +18,7 @@ interface Filterable {
   featured?: boolean;
 }
 
-const fold = (s: string) => s.trim().toLowerCase();
+const fold = (s: string) => s.normalize("NFC").trim().toLowerCase();
 
 /** Keeps entries of the topic (any case), with every tag, within the dates. */
 export function filterEntries<T extends Filterable>(entries: T[], filter: EntryFilter): T[] {

@@ -1,69 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
-import { parseEntry, type Entry, type ParseResult, type Problem } from "../domain/entry.js";
+// Reading the whole journal. The entry cache (cache.ts) does the work; the shapes
+// and the reading of one file live in entry-file.ts, below both.
 import type { Journal } from "./root.js";
 import { readIndexedJournal, type ReadOptions } from "./cache.js";
-import type { FoundFile } from "./scan.js";
-import { firstNonUtf8Line } from "./text.js";
 
-export const MAX_ENTRY_BYTES = 1024 * 1024;
-
-/** An entry and where it lives. */
-export interface LoadedEntry extends Entry {
-  /** Relative to the journal root, `/` separators. */
-  path: string;
-  /** Absolute path. */
-  file: string;
-}
-
-/** A problem in one file, reported as `path:line: message`. */
-export interface FileProblem extends Problem {
-  path: string;
-}
-
-export interface JournalContents {
-  entries: LoadedEntry[];
-  /** Errors (the file was left out) and warnings (the entry is kept). */
-  problems: FileProblem[];
-  /** How many files were looked at. */
-  fileCount: number;
-}
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-/** Decodes a file's bytes; returns a problem instead when it is not a text entry. */
-export function decodeEntryBytes(bytes: Uint8Array): { text: string } | { problem: string; line?: number } {
-  if (bytes.length === 0) return { problem: "empty file" };
-  if (bytes.length > MAX_ENTRY_BYTES) return { problem: `file is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read` };
-  if (bytes.includes(0)) return { problem: "not a text file (it contains NUL bytes)" };
-  try {
-    return { text: decoder.decode(bytes) };
-  } catch {
-    return { problem: "not UTF-8 text", line: firstNonUtf8Line(bytes) ?? 1 };
-  }
-}
-
-/** Reads and parses one entry file. */
-export function readEntryFile(found: Pick<FoundFile, "file" | "size" | "path">): ParseResult & { raw?: string } {
-  if (found.size > MAX_ENTRY_BYTES) {
-    return { ok: false, problems: [{ line: 1, severity: "error", message: `file is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read` }] };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(found.file);
-  } catch (error) {
-    return { ok: false, problems: [{ line: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }] };
-  }
-  const decoded = decodeEntryBytes(bytes);
-  if ("problem" in decoded) return { ok: false, problems: [{ line: "line" in decoded ? (decoded.line ?? 1) : 1, severity: "error", message: decoded.problem }] };
-  return { ...parseEntry(decoded.text, path.basename(found.path)), raw: decoded.text };
-}
-
-/** Compares entries newest first; equal dates by path, later names first. */
-export function newestFirst(a: { date: string; path: string }, b: { date: string; path: string }): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  return a.path < b.path ? 1 : a.path > b.path ? -1 : 0;
-}
+export { MAX_ENTRY_BYTES, decodeEntryBytes, readEntryFile, newestFirst } from "./entry-file.js";
+export type { LoadedEntry, FileProblem, JournalContents } from "./entry-file.js";
+import type { JournalContents } from "./entry-file.js";
 
 /**
  * Reads every entry of the journal. Invalid files become problems; the rest still

@@ -1,41 +1,50 @@
-// Finds and ranks entries for a query. Each word is first matched against the
-// journal's vocabulary (exact, prefix, or within one or two typos), which gives
-// the set of terms that count as that word; entries are then narrowed by their
-// term ids from the cache, and only the survivors are scored. Long fields are
-// never fuzzy-scanned as text, which keeps a search over 100,000 entries fast.
+// Finds and ranks entries for a query.
+//
+// Matching: each word is first matched against the journal's vocabulary of terms
+// (stems, see tokens.ts): the same term, a term it is the start of, or a term
+// within one or two typos, each with a quality from 1 down. Entries are then
+// narrowed by their term ids from the cache; long fields are never scanned as
+// text, which keeps a search over 100,000 entries fast. Literal words (`n+1`),
+// phrases and excluded words are checked in the text of the survivors only.
+//
+// Ranking (BM25F): for each word, its occurrences in each field, weighed by the
+// field (fields.ts) and by the quality of the match, saturate (k1) and are
+// normalised by the entry's length (b); words found in few entries count more
+// (idf). The best results get a bonus when the words stand together, and the date
+// only breaks ties (newest first).
 import type { IndexedJournal } from "../journal/cache.js";
-import { readBodyFields } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
+import { readBodyFields, type BodyFields } from "../journal/lazy-entry.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { boundedDistance } from "./distance.js";
-import type { QueryWord } from "./query.js";
-import { BASE, DIGIT, tokensAt } from "./tokens.js";
+import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
+import type { Query, QueryWord } from "./query.js";
+import { BASE, DIGIT, termOf, tokensAt, type TokenAt } from "./tokens.js";
 
-export const FIELDS = ["title", "topic", "tags", "challenge", "solution", "takeaway", "notes"] as const;
-export type Field = (typeof FIELDS)[number];
-export const BODY_FIELDS = ["challenge", "solution", "takeaway", "notes"] as const;
+export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 
-/**
- * What a match costs; a result's score is the mean over its words, from 0 (every
- * word exact in the title, topic or a tag) to 1 (every word a typo found only in
- * the body). Lower is better, as in fuse.js.
- */
-export const COST = {
-  exact: 0,
-  prefix: 0.1,
-  oneTypo: 0.2,
-  twoTypos: 0.3,
-  /** Added to a typo match when the word as typed is itself a word of the journal. */
-  typoOfKnownWord: 0.4,
-  /** Added when the word is found only in challenge, solution, takeaway or notes. */
-  body: 0.3,
+/** How well a term of the journal stands for a query word. */
+export const QUALITY = {
+  /** The same term (the same word, or another form of it). */
+  same: 1,
+  prefix: 0.5,
+  oneTypo: 0.4,
+  twoTypos: 0.25,
+  /** Times this when the word as typed is itself a term of the journal: it likely means itself. */
+  knownWord: 0.25,
 } as const;
-const NO_MATCH = 9;
+
+const K1 = 1.2;
+const B = 0.75;
+/** How many of the best results get the proximity bonus worked out. */
+const PROXIMITY_DEPTH = 40;
+/** The bonus for every pair of neighbouring query words that stand side by side. */
+const PROXIMITY_BONUS = 0.3;
 
 /** How one query word is recognised in text. */
 export interface WordMatcher {
   word: QueryWord;
-  /** For a term word: each term of the journal that counts as the word, with its cost. */
+  /** For a term word: each term of the journal that counts as the word, with its quality. */
   terms: Map<string, number>;
   /** The same terms by id. */
   ids: Map<number, number>;
@@ -43,12 +52,33 @@ export interface WordMatcher {
   pattern: RegExp | undefined;
 }
 
+/** Why an entry ranks where it does. */
+export interface WordScore {
+  word: string;
+  /** Its share of the score. */
+  score: number;
+  /** How often it was found in each field (weighed by the quality of the match). */
+  fields: Partial<Record<Field, number>>;
+}
+
 export interface Hit {
   entry: LoadedEntry;
+  /** Higher is better; 0 for a query of filters alone. */
   score: number;
+  words: WordScore[];
+  /** The factor for words standing together (1 when none do). */
+  proximity: number;
+}
+
+export interface SearchRequest {
+  matchers: WordMatcher[];
+  phrases?: number[][];
+  excluded?: WordMatcher[][];
+  filter?: EntryFilter;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const NF = FIELDS.length;
 
 /** How many typos a word of this length may have. */
 export function typosAllowed(length: number): number {
@@ -63,67 +93,108 @@ export class SearchIndex {
     ({ vocabulary: this.vocabulary, entryTerms: this.entryTerms } = journal.terms());
   }
 
-  /** A term's id; a scan, cheaper than building a Map of the whole vocabulary for a few look-ups. */
-  private idOf(term: string): number | undefined {
-    const id = this.vocabulary.indexOf(term);
-    return id < 0 ? undefined : id;
+  /** The matchers of a parsed query. */
+  request(query: Query, filter: EntryFilter): SearchRequest {
+    return {
+      // The last word may be half typed: it also matches a term it starts with (optimiz: optim).
+      matchers: query.words.map((w, i) => this.matcher(this.asWritten(w), { typing: i === query.words.length - 1 })),
+      phrases: query.phrases,
+      excluded: query.excluded.map((words) => words.map((w) => this.matcher(w, { exact: true }))),
+      filter,
+    };
   }
 
-  /** The terms of the journal that count as the word. */
-  matcher(word: QueryWord): WordMatcher {
+  /**
+   * A word joined by `_` that is no term of the journal (reset_password) may be part
+   * of a longer one (test_user_can_reset_password_when...): it is looked for as text.
+   */
+  private asWritten(word: QueryWord): QueryWord {
+    if (word.kind !== "term" || !word.raw.includes("_") || this.vocabulary.includes(word.raw)) return word;
+    const parts = [...new Set(word.raw.split("_").filter(Boolean).map(termOf))];
+    return { kind: "literal", text: word.text, literal: word.raw, parts };
+  }
+
+  /** The terms of the journal that count as the word; `exact`: only the same term (for phrases and exclusions). */
+  matcher(word: QueryWord, options: { exact?: boolean; typing?: boolean } = {}): WordMatcher {
     const terms = new Map<string, number>();
     const ids = new Map<number, number>();
     if (word.kind === "literal") {
       return { word, terms, ids, pattern: new RegExp(escapeRegExp(word.literal), "giu") };
     }
-    const w = word.term;
-    const known = this.idOf(w) !== undefined;
-    const prefix = w.length >= 3;
+    const { term: w, raw } = word;
+    const vocabulary = this.vocabulary;
+    if (options.exact) {
+      vocabulary.forEach((t, id) => {
+        if (t === w || t === raw) {
+          terms.set(t, QUALITY.same);
+          ids.set(id, QUALITY.same);
+        }
+      });
+      return { word, terms, ids, pattern: undefined };
+    }
+    const known = vocabulary.includes(w) || vocabulary.includes(raw);
+    const prefix = raw.length >= 3;
     // Short words that the journal has (whole or as the start of a word) are not
     // widened by typos: `csrf` and `etag` find csrf and ETags, not every
     // four-letter word one letter away.
-    const typos = w.length <= 5 && (known || (prefix && this.vocabulary.some((t) => t.startsWith(w)))) ? 0 : typosAllowed(w.length);
-    const vocabulary = this.vocabulary;
+    const typos = w.length <= 5 && (known || (prefix && vocabulary.some((t) => t.startsWith(raw)))) ? 0 : typosAllowed(w.length);
+    const rawTypos = Math.min(typos, typosAllowed(raw.length) - 1);
+    const typoQuality = (d: number) => (d <= 1 ? QUALITY.oneTypo : QUALITY.twoTypos) * (known ? QUALITY.knownWord : 1);
     for (let id = 0; id < vocabulary.length; id += 1) {
       const t = vocabulary[id]!;
-      let cost: number | undefined;
-      if (t === w) cost = COST.exact;
-      else if (prefix && t.startsWith(w)) cost = COST.prefix;
-      else if (typos > 0 && Math.abs(t.length - w.length) <= typos && t.length >= 3) {
-        const d = boundedDistance(w, t, typos);
-        if (d <= typos) cost = (d === 1 ? COST.oneTypo : COST.twoTypos) + (known ? COST.typoOfKnownWord : 0);
+      let quality: number | undefined;
+      if (t === w || t === raw) quality = QUALITY.same;
+      else if (prefix && t.startsWith(raw)) quality = QUALITY.prefix;
+      else if (options.typing && t.length >= 4 && raw.length - t.length <= 3 && raw.startsWith(t)) quality = QUALITY.prefix;
+      else if (typos > 0 && t.length >= 3) {
+        if (Math.abs(t.length - w.length) <= typos) {
+          const d = boundedDistance(w, t, typos);
+          if (d <= typos) quality = typoQuality(d);
+        }
+        // A typo can keep a word from stemming (idempotnecy): the start of it, up to
+        // the length of a stem, within fewer typos, followed by a short ending.
+        if (quality === undefined && rawTypos >= 0 && t.length >= 5 && raw.length > t.length && raw.length - t.length <= 4) {
+          const d = boundedDistance(raw.slice(0, t.length), t, rawTypos);
+          if (d <= rawTypos) quality = typoQuality(d + 1);
+        }
       }
-      if (cost === undefined) continue;
-      terms.set(t, cost);
-      ids.set(id, cost);
+      if (quality === undefined) continue;
+      terms.set(t, quality);
+      ids.set(id, quality);
     }
     return { word, terms, ids, pattern: undefined };
   }
 
-  /** Every entry matching all words (and the filter), best first. */
-  search(matchers: WordMatcher[], filter: EntryFilter = {}): Hit[] {
+  /** Every entry matching the request, best first. */
+  search(request: SearchRequest | WordMatcher[], legacyFilter: EntryFilter = {}): Hit[] {
+    const { matchers, phrases = [], excluded = [], filter = legacyFilter } = Array.isArray(request) ? { matchers: request } : request;
     const { entries } = this.journal.contents;
     const entryTerms = this.entryTerms;
     const n = this.vocabulary.length;
+    const W = matchers.length;
     const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(entries, filter)) : undefined;
 
-    // One bit per requirement: each term word (at most MAX_WORDS), then as many
-    // letter-and-digit parts of literal words as bits remain (the literal text is
-    // checked anyway; its parts only narrow the entries to check).
+    // One bit per requirement: each term word, then as many letter-and-digit parts
+    // of literal words as bits remain (the literal text is checked anyway; its parts
+    // only narrow the entries to check). Excluded single terms get bits of their own.
     const mask = new Uint32Array(n);
-    const costs: (Float32Array | undefined)[] = matchers.map(() => undefined);
-    const wordBits = matchers.map(() => 0);
+    // Bits of the words for which a term is the same word (not a prefix or a typo):
+    // how rare a word is counts the entries that have it, not its look-alikes.
+    const sameMask = new Uint32Array(n);
+    const quality: (Float32Array | undefined)[] = matchers.map(() => undefined);
+    const wordBits = new Uint32Array(W);
     let full = 0;
     let bit = 0;
     for (const [w, m] of matchers.entries()) {
       if (m.word.kind !== "term") continue;
       if (m.terms.size === 0) return [];
-      const cost = new Float32Array(n).fill(NO_MATCH);
+      const q = new Float32Array(n);
       for (const [id, c] of m.ids) {
-        cost[id] = c;
+        q[id] = c;
         mask[id]! |= 1 << bit;
+        if (c === QUALITY.same) sameMask[id]! |= 1 << bit;
       }
-      costs[w] = cost;
+      quality[w] = q;
       wordBits[w] = 1 << bit;
       full |= 1 << bit;
       bit += 1;
@@ -131,107 +202,246 @@ export class SearchIndex {
     for (const m of matchers) {
       if (m.word.kind !== "literal") continue;
       for (const part of m.word.parts) {
-        const id = this.idOf(part);
-        if (id === undefined) return [];
-        if (bit >= 31) continue;
+        const id = this.vocabulary.indexOf(part);
+        if (id < 0) return [];
+        if (bit >= 24) continue;
         mask[id]! |= 1 << bit;
         full |= 1 << bit;
         bit += 1;
       }
     }
+    let excludedBits = 0;
+    const checkExcluded: WordMatcher[][] = [];
+    for (const group of excluded) {
+      const only = group.length === 1 ? group[0]! : undefined;
+      if (only && only.word.kind === "term" && bit < 31) {
+        for (const id of only.ids.keys()) mask[id]! |= 1 << bit;
+        excludedBits |= 1 << bit;
+        bit += 1;
+      } else checkExcluded.push(group);
+    }
 
-    const hits: (Hit & { at: number })[] = [];
-    const best = new Float32Array(matchers.length);
+    // One pass over each entry's term ids: which requirements it meets, and how
+    // often each word is found in each field.
+    const candidates: { at: number; length: number; tf: Float32Array }[] = [];
+    const df = new Float64Array(W);
+    const dfSame = new Float64Array(W);
+    const tf = new Float32Array(W * NF);
+    let scanned = 0;
+    let totalLength = 0;
     for (let i = 0; i < entries.length; i += 1) {
-      const entry = entries[i]!;
-      if (kept && !kept.has(entry)) continue;
+      if (kept && !kept.has(entries[i]!)) continue;
       const encoded = entryTerms[i]!;
-      // One pass over the entry's term ids: which requirements it meets, and the
-      // cheapest match of each term word (ids before the space are the title,
-      // topic and tags; after it, the body).
-      best.fill(NO_MATCH);
+      scanned += 1;
+      tf.fill(0);
       let seen = 0;
-      let extra = 0;
+      let same = 0;
+      let field = 0;
+      let length = 0;
       for (let k = 0, v = 0; k < encoded.length; k += 1) {
         const d = DIGIT[encoded[k]!]!;
         if (d < 0) {
-          extra = COST.body;
+          field += 1;
           v = 0;
         } else if (d >= BASE) v = v * BASE + d - BASE;
         else {
           const id = v * BASE + d;
           v = 0;
+          length += 1;
           const bits = mask[id] ?? 0;
           if (bits === 0) continue;
           seen |= bits;
-          for (let w = 0; w < matchers.length; w += 1) {
-            if ((bits & wordBits[w]!) === 0) continue;
-            const c = costs[w]![id]! + extra;
-            if (c < best[w]!) best[w] = c;
+          same |= sameMask[id]!;
+          for (let w = 0; w < W; w += 1) {
+            if ((bits & wordBits[w]!) !== 0 && field < NF) tf[w * NF + field]! += quality[w]![id]!;
           }
         }
       }
-      if ((seen & full) !== full) continue;
-      const score = this.score(entry, matchers, best);
-      if (score !== undefined) hits.push({ entry, score, at: i });
+      totalLength += length;
+      for (let w = 0; w < W; w += 1) {
+        if ((seen & wordBits[w]!) !== 0) df[w]! += 1;
+        if ((same & wordBits[w]!) !== 0) dfSame[w]! += 1;
+      }
+      if ((seen & full) !== full || (seen & excludedBits) !== 0) continue;
+      candidates.push({ at: i, length, tf: tf.slice() });
     }
-    // Entries come newest first, so among equal scores their position is the order.
-    hits.sort((a, b) => a.score - b.score || a.at - b.at);
-    return hits.map(({ entry, score }) => ({ entry, score }));
-  }
+    const averageLength = scanned ? totalLength / scanned : 1;
 
-  /** The mean cost of the words; literal words are checked in the text here. */
-  private score(entry: LoadedEntry, matchers: WordMatcher[], best: Float32Array): number | undefined {
-    let total = 0;
-    let body: ReturnType<typeof readBodyFields> | undefined;
-    for (let w = 0; w < matchers.length; w += 1) {
-      const m = matchers[w]!;
-      let cost = best[w]!;
-      if (m.pattern) {
-        if (matches(m.pattern, entry.title) || matches(m.pattern, entry.topic) || entry.tags.some((t) => matches(m.pattern!, t))) cost = COST.exact;
-        else {
-          body ??= readBodyFields(entry.file);
-          if (BODY_FIELDS.some((f) => matches(m.pattern!, body![f]))) cost = COST.exact + COST.body;
-          else return undefined;
+    // Literal words, phrases and excluded phrases or literals, in the text.
+    const texts = new Map<number, EntryText>();
+    const textOf = (at: number) => {
+      let t = texts.get(at);
+      if (!t) texts.set(at, (t = new EntryText(entries[at]!)));
+      return t;
+    };
+    const literals = matchers.map((m, w) => (m.pattern ? w : -1)).filter((w) => w >= 0);
+    const survivors = candidates.filter((c) => {
+      const text = textOf(c.at);
+      for (const w of literals) {
+        let any = false;
+        for (let f = 0; f < NF; f += 1) {
+          const count = text.count(matchers[w]!.pattern!, FIELDS[f]!);
+          c.tf[w * NF + f] = Math.min(count, MAX_REPEAT);
+          if (count) any = true;
         }
-      } else if (cost >= NO_MATCH) return undefined;
-      total += cost;
+        if (!any) return false;
+        df[w]! += 1;
+      }
+      if (phrases.some((p) => !text.hasSequence(p.map((w) => matchers[w]!)))) return false;
+      if (checkExcluded.some((group) => (group.length === 1 && group[0]!.pattern ? FIELDS.some((f) => text.count(group[0]!.pattern!, f) > 0) : text.hasSequence(group)))) return false;
+      // A long text read for this check is let go: only the best few are read again.
+      if (texts.size > PROXIMITY_DEPTH * 4) texts.delete(c.at);
+      return true;
+    });
+
+    const idf = Array.from(df, (any, w) => {
+      const d = dfSame[w]! || any;
+      return Math.log(1 + (scanned - d + 0.5) / (d + 0.5));
+    });
+    const hits: (Hit & { at: number })[] = survivors.map((c) => {
+      const words: WordScore[] = [];
+      let score = 0;
+      const norm = K1 * (1 - B + (B * c.length) / averageLength);
+      for (let w = 0; w < W; w += 1) {
+        let weighted = 0;
+        const fields: Partial<Record<Field, number>> = {};
+        for (let f = 0; f < NF; f += 1) {
+          const x = c.tf[w * NF + f]!;
+          if (x <= 0) continue;
+          weighted += WEIGHTS[f]! * x;
+          fields[FIELDS[f]!] = round(x);
+        }
+        const s = (idf[w]! * weighted * (K1 + 1)) / (weighted + norm);
+        score += s;
+        words.push({ word: matchers[w]!.word.text, score: round(s), fields });
+      }
+      return { entry: entries[c.at]!, score, words, proximity: 1, at: c.at };
+    });
+    const order = (a: Hit & { at: number }, b: Hit & { at: number }) => b.score - a.score || a.at - b.at;
+    hits.sort(order);
+
+    // Words side by side: worked out for the best few, which are then sorted again.
+    if (W > 1) {
+      const top = hits.slice(0, PROXIMITY_DEPTH);
+      for (const hit of top) {
+        hit.proximity = 1 + PROXIMITY_BONUS * textOf(hit.at).adjacentPairs(matchers);
+        hit.score *= hit.proximity;
+      }
+      top.sort(order);
+      hits.splice(0, top.length, ...top);
     }
-    return Math.round((total / matchers.length) * 1000) / 1000;
+    return hits.map(({ entry, score, words, proximity }) => ({ entry, score: round(score), words, proximity: round(proximity) }));
   }
 }
 
-function matches(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The text of an entry's fields, read from its file on demand, with its tokens. */
+class EntryText {
+  private body: BodyFields | undefined;
+  private readonly tokens = new Map<Field, TokenAt[]>();
+
+  constructor(private readonly entry: LoadedEntry) {}
+
+  text(field: Field): string {
+    if (field === "title" || field === "topic") return this.entry[field];
+    if (field === "tags") return this.entry.tags.join(" \n ");
+    this.body ??= readBodyFields(this.entry.file);
+    return this.body[field];
+  }
+
+  count(pattern: RegExp, field: Field): number {
+    const text = this.text(field);
+    if (!text) return 0;
+    pattern.lastIndex = 0;
+    let count = 0;
+    for (let m = pattern.exec(text); m && m[0] !== ""; m = pattern.exec(text)) count += 1;
+    return count;
+  }
+
+  private words(field: Field): TokenAt[] {
+    let t = this.tokens.get(field);
+    if (!t) this.tokens.set(field, (t = tokensAt(this.text(field)).filter((x) => !x.part)));
+    return t;
+  }
+
+  /** True when some field has the words one after another (literal words: a token that contains them). */
+  hasSequence(words: WordMatcher[]): boolean {
+    for (const field of FIELDS) {
+      const tokens = this.words(field);
+      const text = this.text(field);
+      for (let i = 0; i + words.length <= tokens.length; i += 1) {
+        if (words.every((m, k) => matchesToken(m, tokens[i + k]!, text))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The share (0 to 1) of neighbouring query words that stand side by side (or with one word between) in some field. */
+  adjacentPairs(matchers: WordMatcher[]): number {
+    let pairs = 0;
+    let near = 0;
+    for (let w = 0; w + 1 < matchers.length; w += 1) {
+      const a = matchers[w]!;
+      const b = matchers[w + 1]!;
+      if (a.pattern || b.pattern) continue;
+      pairs += 1;
+      let best = 0;
+      for (const field of FIELDS) {
+        const tokens = this.words(field);
+        let lastA = -Infinity;
+        let lastB = -Infinity;
+        for (let i = 0; i < tokens.length && best < 1; i += 1) {
+          const t = tokens[i]!;
+          if (a.terms.has(t.term)) {
+            if (i - lastB <= 2) best = Math.max(best, i - lastB === 1 ? 0.7 : 0.4);
+            lastA = i;
+          }
+          if (b.terms.has(t.term)) {
+            if (i - lastA === 1) best = 1;
+            else if (i - lastA === 2) best = Math.max(best, 0.6);
+            lastB = i;
+          }
+        }
+      }
+      near += best;
+    }
+    return pairs ? near / pairs : 0;
+  }
 }
 
-/** The stretches of a text that match any of the words, and which words matched. */
-export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [number, number][]; words: Set<number>; cost: number } {
+function matchesToken(m: WordMatcher, token: TokenAt, text: string): boolean {
+  if (!m.pattern) return m.terms.has(token.term);
+  m.pattern.lastIndex = 0;
+  return m.pattern.test(text.slice(token.start, token.end));
+}
+
+/** The stretches of a text that match any of the words, which words matched, and how well (higher is better). */
+export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [number, number][]; words: Set<number>; quality: number } {
   const ranges: [number, number][] = [];
   const words = new Set<number>();
-  let cost = 0;
+  let quality = 0;
   const tokens = matchers.some((m) => !m.pattern) ? tokensAt(text) : [];
   matchers.forEach((m, w) => {
-    let best = NO_MATCH;
+    let best = 0;
     if (m.pattern) {
       m.pattern.lastIndex = 0;
       for (let match = m.pattern.exec(text); match; match = m.pattern.exec(text)) {
         if (match[0] === "") break;
         ranges.push([match.index, match.index + match[0].length]);
-        best = COST.exact;
+        best = QUALITY.same;
       }
     } else {
       for (const token of tokens) {
-        const c = m.terms.get(token.term);
-        if (c === undefined) continue;
+        const q = m.terms.get(token.term);
+        if (q === undefined) continue;
         ranges.push([token.start, token.end]);
-        if (c < best) best = c;
+        if (q > best) best = q;
       }
     }
-    if (best < NO_MATCH) {
+    if (best > 0) {
       words.add(w);
-      cost += best;
+      quality += best;
     }
   });
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -241,5 +451,5 @@ export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [nu
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
-  return { ranges: merged, words, cost };
+  return { ranges: merged, words, quality };
 }

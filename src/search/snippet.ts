@@ -2,7 +2,8 @@
 // window of the field that matched best, with the matched stretches marked.
 import { inertLine } from "../domain/sanitize.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { BODY_FIELDS, FIELDS, findRanges, type Field, type WordMatcher } from "./engine.js";
+import { findRanges, type WordMatcher } from "./engine.js";
+import { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 
 export interface Snippet {
   field: Field;
@@ -32,7 +33,7 @@ function fieldText(entry: LoadedEntry, field: Field): string {
 /** The fields that match any word, in field order, and the snippet from the best body field. */
 export function describeMatches(entry: LoadedEntry, matchers: WordMatcher[]): { matches: Field[]; snippet: Snippet | undefined } {
   const matches: Field[] = [];
-  let best: (Snippet & { words: number; cost: number }) | undefined;
+  let best: (Snippet & { words: number; quality: number }) | undefined;
   for (const field of FIELDS) {
     const text = fieldText(entry, field);
     if (!text) continue;
@@ -40,8 +41,8 @@ export function describeMatches(entry: LoadedEntry, matchers: WordMatcher[]): { 
     if (found.words.size === 0) continue;
     matches.push(field);
     if (!(BODY_FIELDS as readonly string[]).includes(field)) continue;
-    if (!best || found.words.size > best.words || (found.words.size === best.words && found.cost < best.cost)) {
-      best = { field, text, ranges: found.ranges, words: found.words.size, cost: found.cost };
+    if (!best || found.words.size > best.words || (found.words.size === best.words && found.quality > best.quality)) {
+      best = { field, text, ranges: found.ranges, words: found.words.size, quality: found.quality };
     }
   }
   if (best) return { matches, snippet: { field: best.field, text: best.text, ranges: best.ranges } };

@@ -1,16 +1,45 @@
-// Words as search sees them: runs of letters, digits and `_`, in lower case and
-// without accents, so `Café`, `cafe` and `CAFE` are one term. A word joined by
-// `_` (select_related) is also indexed by its parts (select, related).
+// Words as search sees them (the analyzer), used the same way when indexing and
+// when reading a query:
+// - a word is a run of letters, marks, digits and `_`; text without spaces between
+//   words (Chinese, Japanese, Thai...) is cut into words by Intl.Segmenter;
+// - a word is compared in lower case, without accents, in any Unicode form (NFC
+//   and NFD alike), so `Café`, `cafe` and `CAFE` are one term;
+// - an English word is reduced to its stem (Porter2), so cache, cached and caching
+//   are one term; words with digits or `_` are kept as they are;
+// - a word joined by `_` (select_related) is also a term by each of its parts.
+import stem from "wink-porter2-stemmer";
 
-const TOKEN = /[\p{L}\p{N}_]+/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 const MARKS = /\p{M}+/gu;
 const ASCII_WORD = /^[a-z0-9_]*$/;
+const STEMMABLE = /^[a-z]{3,}$/;
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** The form a term is compared in: lower case, accents removed. */
+/** The longest term kept whole (as long as a query word may be); longer runs are kept by their parts. */
+export const MAX_TERM_LENGTH = 100;
+
+/** The form a word is compared in: lower case, accents removed, any Unicode form. */
 export function normalizeTerm(token: string): string {
   const lower = token.toLowerCase();
-  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
+  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "").normalize("NFC");
 }
+
+const stems = new Map<string, string>();
+
+/** The term of a normalized word: its English stem when it is a word of letters a to z. */
+export function stemTerm(term: string): string {
+  if (!STEMMABLE.test(term)) return term;
+  let s = stems.get(term);
+  if (s === undefined) {
+    s = stem(term);
+    if (stems.size < 100_000) stems.set(term, s);
+  }
+  return s;
+}
+
+/** The term a word of text or of a query counts as. */
+export const termOf = (word: string): string => stemTerm(normalizeTerm(word));
 
 /** A token of a text and where it is. */
 export interface TokenAt {
@@ -21,47 +50,65 @@ export interface TokenAt {
   part: boolean;
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
+/** Calls `visit` with each word of the text (raw, as written) and where it starts. */
+function forEachWord(text: string, visit: (raw: string, start: number) => void): void {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const raw = match[0];
+    if (!UNSPACED.test(raw)) {
+      visit(raw, match.index);
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter("und", { granularity: "word" });
+    for (const s of segmenter.segment(raw)) if (s.isWordLike) visit(s.segment, match.index + s.index);
+  }
+}
+
 /**
  * Tokens of a text with their positions. Underscore-joined words come once
  * whole and once per part, each part with its own position.
  */
 export function tokensAt(text: string): TokenAt[] {
   const out: TokenAt[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const raw = match[0];
-    const start = match.index;
-    out.push({ term: normalizeTerm(raw), start, end: start + raw.length, part: false });
+  forEachWord(text, (raw, start) => {
+    if (raw.length <= MAX_TERM_LENGTH) out.push({ term: termOf(raw), start, end: start + raw.length, part: false });
     if (raw.includes("_")) {
       let offset = 0;
       for (const part of raw.split("_")) {
-        if (part && part.length !== raw.length) out.push({ term: normalizeTerm(part), start: start + offset, end: start + offset + part.length, part: true });
+        if (part && part.length !== raw.length && part.length <= MAX_TERM_LENGTH) {
+          out.push({ term: termOf(part), start: start + offset, end: start + offset + part.length, part: true });
+        }
         offset += part.length + 1;
       }
     }
-  }
+  });
   return out;
 }
 
-/** The distinct terms of some texts. */
-export function termsOf(texts: string[], into: Set<string> = new Set()): Set<string> {
+/** How often each term occurs in some texts (a word and its parts each count). */
+export function termCounts(texts: string[], into: Map<string, number> = new Map()): Map<string, number> {
+  const add = (word: string) => {
+    if (!word || word.length > MAX_TERM_LENGTH) return;
+    const term = termOf(word);
+    into.set(term, (into.get(term) ?? 0) + 1);
+  };
   for (const text of texts) {
-    TOKEN.lastIndex = 0;
-    for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-      const raw = match[0];
-      const term = normalizeTerm(raw);
-      // Very long runs (hashes, base64) are not words anyone types; they are left out.
-      if (term.length > MAX_TERM_LENGTH) continue;
-      into.add(term);
-      if (raw.includes("_")) for (const part of term.split("_")) if (part) into.add(part);
-    }
+    forEachWord(text, (raw) => {
+      add(raw);
+      if (raw.includes("_")) for (const part of raw.split("_")) if (part.length !== raw.length) add(part);
+    });
   }
   return into;
 }
 
-export const MAX_TERM_LENGTH = 64;
+/** The distinct terms of some texts. */
+export function termsOf(texts: string[]): Set<string> {
+  return new Set(termCounts(texts).keys());
+}
 
-// Term ids are stored as short strings of printable ASCII inside the JSON cache:
+// Term ids are stored as short strings of printable ASCII inside the cache:
 // base 45, each id's last digit from one alphabet and the others from a second.
 export const BASE = 45;
 const ALPHABET = Array.from({ length: 126 - 35 + 1 }, (_, i) => String.fromCharCode(35 + i))

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { readIndexedJournal } from "../../src/journal/cache.js";
+import { openJournal } from "../../src/journal/root.js";
+import { SearchIndex } from "../../src/search/engine.js";
+import { parseSearch } from "../../src/search/query.js";
+import { termOf, tokensAt } from "../../src/search/tokens.js";
+import { entryText, makeTree } from "../helpers.js";
+
+describe("the analyzer", () => {
+  it.each([
+    ["cache", "cached", "caching", "caches"],
+    ["deploy", "deploying", "deployment", "deployments"],
+    ["optimize", "optimization", "optimizing", "optimized"],
+    ["test", "tests", "tested", "testing"],
+    ["query", "queries"],
+    ["partition", "partitioning", "partitions"],
+    ["containerize", "containerizing"],
+  ])("gives %s and its other forms one term", (...forms) => {
+    expect(new Set(forms.map(termOf)).size).toBe(1);
+  });
+
+  it("keeps words with digits or underscores as they are", () => {
+    expect(termOf("select_related")).toBe("select_related");
+    expect(termOf("pybind11")).toBe("pybind11");
+  });
+
+  it("reads NFC and NFD alike, without accents", () => {
+    expect(termOf("Caf\u00e9")).toBe(termOf("Cafe\u0301"));
+    expect(tokensAt("r\u0065\u0301sum\u0065\u0301 here").map((t) => t.term)).toEqual([termOf("résumé"), "here"]);
+  });
+
+  it("cuts Chinese, Japanese and Thai into words, and English inside them", () => {
+    const terms = tokensAt("今天学习了Docker容器的网络配置。使用bridge模式。").map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["docker", "容器", "网络", "bridg", "模式"]));
+    expect(tokensAt("東京でPythonを勉強しました").map((t) => t.term)).toEqual(expect.arrayContaining(["東京", "python", "勉強"]));
+    expect(tokensAt("ภาษาไทยง่ายนิดเดียว").map((t) => t.term)).toEqual(expect.arrayContaining(["ภาษา", "ไทย"]));
+  });
+
+  it("keeps words over 64 characters, and their parts", () => {
+    const long = "test_user_can_reset_password_when_email_is_verified_and_token_valid";
+    const terms = tokensAt(`see ${long} fail`).map((t) => t.term);
+    expect(terms).toContain(long);
+    expect(terms).toContain("password");
+    // Runs longer than a query word (hashes) are kept by their parts only.
+    const hash = `${"a".repeat(120)}_tail`;
+    expect(tokensAt(hash).map((t) => t.term)).toEqual(["tail"]);
+  });
+});
+
+describe("searching text of any script and length", () => {
+  const dir = makeTree({
+    "nexus.config.json": '{\n  "entries": "entries"\n}\n',
+    "entries/2026-01-01-zh.md": entryText({ title: "网络笔记", topic: "Docker", date: "2026-01-01", solution: "今天学习了Docker容器的网络配置。使用bridge模式。" }),
+    "entries/2026-01-02-long.md": entryText({ title: "A long test name", topic: "Testing", date: "2026-01-02", solution: "The test test_user_can_reset_password_when_email_is_verified_and_token_valid failed." }),
+    "entries/2026-01-03-cafe.md": entryText({ title: "Caf\u00e9 notes", topic: "Caf\u00e9", date: "2026-01-03", tags: ["Caf\u00e9"], solution: "Na\u00efve r\u00e9sum\u00e9." }),
+  });
+  const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
+  const titles = (q: string) => {
+    const query = parseSearch([q]);
+    return index.search(index.request(query, query.filter)).map((h) => h.entry.title);
+  };
+
+  it.each([
+    ["bridge", "网络笔记"],
+    ["网络", "网络笔记"],
+    ["容器", "网络笔记"],
+    ["test_user_can_reset_password_when_email_is_verified_and_token_valid", "A long test name"],
+    ["reset_password", "A long test name"],
+    ["Cafe\u0301", "Caf\u00e9 notes"],
+    ["re\u0301sume\u0301", "Caf\u00e9 notes"],
+    ["topic:Cafe\u0301", "Caf\u00e9 notes"],
+    ["tag:Cafe\u0301", "Caf\u00e9 notes"],
+  ])("%s finds %s", (query, title) => {
+    expect(titles(query)).toEqual([title]);
+  });
+});

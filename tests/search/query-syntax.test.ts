@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { readIndexedJournal } from "../../src/journal/cache.js";
+import { openJournal } from "../../src/journal/root.js";
+import { SearchIndex } from "../../src/search/engine.js";
+import { mergeFilters, parseSearch } from "../../src/search/query.js";
+import { runCli } from "../helpers.js";
+import { entryPath, fixtureJournal } from "./fixture.js";
+
+describe("parsing the query syntax", () => {
+  it("reads words, phrases, exclusions and filters", () => {
+    const q = parseSearch(['celery "exponential backoff" -redis -"dead letter" topic:"REST APIs" tag:orm since:2024-01-01 until:2024-12-31']);
+    expect(q.words.map((w) => w.text)).toEqual(["celery", "exponential", "backoff"]);
+    expect(q.phrases).toEqual([[1, 2]]);
+    expect(q.excluded.map((g) => g.map((w) => w.text))).toEqual([["redis"], ["dead", "letter"]]);
+    expect(q.filter).toEqual({ topic: "REST APIs", tags: ["orm"], since: "2024-01-01", until: "2024-12-31" });
+  });
+
+  it("keeps code-like words with dashes and colons as words", () => {
+    expect(parseSearch(["retry-after http://x n+1 -"]).words.map((w) => w.text)).toEqual(["retry-after", "http://x", "n+1", "-"]);
+  });
+
+  it.each([
+    ['"unclosed phrase', /quote .* is never closed/],
+    ["topic:", /topic: in the query needs a name/],
+    ["tag: celery", /tag: in the query needs a name/],
+    ["since:yesterday-ish", /since: must be a date/],
+    ["topic:Django topic:Celery", /names two topics/],
+    ['""', /empty phrase/],
+  ])("refuses %s as a usage error", (query, message) => {
+    expect(() => parseSearch([query])).toThrow(message);
+  });
+
+  it("merges the query's filters with the flags: both must hold", () => {
+    expect(mergeFilters({ tags: ["a"], since: "2024-01-01" }, { tags: ["b"], since: "2024-06-01", until: "2024-12-01" })).toEqual({
+      topic: undefined,
+      tags: ["a", "b"],
+      since: "2024-06-01",
+      until: "2024-12-01",
+    });
+    expect(() => mergeFilters({ topic: "Django" }, { topic: "Celery" })).toThrow(/differ/);
+  });
+});
+
+describe("searching with the query syntax", () => {
+  const dir = fixtureJournal();
+  const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
+  const paths = (q: string) => {
+    const query = parseSearch([q]);
+    return index.search(index.request(query, query.filter)).map((h) => h.entry.path);
+  };
+
+  it("a phrase needs its words in that order", () => {
+    expect(paths('"exponential backoff"')).toEqual([entryPath("retrying-celery-tasks")]);
+    expect(paths('"backoff exponential"')).toEqual([]);
+  });
+
+  it("-word leaves out every entry with the word", () => {
+    const all = paths("redis");
+    const without = paths("redis -channels");
+    expect(without.length).toBe(all.length - 1);
+    expect(without).not.toContain(entryPath("real-time-notifications"));
+    expect(paths("c++ -pybind11")).toEqual([]);
+  });
+
+  it("filters alone list the matching entries newest first", () => {
+    const found = paths("topic:postgresql");
+    expect(found.length).toBeGreaterThan(1);
+    expect([...found].sort().reverse()).toEqual(found);
+    expect(paths("topic:postgresql since:2026-01-01 until:2026-05-01")).toEqual([entryPath("postgres-full-text-search")]);
+  });
+
+  it("is the same syntax on the command line, with exit 2 for a malformed query", async () => {
+    // A query with -word goes in one argument (or after --), so -word is no flag.
+    const ok = await runCli(["search", '"exponential backoff" -kubernetes', "topic:celery", "--json"], { cwd: dir });
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { path: string }[]).map((r) => r.path)).toEqual([entryPath("retrying-celery-tasks")]);
+    const bad = await runCli(["search", "celery", "topic:"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/topic: in the query needs a name/);
+    expect(bad.stderr).not.toMatch(/at .*\.js/);
+    const after = await runCli(["search", "--json", "--", "redis", "-channels"], { cwd: dir });
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain("real-time-notifications");
+  });
+
+  it("--explain says why each result ranks where it does", async () => {
+    const r = await runCli(["search", "celery", "retry", "--explain", "--limit", "1"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/score [\d.]+ = celery [\d.]+ \(title, .*\) \+ retry [\d.]+ \(title.*\)/);
+  });
+});
