@@ -10,6 +10,7 @@
 //   node scripts/bench.js 1000 10000      some sizes
 //   BENCH_RUNS=9 node scripts/bench.js    more runs per median (default 5)
 //   node scripts/bench.js --make DIR 10000   only write a journal of that size in DIR
+//   node scripts/bench.js --relevance        only the relevance figures (hit@1, hit@3, MRR)
 //
 // Needs a build (`npm run build`); `npm run bench` builds first. Not run in CI.
 import { spawnSync } from "node:child_process";
@@ -303,12 +304,32 @@ function main() {
   }
 }
 
+// --- Relevance (search engineer's section) -------------------------------------
+// hit@1, hit@3 and mean reciprocal rank of the relevance set in
+// tests/fixtures/search/relevance (queries.json: a query and the entry meant), run
+// in process on the built code.
+async function relevance() {
+  const { journalSearcher, measureRelevance } = await import("../dist/search/relevance.js");
+  const root = fileURLToPath(new URL("../tests/fixtures/search/relevance/", import.meta.url));
+  const cases = JSON.parse(fs.readFileSync(path.join(root, "queries.json"), "utf8"));
+  const entries = fs.readdirSync(path.join(root, "entries")).length;
+  const report = measureRelevance(cases, journalSearcher(root));
+  const line = (label, f) => console.log(`  ${label.padEnd(14)} ${String(f.queries).padStart(3)} queries  hit@1 ${f.hit1.toFixed(3)}  hit@3 ${f.hit3.toFixed(3)}  MRR ${f.mrr.toFixed(3)}`);
+  console.log(`\nrelevance: ${cases.length} queries on ${entries} entries (tests/fixtures/search/relevance)`);
+  line("all", report);
+  for (const [kind, f] of Object.entries(report.byKind)) line(kind, f);
+  for (const r of report.ranks) if (r.rank !== 1) console.log(`  missed first: ${r.query} -> ${r.expect} (rank ${r.rank ?? "none"})`);
+}
+
 if (MAKE) {
   if (!MAKE.dir || !(MAKE.size > 0)) {
     console.error("usage: node scripts/bench.js --make DIR SIZE");
     process.exit(2);
   }
   makeJournal(path.resolve(MAKE.dir), MAKE.size);
+} else if (process.argv[2] === "--relevance") {
+  await relevance();
 } else {
   main();
+  await relevance();
 }

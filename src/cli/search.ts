@@ -19,7 +19,7 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
       examples(
         "nexus search celery retry              every word must match",
         "nexus search optimize queries          finds Query Optimization: word forms match",
-        "nexus search kubernets                 typos are forgiven; the last word may be a prefix (kube)",
+        "nexus search kubernets                 typos are forgiven; kube finds Kubernetes",
         "nexus search 'select_related()' n+1    code-like words match literally",
         "nexus search '\"connection pool\" -redis'  a phrase, no entry with redis (quote a query with -word)",
         "nexus search cache topic:Django since:2024-01-01 tag:orm",
@@ -29,10 +29,10 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
         "nexus search throttling --json | jq '.[0].path'",
       ) +
         "\nMatching: a word matches its other forms (cache, cached, caching: English stems), then\n" +
-        "words one or two typos away; the last word also matches as the start of a word. Chinese,\n" +
-        "Japanese and Thai text is cut into words. Put a query with \"phrases\" or -word in single\n" +
-        "quotes for the shell (or after --). A malformed query (an unclosed quote, topic: with no name) is a\n" +
-        "usage error (exit 2).\n" +
+        "words one or two typos away, and the start of longer words (kube). Chinese, Japanese\n" +
+        "and Thai text is cut into words. Put a query with \"phrases\" or -word in single quotes\n" +
+        "for the shell (or after --). A malformed query (an unclosed quote, topic: with no\n" +
+        "name) is a usage error (exit 2).\n" +
         "Ranking: a word in the title counts most, then tags and topic, then the takeaway, then\n" +
         "challenge and solution, then notes; more occurrences count more but saturate (BM25);\n" +
         "rarer words weigh more; words side by side get a bonus; the date only breaks ties.\n" +
