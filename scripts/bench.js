@@ -306,19 +306,30 @@ function main() {
 
 // --- Relevance (search engineer's section) -------------------------------------
 // hit@1, hit@3 and mean reciprocal rank of the relevance set in
-// tests/fixtures/search/relevance (queries.json: a query and the entry meant), run
-// in process on the built code.
-async function relevance() {
-  const { journalSearcher, measureRelevance } = await import("../dist/search/relevance.js");
+// tests/fixtures/search/relevance (queries.json: a query and the entry meant), each
+// query run through the built CLI (the tests measure the same in process).
+function relevance() {
   const root = fileURLToPath(new URL("../tests/fixtures/search/relevance/", import.meta.url));
   const cases = JSON.parse(fs.readFileSync(path.join(root, "queries.json"), "utf8"));
   const entries = fs.readdirSync(path.join(root, "entries")).length;
-  const report = measureRelevance(cases, journalSearcher(root));
+  const ranked = cases.map((c) => {
+    const r = spawnSync(process.execPath, [BIN, "search", "--json", "--limit", "10", "--", c.query], { cwd: root, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8" });
+    const paths = r.status === 0 ? JSON.parse(r.stdout).map((x) => x.path) : [];
+    const at = paths.findIndex((p) => p.includes(c.expect));
+    return { ...c, rank: at < 0 ? undefined : at + 1 };
+  });
+  fs.rmSync(path.join(root, ".nexus"), { recursive: true, force: true });
+  const figures = (rs) => ({
+    queries: rs.length,
+    hit1: rs.filter((r) => r.rank === 1).length / rs.length,
+    hit3: rs.filter((r) => r.rank !== undefined && r.rank <= 3).length / rs.length,
+    mrr: rs.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / rs.length,
+  });
   const line = (label, f) => console.log(`  ${label.padEnd(14)} ${String(f.queries).padStart(3)} queries  hit@1 ${f.hit1.toFixed(3)}  hit@3 ${f.hit3.toFixed(3)}  MRR ${f.mrr.toFixed(3)}`);
   console.log(`\nrelevance: ${cases.length} queries on ${entries} entries (tests/fixtures/search/relevance)`);
-  line("all", report);
-  for (const [kind, f] of Object.entries(report.byKind)) line(kind, f);
-  for (const r of report.ranks) if (r.rank !== 1) console.log(`  missed first: ${r.query} -> ${r.expect} (rank ${r.rank ?? "none"})`);
+  line("all", figures(ranked));
+  for (const kind of new Set(cases.map((c) => c.kind))) line(kind, figures(ranked.filter((r) => r.kind === kind)));
+  for (const r of ranked) if (r.rank !== 1) console.log(`  missed first: ${r.query} -> ${r.expect} (rank ${r.rank ?? "none"})`);
 }
 
 if (MAKE) {
@@ -328,8 +339,8 @@ if (MAKE) {
   }
   makeJournal(path.resolve(MAKE.dir), MAKE.size);
 } else if (process.argv[2] === "--relevance") {
-  await relevance();
+  relevance();
 } else {
   main();
-  await relevance();
+  relevance();
 }
