@@ -6,6 +6,7 @@ import { stringifyJson } from "../journal/json.js";
 import { toJournalPath } from "../journal/scan.js";
 import { CONFIG_FILE } from "../journal/config.js";
 import { displayPath } from "../ui/io.js";
+import type { Journal } from "../journal/root.js";
 import { locate, type Context } from "./context.js";
 
 export interface ImportOptions {
@@ -29,7 +30,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
   const journal = locate(ctx);
   const target = path.resolve(ctx.io.cwd, options.path);
   const prepared = prepareImport(journal, { target, shown: options.path, from: options.from, topic: options.topic, tags: options.tags });
-  const files = options.dryRun ? predictFiles(journal, prepared.plan) : applyImport(journal, prepared);
+  const files = options.dryRun ? predictFiles(journal, prepared.plan) : await writeWithCtrlC(journal, prepared);
   const where = (file: string) => toJournalPath(journal.root, file);
   // Problems name the file they are in: the source file, or a file inside the source folder.
   const problemPath = (rel: string) =>
@@ -61,6 +62,18 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
   }
   printReport(ctx, options, prepared, files.map(where), problems);
   return problems.length ? 1 : 0;
+}
+
+/** Writes the import; Ctrl-C stops it and removes the entries it had written. */
+async function writeWithCtrlC(journal: Journal, prepared: PreparedImport): Promise<string[]> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGINT", stop);
+  try {
+    return await applyImport(journal, prepared, { signal: controller.signal });
+  } finally {
+    process.off("SIGINT", stop);
+  }
 }
 
 function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImport, files: string[], problems: { path: string; line: number; message: string }[]): void {

@@ -3,7 +3,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { UsageError, UserError } from "../errors.js";
+import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { CONFIG_FILE } from "../journal/config.js";
 import { MAX_ENTRY_BYTES, readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
@@ -141,16 +141,33 @@ function startsWithFrontmatter(file: string): boolean {
 export type CreateEntry = (folder: string, base: string, text: string) => string;
 const createEntry: CreateEntry = (folder, base, text) => createWithFreeName(folder, base, ".md", text);
 
+export interface ApplyOptions {
+  /** Creates one entry file (tests replace it to fail halfway). */
+  create?: CreateEntry;
+  /** Aborted (Ctrl-C): stop, and remove what was written. */
+  signal?: AbortSignal;
+}
+
+/** Files written between two looks at the signal. */
+const BATCH = 50;
+
 /**
  * Writes every planned entry, then the readme values. Each file is created
- * atomically and never over another; when anything fails, the entries this run
- * created are removed again, so a failed import leaves the journal as it was.
+ * atomically and never over another; when anything fails, or the signal is
+ * aborted (Ctrl-C), the entries this run created are removed again, so an
+ * import that does not finish leaves the journal as it was.
  */
-export function applyImport(journal: Journal, prepared: PreparedImport, create: CreateEntry = createEntry): string[] {
+export async function applyImport(journal: Journal, prepared: PreparedImport, options: ApplyOptions = {}): Promise<string[]> {
+  const create = options.create ?? createEntry;
   const created: string[] = [];
   try {
     if (prepared.plan.create.length) fs.mkdirSync(journal.entriesDir, { recursive: true });
-    for (const planned of prepared.plan.create) created.push(create(journal.entriesDir, planned.base, planned.text));
+    for (const planned of prepared.plan.create) {
+      if (created.length % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new InterruptedError(`interrupted: the ${created.length} entries written so far were removed; nothing was imported`);
+      created.push(create(journal.entriesDir, planned.base, planned.text));
+    }
+    if (options.signal?.aborted) throw new InterruptedError("interrupted: nothing was imported");
     if (prepared.readme.text !== undefined) replaceFile(path.join(journal.root, CONFIG_FILE), prepared.readme.text);
   } catch (error) {
     for (const file of created) fs.rmSync(file, { force: true });
