@@ -153,7 +153,11 @@ export async function main(argv: string[]): Promise<number> {
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(exitCode);
-  throw error;
+  // Output to a full disk (or /dev/full): one line, as for any other write.
+  const known = userErrorFromOs(Object.assign(error, { path: error.path ?? "standard output" }), process.cwd());
+  if (!known) throw error;
+  process.stderr.write(`nexus: ${known.message}\n`);
+  process.exit(EXIT.failure);
 });
 
 process.exitCode = await main(process.argv);

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { entryText, makeTree, runCli } from "../helpers.js";
+import { spawnSync } from "node:child_process";
+import { BIN, entryText, makeTree, runCli } from "../helpers.js";
 
 const journal = (files: Record<string, string | Buffer> = {}) =>
   makeTree({
@@ -104,6 +105,16 @@ describe("11, 13: errors people meet", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^nexus: cannot create the folder notes\/sub: a part of the path is a file, not a folder \(ENOTDIR\)\nhint: /);
     expect(r.stderr).not.toMatch(/unexpected|report/);
+  });
+  it.runIf(fs.existsSync("/dev/full"))("a full disk (output to /dev/full): one line, exit 1, no stack trace", () => {
+    const full = fs.openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [BIN, "list"], { cwd: journal(), stdio: ["ignore", full, "pipe"], env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("nexus: cannot write standard output: no space left on the device (ENOSPC)\n");
+    } finally {
+      fs.closeSync(full);
+    }
   });
   it("an empty --dir is a usage error; a --dir that is a file says so", async () => {
     const dir = journal();
