@@ -73,7 +73,11 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
   const shown = topics.slice(0, TOPIC_BARS);
   const rest = topics.slice(TOPIC_BARS);
   if (rest.length) shown.push({ name: `${rest.length} other ${rest.length === 1 ? "topic" : "topics"}`, count: rest.reduce((a, t) => a + t.count, 0) });
-  const label = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
+  // Cut by code points, so an emoji is never split into half a surrogate pair.
+  const label = (name: string) => {
+    const chars = [...name];
+    return chars.length > 26 ? `${chars.slice(0, 25).join("")}…` : name;
+  };
   const left = 180;
   const width = 640;
   const top = 34;
@@ -81,7 +85,8 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
   const x = scaleLinear().domain([0, Math.max(1, ...shown.map((t) => t.count))]).nice().range([left, width - 40]);
   const body: string[] = [];
   const bottom = top + shown.length * row;
-  for (const tick of x.ticks(5)) {
+  // Counts are whole numbers: so are the ticks (no 0.5 entries on a small journal).
+  for (const tick of x.ticks(5).filter(Number.isInteger)) {
     body.push(line(x(tick), top - 4, x(tick), bottom, "grid"));
     body.push(textAt(x(tick), bottom + 14, String(tick), "middle"));
   }
@@ -120,7 +125,7 @@ function growth(model: ReadmeModel, until: string): { svg: string; alt: string }
   const x = scaleUtc().domain([new Date(toUtcMs(from)), new Date(toUtcMs(until))]).range([left, width - 16]);
   const y = scaleLinear().domain([0, Math.max(1, total)]).nice().range([bottom, top]);
   const body: string[] = [];
-  for (const tick of y.ticks(4)) {
+  for (const tick of y.ticks(4).filter(Number.isInteger)) {
     body.push(line(left, y(tick), width - 16, y(tick), "grid"));
     body.push(textAt(left - 6, y(tick) + 4, String(tick), "end"));
   }
