@@ -1,4 +1,5 @@
 import { FenceTracker } from "./fences.js";
+import { atxHeading } from "./headings.js";
 
 // The body of an entry is markdown. Three level-2 headings are special:
 // Challenge, Solution and Takeaway. Everything else is kept as notes.
@@ -31,7 +32,6 @@ export interface Sections {
   duplicates: { name: SectionName; line: number }[];
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /** Trims blank lines around a block and trailing white space, keeping inner indentation. */
 export function trimBlock(text: string): string {
@@ -52,9 +52,9 @@ export function splitSections(body: string): Sections {
       current.push(line);
       return;
     }
-    const heading = HEADING.exec(line);
-    if (heading && heading[1]!.length <= 2) {
-      const name = heading[1]!.length === 2 ? HEADINGS[(heading[2] ?? "").replace(/:$/, "").trim().toLowerCase()] : undefined;
+    const heading = atxHeading(line);
+    if (heading && heading.level <= 2) {
+      const name = heading.level === 2 ? HEADINGS[heading.text.replace(/:$/, "").trim().toLowerCase()] : undefined;
       if (name) {
         if (parts[name].length > 0) duplicates.push({ name, line: index });
         current = [];

@@ -5,6 +5,7 @@
 // heading that breaks the README's outline, or a nexus marker.
 
 import { FenceTracker } from "../domain/fences.js";
+import { atxHeading } from "../domain/headings.js";
 
 // C0 and C1 controls (newline and tab are handled by the callers) and DEL.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -24,7 +25,6 @@ export function escapeInline(text: string): string {
   return stripControls(text).trim().replace(INLINE_SPECIAL, "\\$&");
 }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 
 /**
@@ -96,9 +96,9 @@ export function sanitizeBlock(markdown: string, options: BlockOptions = {}): str
     // Raw HTML is kept only where asked, and never a line that would read as a nexus marker.
     let text = options.html && !/<!--\s*nexus:/.test(line) ? line : escapeHtmlOutsideCode(line);
     if (!options.headings) {
-      const heading = ATX_HEADING.exec(text);
+      const heading = atxHeading(text);
       if (heading) {
-        const title = (heading[2] ?? "").trim();
+        const title = heading.text.trim();
         if (!title) continue;
         text = `**${title}**`;
       } else {
