@@ -1,15 +1,18 @@
 // The file format of the entry cache (`.nexus/entry-cache`) and how it is checked.
 //
-// Lines: a JSON header, a JSON array of records (one per entry file), the
-// vocabulary (one term a line), then each record's term ids (one record a line,
-// see search/index-terms.ts). `list` parses only the first two lines; a search
-// decodes the vocabulary and reads the term ids straight from the file's bytes.
+// Four parts: the records (one line per entry file, its values separated by US,
+// see encodeRecord); the postings (search/postings.ts); the search vocabulary (one
+// term a line) and the directory of the postings blocks; last, a JSON header with
+// the length and place of each part (last, so that the file is written in one pass
+// with the index made a block at a time). `list` reads only the header and the
+// records; a search also reads the vocabulary and the blocks of the terms it needs.
 //
 // Nothing read from it is trusted more than an entry file: the header holds the
-// length and CRC-32 of the records and of the terms, so a cut or a flipped byte
-// makes the cache unused (and rebuilt), and every value of a record is checked as
-// parseEntry checks it (a calendar date, one-line title, topic and tags within the
-// limits, problems with a line number).
+// length and CRC-32 of the records and of the vocabulary, the directory those of
+// each postings block, so a cut or a flipped byte makes the part unused (and the
+// cache rebuilt), and every value of a record is checked as parseEntry checks it
+// (a calendar date, one-line title, topic and tags within the limits, problems
+// with a line number).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -19,15 +22,16 @@ import { isCalendarDate } from "../domain/dates.js";
 import type { FileProblem } from "./entry-file.js";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
+import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
 
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
 const FORMAT = "nexus-entry-cache";
-/** 4: stemmed terms by field with counts, checksums. */
-const VERSION = 4;
+/** 4: stemmed terms by field with counts, checksums. 5: records as lines, postings by term in checked blocks. */
+const VERSION = 5;
 
 type StoredProblem = [line: number, severity: 0 | 1, message: string];
-export type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], featured?: 1];
+export type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], length: number, featured?: 1];
 export type BadRecord = [path: string, size: number, mtimeMs: number, ok: 0, problems: StoredProblem[]];
 export type CacheRecord = OkRecord | BadRecord;
 
@@ -38,18 +42,25 @@ interface Header {
   code: string;
   records: number;
   terms: number;
-  /** Byte length and CRC-32 of the records line, and of everything after it. */
+  /** Byte length and CRC-32 of the records part and of the vocabulary part; the byte length of the postings. */
   recordBytes: number;
   recordCrc: number;
-  termBytes: number;
-  termCrc: number;
+  vocabularyBytes: number;
+  vocabularyCrc: number;
+  postingBytes: number;
+}
+
+/** The search part of a cache file, read when a search asks for it. */
+export interface StoredTerms {
+  vocabulary: string[];
+  postings: PostingsReader;
 }
 
 /** A cache file as read: the records at once, the search terms on demand. */
 export interface CacheFile {
   records: unknown[];
-  /** The vocabulary and, for each record, its encoded term ids; undefined when that part is damaged. */
-  terms: () => { vocabulary: string[]; line: (record: number) => Uint8Array } | undefined;
+  /** The vocabulary and the postings; undefined when that part is damaged (or the file was replaced meanwhile). */
+  terms: () => StoredTerms | undefined;
 }
 
 export const storeProblem = (p: Problem): StoredProblem => [p.line, p.severity === "warning" ? 1 : 0, p.message];
@@ -69,16 +80,47 @@ export function isValidRecord(r: unknown): r is CacheRecord {
   if (!Array.isArray(r) || typeof r[0] !== "string" || !Number.isInteger(r[1]) || typeof r[2] !== "number" || !Number.isFinite(r[2])) return false;
   if (r[3] === 0) return r.length === 5 && Array.isArray(r[4]) && r[4].length > 0 && r[4].every(isStoredProblem);
   return (
-    r[3] === 1 && (r.length === 9 || (r.length === 10 && r[9] === 1)) && isLine(r[4], LIMITS.title) && isLine(r[5], LIMITS.topic) && typeof r[6] === "string" && isCalendarDate(r[6]) &&
-    Array.isArray(r[7]) && r[7].length <= LIMITS.tags && r[7].every((t) => isLine(t, LIMITS.tag)) && Array.isArray(r[8]) && r[8].every(isStoredProblem)
+    r[3] === 1 && (r.length === 10 || (r.length === 11 && r[10] === 1)) && isLine(r[4], LIMITS.title) && isLine(r[5], LIMITS.topic) && typeof r[6] === "string" && isCalendarDate(r[6]) &&
+    Array.isArray(r[7]) && r[7].length <= LIMITS.tags && r[7].every((t) => isLine(t, LIMITS.tag)) && Array.isArray(r[8]) && r[8].every(isStoredProblem) &&
+    Number.isInteger(r[9]) && (r[9] as number) >= 0
   );
+}
+
+// A record is one line of values separated by US (0x1f); tags are separated by RS
+// (0x1e). A value with a control character in it (a newline, a tab, US itself) is
+// written as GS (0x1d) and its JSON. Splitting lines is several times faster than
+// JSON.parse of the same records, and list reads nothing else.
+const US = "\x1f";
+const RS = "\x1e";
+const GS = "\x1d";
+const PLAIN = /^[^\x00-\x1f]*$/;
+const text = (value: string): string => (PLAIN.test(value) ? value : GS + JSON.stringify(value));
+const untext = (value: string): unknown => (value.charCodeAt(0) === 0x1d ? JSON.parse(value.slice(1)) : value);
+
+export function encodeRecord(r: CacheRecord): string {
+  const head = `${text(r[0])}${US}${r[1]}${US}${r[2]}${US}`;
+  if (r[3] === 0) return `${head}0${US}${JSON.stringify(r[4])}`;
+  const tags = r[7].every((tag) => PLAIN.test(tag)) ? r[7].join(RS) : GS + JSON.stringify(r[7]);
+  return head + ["1", text(r[4]), text(r[5]), text(r[6]), tags, r[8].length ? JSON.stringify(r[8]) : "", r[9], r[10] === 1 ? "1" : ""].join(US);
+}
+
+/** A record line as values, to be checked with isValidRecord; undefined when it is not one. */
+export function decodeRecord(line: string): unknown {
+  const v = line.split(US);
+  const path = v[0]!.charCodeAt(0) === 0x1d ? untext(v[0]!) : v[0];
+  if (v.length === 5 && v[3] === "0") return [path, Number(v[1]), Number(v[2]), 0, JSON.parse(v[4]!)];
+  if (v.length !== 11 || v[3] !== "1" || (v[10] !== "" && v[10] !== "1")) return undefined;
+  const tags = v[7] === "" ? [] : v[7]!.charCodeAt(0) === 0x1d ? JSON.parse(v[7]!.slice(1)) : v[7]!.split(RS);
+  const record = [path, Number(v[1]), Number(v[2]), 1, untext(v[4]!), untext(v[5]!), untext(v[6]!), tags, v[8] === "" ? [] : JSON.parse(v[8]!), v[9] === "" ? NaN : Number(v[9])];
+  if (v[10] === "1") record.push(1);
+  return record;
 }
 
 // What a file parses to depends on the code that parses it: a record made by
 // another build of nexus (an upgrade, or a rebuild while developing) is not used.
 const PARSING_MODULES = [
   "../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./entry-file", "./cache", "./cache-file",
-  "../search/tokens", "../search/fields", "../search/index-terms",
+  "../search/tokens", "../search/fields", "../search/index-terms", "../search/codec", "../search/postings",
 ];
 let fingerprint: string | undefined;
 
@@ -109,87 +151,165 @@ export function cachePath(journal: Journal): string {
 
 const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
 
+/** Reads `length` bytes at `position` of an open file; fewer when the file is shorter. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? buffer : buffer.subarray(0, done);
+}
+
+/** Where the parts of a cache file start, from its trailer. */
+interface Layout {
+  header: Header;
+  /** The trailer as written: two readers saw the same file when they saw the same trailer. */
+  trailer: Buffer;
+  postings: number;
+  vocabulary: number;
+}
+
+/** A small file is read whole; of a larger one, the end first. */
+const WHOLE_FILE = 64 * 1024;
+const TAIL = 4096;
+
+/** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`). */
+function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number } | undefined {
+  const size = fs.fstatSync(fd).size;
+  const at = size <= WHOLE_FILE ? 0 : size - TAIL;
+  const bytes = readAt(fd, at, size - at);
+  if (bytes.length !== size - at) return undefined;
+  const start = bytes.lastIndexOf(10) + 1;
+  if (start === 0) return undefined;
+  const header = JSON.parse(bytes.toString("utf8", start)) as Partial<Header>;
+  if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
+  const counts = [header.records, header.terms, header.recordBytes, header.recordCrc, header.vocabularyBytes, header.vocabularyCrc, header.postingBytes];
+  if (!counts.every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
+  const h = header as Header;
+  const postings = h.recordBytes + 1;
+  const vocabulary = postings + h.postingBytes;
+  if (vocabulary + h.vocabularyBytes + 1 !== at + start) return undefined;
+  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary }, bytes, at };
+}
+
+/** Reads the search part of a cache file: vocabulary and directory now, postings blocks when asked. */
+function readTerms(fd: number, layout: Layout): StoredTerms | undefined {
+  const { header } = layout;
+  const part = readAt(fd, layout.vocabulary, header.vocabularyBytes + 1);
+  if (part.length !== header.vocabularyBytes + 1 || part[header.vocabularyBytes] !== 10) return undefined;
+  const bytes = part.subarray(0, header.vocabularyBytes);
+  if (crc32(bytes) !== header.vocabularyCrc) return undefined;
+  // The vocabulary, one term a line, then the directory as the last line.
+  const lines = bytes.toString("utf8").split("\n");
+  const directory = JSON.parse(lines.pop()!) as unknown;
+  if (lines.length !== header.terms || !PostingsReader.valid(directory, header.terms, header.postingBytes)) return undefined;
+  const postings = new PostingsReader(header.terms, directory, (offset, length) => {
+    try {
+      return readAt(fd, layout.postings + offset, length);
+    } catch {
+      return undefined;
+    }
+  });
+  return { vocabulary: lines, postings };
+}
+
+// Open files of cache terms, closed when their reader is collected (or at exit).
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
+
 /** Reads the cache file; undefined when it is missing, of another version or damaged. */
 export function loadCache(file: string): CacheFile | undefined {
+  let fd: number | undefined;
   try {
     if (!fs.lstatSync(file).isFile()) return undefined;
-    const bytes = fs.readFileSync(file);
-    const end0 = bytes.indexOf(10);
-    if (end0 < 0) return undefined;
-    const header = JSON.parse(bytes.toString("utf8", 0, end0)) as Partial<Header>;
-    if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
-    const { records: recordCount, terms: termCount, recordBytes, recordCrc, termBytes, termCrc } = header;
-    if (![recordCount, termCount, recordBytes, recordCrc, termBytes, termCrc].every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
-    const end1 = end0 + 1 + recordBytes!;
-    if (end1 + 1 + termBytes! !== bytes.length || bytes[end1] !== 10) return undefined;
-    const recordPart = bytes.subarray(end0 + 1, end1);
-    if (crc32(recordPart) !== recordCrc) return undefined;
-    const records = JSON.parse(bytes.toString("utf8", end0 + 1, end1)) as unknown;
-    if (!Array.isArray(records) || records.length !== recordCount) return undefined;
-    let terms: ReturnType<CacheFile["terms"]> | null = null;
+    fd = fs.openSync(file, "r");
+    const read = readLayout(fd);
+    if (!read) return undefined;
+    const { layout, bytes, at } = read;
+    const { header } = layout;
+    const recordPart = at === 0 ? bytes.subarray(0, header.recordBytes + 1) : readAt(fd, 0, header.recordBytes + 1);
+    if (recordPart.length !== header.recordBytes + 1 || recordPart[header.recordBytes] !== 10) return undefined;
+    const recordBytes = recordPart.subarray(0, header.recordBytes);
+    if (crc32(recordBytes) !== header.recordCrc) return undefined;
+    const records = header.records === 0 ? [] : recordBytes.toString("utf8").split("\n").map(decodeRecord);
+    if (records.length !== header.records) return undefined;
+    fs.closeSync(fd);
+    fd = undefined;
+    let terms: StoredTerms | undefined | null = null;
     return {
       records,
       terms: () => {
         if (terms !== null) return terms;
         terms = undefined;
-        if (crc32(bytes.subarray(end1 + 1)) !== termCrc) return terms;
-        // Where each line starts; the last line has no newline after it.
-        const lines = termCount! + recordCount!;
-        const starts = new Int32Array(lines + 1);
-        let at = end1 + 1;
-        for (let line = 0; line < lines; line += 1) {
-          starts[line] = at;
-          const next = bytes.indexOf(10, at);
-          at = next < 0 ? bytes.length + 1 : next + 1;
-          if (next < 0 && line !== lines - 1) return terms;
+        // The file may have been replaced since: its terms are used only when its trailer is the same
+        // (which holds the CRC-32 of the records and of the vocabulary).
+        let termsFd: number | undefined;
+        try {
+          termsFd = fs.openSync(file, "r");
+          const again = readLayout(termsFd);
+          if (again && again.layout.trailer.equals(layout.trailer)) terms = readTerms(termsFd, again.layout);
+        } catch {
+          terms = undefined;
         }
-        if (lines > 0 && at !== bytes.length + 1) return terms;
-        starts[lines] = bytes.length + 1;
-        const vocabulary = termCount === 0 ? [] : bytes.toString("utf8", end1 + 1, starts[termCount!]! - 1).split("\n");
-        if (vocabulary.length !== termCount) return terms;
-        const base = bytes.byteOffset;
-        terms = {
-          vocabulary,
-          line: (record) => {
-            const start = starts[termCount! + record]!;
-            return new Uint8Array(bytes.buffer, base + start, starts[termCount! + record + 1]! - 1 - start);
-          },
-        };
+        if (terms && termsFd !== undefined) openFiles.register(terms, termsFd);
+        else if (termsFd !== undefined) fs.closeSync(termsFd);
         return terms;
       },
     };
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
-/** The cache file's pieces, written one after another (one string of the whole cache would double the peak memory). */
-export function* cachePieces(code: string, records: CacheRecord[], vocabulary: string[], termLines: string[]): Generator<string> {
-  const recordText = Buffer.from(JSON.stringify(records));
-  const termBuffers: Buffer[] = [];
-  const lines = [...vocabulary, ...termLines];
-  for (let i = 0; i < lines.length; i += 4096) termBuffers.push(Buffer.from((i ? "\n" : "") + lines.slice(i, i + 4096).join("\n")));
-  let termCrc = 0;
-  let termBytes = 0;
-  for (const b of termBuffers) {
-    termCrc = zlib.crc32(b, termCrc);
-    termBytes += b.length;
+/** What a cache file holds: records, vocabulary and the postings to write. */
+export interface CacheContents {
+  code: string;
+  records: CacheRecord[];
+  vocabulary: string[];
+  postings: PostingSources;
+}
+
+/**
+ * The cache file's pieces, written one after another: records, postings (made a
+ * block at a time, so that the whole index is never in memory), vocabulary and
+ * directory, and last the header with the lengths and checksums.
+ */
+export function* cachePieces(contents: CacheContents): Generator<string> {
+  const recordText = Buffer.from(contents.records.map(encodeRecord).join("\n"));
+  yield recordText.toString();
+  yield "\n";
+  const directory: Directory = [];
+  let postingBytes = 0;
+  for (const block of postingBlocks(contents.postings, directory)) {
+    postingBytes += block.length;
+    yield block;
   }
+  const vocabularyText = Buffer.from(`${contents.vocabulary.map((t) => `${t}\n`).join("")}${JSON.stringify(directory)}`);
+  yield vocabularyText.toString();
+  yield "\n";
   const header: Header = {
     format: FORMAT,
     version: VERSION,
-    code,
-    records: records.length,
-    terms: vocabulary.length,
+    code: contents.code,
+    records: contents.records.length,
+    terms: contents.vocabulary.length,
     recordBytes: recordText.length,
     recordCrc: crc32(recordText),
-    termBytes,
-    termCrc: termCrc >>> 0,
+    vocabularyBytes: vocabularyText.length,
+    vocabularyCrc: crc32(vocabularyText),
+    postingBytes,
   };
-  yield `${JSON.stringify(header)}\n`;
-  yield recordText.toString();
-  yield "\n";
-  for (const b of termBuffers) yield b.toString();
+  yield JSON.stringify(header);
 }
 
 /** Younger than this, a temporary file may belong to a write still going on. */

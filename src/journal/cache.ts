@@ -17,9 +17,12 @@
 // skipped in silence.
 import path from "node:path";
 import { encodeEntryTerms } from "../search/index-terms.js";
+import type { PostingSources } from "../search/postings.js";
+import { forEachPosting } from "../search/postings.js";
+import { forEachPair } from "../search/index-terms.js";
 import {
   CACHE_FILE, cachePath, cachePieces, codeFingerprint, isValidRecord, loadCache, problemOf, removeStaleTemps, storeProblem, writableCacheDir,
-  type CacheRecord,
+  type CacheRecord, type StoredTerms,
 } from "./cache-file.js";
 import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry } from "./lazy-entry.js";
@@ -33,21 +36,20 @@ export { readBodyFields } from "./lazy-entry.js";
 /** Files modified this recently (ms) before being read are not cached. */
 export const RACY_MS = 3000;
 
-/** The search terms of the journal. */
+/** The search index of the journal. */
 export interface JournalTerms {
   /** Every term, by id. Some may no longer be used by any entry. */
   vocabulary: string[];
-  /**
-   * For each of `contents.entries` (same order), the ids of its terms as ASCII bytes
-   * (see search/index-terms.ts): one group per field, separated by spaces.
-   */
-  entryTerms: Uint8Array[];
+  /** For each of `contents.entries` (same order), how many terms it has (as often as they occur, at most MAX_REPEAT times a field). */
+  lengths: Uint32Array;
+  /** Calls `visit` with each entry (its place in `contents.entries`) that has one of the terms, and how often it has it in each field (packed, see index-terms.ts). */
+  forEachPosting: (ids: Iterable<number>, visit: (entry: number, id: number, packed: number) => void) => void;
 }
 
-/** The journal, its search terms and how the cache was used. */
+/** The journal, its search index and how the cache was used. */
 export interface IndexedJournal {
   contents: JournalContents;
-  /** The search terms, decoded on the first call. */
+  /** The search index, read on the first call. */
   terms: () => JournalTerms;
   stats: { reused: number; parsed: number; written: boolean };
 }
@@ -56,6 +58,9 @@ export interface ReadOptions {
   /** Use and update the cache in `.nexus/` (default true). */
   cache?: boolean;
 }
+
+/** Where an entry's terms are: in the stored index (under its old record number), or given as (id, packed) pairs. */
+type TermSource = number | string;
 
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
@@ -67,14 +72,15 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const startedAt = Date.now();
   const { files, skipped } = scanEntries(journal.root, journal.entriesDir);
   const cached = useCache ? loadCache(cachePath(journal)) : undefined;
-  // Terms are kept only when that part of the file is whole too; otherwise every
-  // entry's terms are worked out again (from its file, for a reused record).
-  const storedTerms = () => cached?.terms();
+  // The stored search index, read when first needed: undefined when it is damaged,
+  // and then every entry's terms are worked out again (from its file, for a reused record).
+  let storedTerms: StoredTerms | undefined | null = null;
+  const stored = (): StoredTerms | undefined => (storedTerms === null ? (storedTerms = cached?.terms()) : storedTerms);
 
-  // The vocabulary is decoded only when a term id is needed: a search, or a new file.
+  // The vocabulary is read only when a term id is needed: a search, or a new file.
   let vocabulary: string[] | undefined;
   let termIds: Map<string, number> | undefined;
-  const vocabularyNow = () => (vocabulary ??= [...(storedTerms()?.vocabulary ?? [])]);
+  const vocabularyNow = () => (vocabulary ??= [...(stored()?.vocabulary ?? [])]);
   const idOf = (term: string): number => {
     const v = vocabularyNow();
     termIds ??= new Map(v.map((t, i) => [t, i]));
@@ -88,42 +94,35 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
     return id;
   };
-  /** An entry's encoded term ids: known already, or on a line of the old cache (else worked out again from the file). */
-  type TermSource = string | number;
-  const resolve = (source: TermSource, entry: LoadedEntry | undefined): Uint8Array => {
-    if (typeof source !== "string") {
-      const line = storedTerms()?.line(source);
-      if (line) return line;
-    }
-    return Buffer.from(typeof source === "string" ? source : entry ? encodeEntryTerms(entry, idOf) : "", "latin1");
-  };
 
   // Records are written in scan order, so they are usually met in order; a Map
   // is built only when they are not.
-  const stored = cached?.records ?? [];
+  const records = cached?.records ?? [];
   let cursor = 0;
   let byPath: Map<string, number> | undefined;
   const recordAt = (filePath: string): number => {
-    const next = stored[cursor];
+    const next = records[cursor] as unknown[] | undefined;
     if (!byPath && Array.isArray(next) && next[0] === filePath) return cursor++;
     if (!byPath) {
       byPath = new Map();
-      stored.forEach((r, i) => Array.isArray(r) && typeof r[0] === "string" && byPath!.set(r[0], i));
+      records.forEach((r, i) => Array.isArray(r) && typeof r[0] === "string" && byPath!.set(r[0], i));
     }
     return byPath.get(filePath) ?? -1;
   };
 
   const entries: LoadedEntry[] = [];
   const sources: TermSource[] = [];
+  const lengths: number[] = [];
   const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
-  const keep: { record: CacheRecord; source: TermSource; entry: LoadedEntry | undefined }[] = [];
+  /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
+  const keep: { record: CacheRecord; entry: number }[] = [];
   let reused = 0;
   let parsed = 0;
   let changed = false;
 
   for (const found of files) {
     const at = recordAt(found.path);
-    const old = at >= 0 ? stored[at] : undefined;
+    const old = at >= 0 ? records[at] : undefined;
     let record: CacheRecord;
     let source: TermSource = "";
     let cacheable = true;
@@ -136,9 +135,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       const result = readEntryFile(found);
       if (result.ok) {
         const { entry } = result;
-        record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem)];
+        const terms = encodeEntryTerms(entry, idOf);
+        record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem), terms.length];
         if (entry.featured) record.push(1);
-        source = encodeEntryTerms(entry, idOf);
+        source = terms.pairs;
       } else {
         record = [found.path, found.size, found.changedMs, 0, result.problems.map(storeProblem)];
       }
@@ -148,38 +148,17 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
       else cacheable = false;
     }
-    let entry: LoadedEntry | undefined;
+    let position = -1;
     if (record[3] === 1) {
-      entry = lazyEntry(record[4], record[5], record[6], record[7], record[9] === 1, found.path, found.file);
-      entries.push(entry);
+      position = entries.length;
+      entries.push(lazyEntry(record[4], record[5], record[6], record[7], record[10] === 1, found.path, found.file));
       sources.push(source);
+      lengths.push(record[9]);
       for (const w of record[8]) problems.push(problemOf(w, found.path));
     } else {
       for (const p of record[4]) problems.push(problemOf(p, found.path));
     }
-    if (cacheable) keep.push({ record, source, entry });
-  }
-  // Reused records whose term lines are damaged are rewritten with fresh terms.
-  const termsDamaged = reused > 0 && keep.some((k) => typeof k.source === "number" && k.record[3] === 1) && storedTerms() === undefined;
-
-  let written = false;
-  if (useCache && (changed || termsDamaged || (cached !== undefined && keep.length !== stored.length))) {
-    const dir = writableCacheDir(journal);
-    if (dir) {
-      try {
-        const termLines = keep.map((k) => {
-          if (k.record[3] !== 1) return "";
-          if (typeof k.source === "string") return k.source;
-          const line = resolve(k.source, k.entry);
-          return Buffer.from(line.buffer, line.byteOffset, line.length).toString("latin1");
-        });
-        replaceFile(path.join(dir, CACHE_FILE), cachePieces(codeFingerprint(), keep.map((k) => k.record), vocabularyNow(), termLines));
-        written = true;
-        removeStaleTemps(dir);
-      } catch {
-        // A cache that cannot be written is only slower.
-      }
-    }
+    if (cacheable) keep.push({ record, entry: position });
   }
 
   // Files are scanned by name, and names start with the date: reversed, they are
@@ -188,10 +167,95 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   if (order.some((e, k) => k > 0 && newestFirst(entries[order[k - 1]!]!, entries[e]!) > 0)) {
     order = order.sort((a, b) => newestFirst(entries[a]!, entries[b]!));
   }
+
+  /**
+   * Works the terms of the reused entries out again, from their files: the stored
+   * postings are damaged. The vocabulary (whole, or empty when it was damaged too)
+   * keeps its ids, which a search may hold already.
+   */
+  const recomputeStored = () => {
+    vocabularyNow();
+    storedTerms = undefined;
+    entries.forEach((entry, i) => {
+      if (typeof sources[i] === "number") sources[i] = encodeEntryTerms(entry, idOf).pairs;
+    });
+  };
+  /** Whether every posting of the stored index that is still used can be read. */
+  const storedReadable = (ids?: Iterable<number>) => {
+    const s = stored();
+    if (!s) return !sources.some((source) => typeof source === "number");
+    return s.postings.readable(ids ?? s.vocabulary.keys());
+  };
+
+  let written = false;
+  const write = () => {
+    if (!useCache) return;
+    const dir = writableCacheDir(journal);
+    if (!dir) return;
+    try {
+      const s = stored();
+      const renumber = new Int32Array(s ? records.length : 0).fill(-1);
+      const fresh: PostingSources["fresh"] = [];
+      keep.forEach(({ entry }, k) => {
+        if (entry < 0) return;
+        const source = sources[entry]!;
+        if (typeof source === "number") renumber[source] = k;
+        else fresh.push({ record: k, pairs: source });
+      });
+      const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh };
+      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keep.map((k) => k.record), vocabulary: vocabularyNow(), postings }));
+      written = true;
+      removeStaleTemps(dir);
+    } catch {
+      // A cache that cannot be written is only slower.
+    }
+  };
+  if (useCache && (changed || (cached !== undefined && keep.length !== records.length))) {
+    // Postings of reused records are copied from the stored index: all of it must be whole.
+    if (!storedReadable()) recomputeStored();
+    write();
+  }
+
   let terms: JournalTerms | undefined;
   return {
     contents: { entries: order.map((i) => entries[i]!), problems, fileCount: files.length + skipped.length },
-    terms: () => (terms ??= { entryTerms: order.map((i) => resolve(sources[i]!, entries[i])), vocabulary: vocabularyNow() }),
+    terms: () => {
+      if (terms) return terms;
+      // A damaged vocabulary: the reused entries' terms are worked out before a search takes ids from it.
+      if (!storedReadable([])) {
+        recomputeStored();
+        write();
+      }
+      const positionOf = new Int32Array(entries.length);
+      order.forEach((i, p) => (positionOf[i] = p));
+      terms = {
+        vocabulary: vocabularyNow(),
+        lengths: Uint32Array.from(order, (i) => lengths[i]!),
+        forEachPosting: (ids, visit) => {
+          const wanted = [...ids];
+          if (!storedReadable(wanted)) {
+            recomputeStored();
+            write();
+          }
+          const s = stored();
+          if (s) {
+            // Old record number → place in contents.entries, for the records in use.
+            const place = new Int32Array(records.length).fill(-1);
+            sources.forEach((source, i) => typeof source === "number" && (place[source] = positionOf[i]!));
+            for (const id of wanted) {
+              const line = s.postings.line(id);
+              if (line) forEachPosting(line, (record, packed) => record < place.length && place[record]! >= 0 && visit(place[record]!, id, packed));
+            }
+          }
+          const want = new Uint8Array(vocabularyNow().length);
+          for (const id of wanted) if (id >= 0 && id < want.length) want[id] = 1;
+          sources.forEach((source, i) => {
+            if (typeof source === "string") forEachPair(source, (id, packed) => want[id] === 1 && visit(positionOf[i]!, id, packed));
+          });
+        },
+      };
+      return terms;
+    },
     stats: { reused, parsed, written },
   };
 }

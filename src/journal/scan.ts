@@ -45,8 +45,9 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     return { files, skipped };
   }
   const visited = new Set<string>();
-  // Real paths of the files found by their own name, and the links found to files.
-  const realPaths: string[] = [];
+  // The real path of each folder walked (to tell the real path of a file found by
+  // its own name, worked out only when there are links), and the links found to files.
+  const realDirs = new Map<string, string>();
   const links: { found: FoundFile; real: string }[] = [];
 
   // Paths are joined as strings: path.join and path.relative for each of 100,000
@@ -54,6 +55,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
   const walk = (dir: string, realDir: string, relDir: string): void => {
     if (visited.has(realDir)) return;
     visited.add(realDir);
+    realDirs.set(dir, realDir);
     let dirents: fs.Dirent[];
     try {
       dirents = fs.readdirSync(dir, { withFileTypes: true });
@@ -73,7 +75,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
       }
       if (!isLink && !(dirent.isFile() && MARKDOWN.test(name))) continue;
       let target = full;
-      let realTarget = realDir + path.sep + name;
+      let realTarget = "";
       if (isLink) {
         try {
           realTarget = fs.realpathSync(full);
@@ -90,7 +92,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
       const stat = fs.statSync(target, { throwIfNoEntry: false });
       if (!stat) continue;
       if (stat.isDirectory()) {
-        walk(full, realTarget, rel);
+        walk(full, realTarget || realDir + path.sep + name, rel);
       } else if (stat.isFile() && MARKDOWN.test(name)) {
         // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
         const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs) };
@@ -98,7 +100,6 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
           links.push({ found, real: realTarget });
         } else {
           files.push(found);
-          realPaths.push(realTarget);
         }
       }
     }
@@ -117,7 +118,10 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
   walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
   if (links.length) {
     // A link to an entry that is in the journal anyway is that entry once, under its own name.
-    const seen = new Set(realPaths);
+    const seen = new Set(files.map((f) => {
+      const cut = f.file.lastIndexOf(path.sep);
+      return realDirs.get(f.file.slice(0, cut)) + f.file.slice(cut);
+    }));
     for (const link of links) {
       if (seen.has(link.real)) continue;
       seen.add(link.real);

@@ -12,14 +12,15 @@
 // normalised by the entry's length (b); words found in few entries count more
 // (idf). The best results get a bonus when the words stand together, and the date
 // only breaks ties (newest first).
-import type { IndexedJournal } from "../journal/cache.js";
+import type { IndexedJournal, JournalTerms } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
 import { readBodyFields, type BodyFields } from "../journal/lazy-entry.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { boundedDistance } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
-import { BASE, DIGIT, termOf, tokensAt, type TokenAt } from "./tokens.js";
+import { countIn } from "./index-terms.js";
+import { termOf, tokensAt, type TokenAt } from "./tokens.js";
 
 export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 
@@ -86,11 +87,14 @@ export function typosAllowed(length: number): number {
 }
 
 export class SearchIndex {
-  private readonly vocabulary: string[];
-  private readonly entryTerms: Uint8Array[];
+  private readonly index: JournalTerms;
 
   constructor(readonly journal: IndexedJournal) {
-    ({ vocabulary: this.vocabulary, entryTerms: this.entryTerms } = journal.terms());
+    this.index = journal.terms();
+  }
+
+  private get vocabulary(): string[] {
+    return this.index.vocabulary;
   }
 
   /** The matchers of a parsed query. */
@@ -169,7 +173,6 @@ export class SearchIndex {
   search(request: SearchRequest | WordMatcher[], legacyFilter: EntryFilter = {}): Hit[] {
     const { matchers, phrases = [], excluded = [], filter = legacyFilter } = Array.isArray(request) ? { matchers: request } : request;
     const { entries } = this.journal.contents;
-    const entryTerms = this.entryTerms;
     const n = this.vocabulary.length;
     const W = matchers.length;
     const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(entries, filter)) : undefined;
@@ -221,49 +224,50 @@ export class SearchIndex {
       } else checkExcluded.push(group);
     }
 
-    // One pass over each entry's term ids: which requirements it meets, and how
-    // often each word is found in each field.
+    // The postings of the terms that count: which requirements each entry meets,
+    // and how often each word is found in each field.
+    const N = entries.length;
+    const keptFlags = kept ? Uint8Array.from(entries, (e) => (kept.has(e) ? 1 : 0)) : undefined;
+    const ids: number[] = [];
+    for (let id = 0; id < n; id += 1) if (mask[id] !== 0) ids.push(id);
+    const seen = new Uint32Array(N);
+    const same = new Uint32Array(N);
+    const tfs = new Map<number, Float32Array>();
+    const termWords = matchers.map((m, w) => (m.word.kind === "term" ? w : -1)).filter((w) => w >= 0);
+    this.index.forEachPosting(ids, (e, id, packed) => {
+      if (keptFlags && keptFlags[e] === 0) return;
+      const bits = mask[id]!;
+      seen[e]! |= bits;
+      same[e]! |= sameMask[id]!;
+      for (const w of termWords) {
+        if ((bits & wordBits[w]!) === 0) continue;
+        let tf = tfs.get(e);
+        if (!tf) tfs.set(e, (tf = new Float32Array(W * NF)));
+        const q = quality[w]![id]!;
+        for (let f = 0; f < NF; f += 1) {
+          const c = countIn(packed, f);
+          if (c) tf[w * NF + f]! += q * c;
+        }
+      }
+    });
     const candidates: { at: number; length: number; tf: Float32Array }[] = [];
     const df = new Float64Array(W);
     const dfSame = new Float64Array(W);
-    const tf = new Float32Array(W * NF);
+    const lengths = this.index.lengths;
     let scanned = 0;
     let totalLength = 0;
-    for (let i = 0; i < entries.length; i += 1) {
-      if (kept && !kept.has(entries[i]!)) continue;
-      const encoded = entryTerms[i]!;
+    for (let i = 0; i < N; i += 1) {
+      if (keptFlags && keptFlags[i] === 0) continue;
       scanned += 1;
-      tf.fill(0);
-      let seen = 0;
-      let same = 0;
-      let field = 0;
-      let length = 0;
-      for (let k = 0, v = 0; k < encoded.length; k += 1) {
-        const d = DIGIT[encoded[k]!]!;
-        if (d < 0) {
-          field += 1;
-          v = 0;
-        } else if (d >= BASE) v = v * BASE + d - BASE;
-        else {
-          const id = v * BASE + d;
-          v = 0;
-          length += 1;
-          const bits = mask[id] ?? 0;
-          if (bits === 0) continue;
-          seen |= bits;
-          same |= sameMask[id]!;
-          for (let w = 0; w < W; w += 1) {
-            if ((bits & wordBits[w]!) !== 0 && field < NF) tf[w * NF + field]! += quality[w]![id]!;
-          }
-        }
-      }
-      totalLength += length;
+      totalLength += lengths[i]!;
+      const s = seen[i]!;
+      if (s === 0 && full !== 0) continue;
       for (let w = 0; w < W; w += 1) {
-        if ((seen & wordBits[w]!) !== 0) df[w]! += 1;
-        if ((same & wordBits[w]!) !== 0) dfSame[w]! += 1;
+        if ((s & wordBits[w]!) !== 0) df[w]! += 1;
+        if ((same[i]! & wordBits[w]!) !== 0) dfSame[w]! += 1;
       }
-      if ((seen & full) !== full || (seen & excludedBits) !== 0) continue;
-      candidates.push({ at: i, length, tf: tf.slice() });
+      if ((s & full) !== full || (s & excludedBits) !== 0) continue;
+      candidates.push({ at: i, length: lengths[i]!, tf: tfs.get(i) ?? new Float32Array(W * NF) });
     }
     const averageLength = scanned ? totalLength / scanned : 1;
 

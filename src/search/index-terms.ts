@@ -1,21 +1,53 @@
-// An entry's terms as stored in the index: for each field (in FIELDS order) the ids
-// of its terms, a term repeated as often as it occurs (up to MAX_REPEAT), fields
-// separated by a space. A search counts the ids to weigh each field and each term.
+// An entry's terms as the index keeps them: for each term, how often it occurs in
+// each field (FIELDS order, at most MAX_REPEAT times), packed into one number. The
+// cache stores them by term (postings.ts); an entry parsed in this run keeps them
+// as one string of (term id, packed counts) pairs until they are stored.
 import type { Entry } from "../domain/entry.js";
+import { encodeNumber, forEachNumber } from "./codec.js";
 import { FIELDS, MAX_REPEAT } from "./fields.js";
-import { encodeIds, termCounts } from "./tokens.js";
+import { termCounts } from "./tokens.js";
 
 type Indexed = Pick<Entry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">;
 
-/** The encoded term ids of an entry; `idOf` gives (or makes) a term's id. */
-export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number): string {
-  return FIELDS.map((field) => {
-    const counts = termCounts(field === "tags" ? entry.tags : [entry[field]]);
-    const ids: number[] = [];
-    for (const [term, count] of counts) {
+const RADIX = MAX_REPEAT + 1;
+/** RADIX ** field: the place of each field in a packed number. */
+const PLACE = FIELDS.map((_, f) => RADIX ** f);
+
+/** How often (0 to MAX_REPEAT) a packed number says its term occurs in field `f`. */
+export const countIn = (packed: number, f: number): number => Math.floor(packed / PLACE[f]!) % RADIX;
+
+/** An entry's encoded terms and its length (its terms counted as often as they occur, at most MAX_REPEAT times a field). */
+export interface EncodedTerms {
+  pairs: string;
+  length: number;
+}
+
+/** The encoded terms of an entry; `idOf` gives (or makes) a term's id. */
+export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number): EncodedTerms {
+  const packed = new Map<number, number>();
+  let length = 0;
+  FIELDS.forEach((field, f) => {
+    for (const [term, count] of termCounts(field === "tags" ? entry.tags : [entry[field]])) {
       const id = idOf(term);
-      for (let k = Math.min(count, MAX_REPEAT); k > 0; k -= 1) ids.push(id);
+      const c = Math.min(count, MAX_REPEAT);
+      packed.set(id, (packed.get(id) ?? 0) + c * PLACE[f]!);
+      length += c;
     }
-    return encodeIds(ids);
-  }).join(" ");
+  });
+  const out: string[] = [];
+  for (const [id, p] of packed) out.push(encodeNumber(id), encodeNumber(p));
+  return { pairs: out.join(""), length };
+}
+
+/** Calls `visit` with each (term id, packed counts) pair of an entry's encoded terms. */
+export function forEachPair(pairs: string, visit: (id: number, packed: number) => void): void {
+  const bytes = Buffer.from(pairs, "latin1");
+  let id = -1;
+  forEachNumber(bytes, 0, bytes.length, (n) => {
+    if (id < 0) id = n;
+    else {
+      visit(id, n);
+      id = -1;
+    }
+  });
 }

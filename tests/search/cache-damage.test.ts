@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
-import { cachePieces, codeFingerprint, type CacheRecord } from "../../src/journal/cache-file.js";
+import { decodeRecord, encodeRecord, type CacheRecord } from "../../src/journal/cache-file.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
 import { fixtureJournal } from "./fixture.js";
+import { entryText } from "../helpers.js";
 
 const cacheFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FILE);
 const QUERIES = ["celery", "celary retry", "n+1", "redis -channels", '"exponential backoff"'];
@@ -52,18 +54,41 @@ describe("a damaged entry cache", () => {
   it("checks the values of a record like those of an entry, even under a right checksum", () => {
     const indexed = readIndexedJournal(openJournal(dir));
     expect(indexed.stats.parsed).toBe(0);
-    const text = fs.readFileSync(cacheFile(dir), "utf8").split("\n");
-    const records = JSON.parse(text[1]!) as CacheRecord[];
-    const ok = records.findIndex((r) => r[3] === 1);
-    const bad = structuredClone(records);
-    (bad[ok] as unknown[])[6] = "2020-51-01";
-    const rest = text.slice(2);
-    const vocabulary = rest.slice(0, (JSON.parse(text[0]!) as { terms: number }).terms);
-    fs.writeFileSync(cacheFile(dir), [...cachePieces(codeFingerprint(), bad, vocabulary, rest.slice(vocabulary.length))].join(""));
+    // A record whose date is impossible, written with right checksums.
+    const whole = fs.readFileSync(cacheFile(dir), "utf8");
+    const trailer = JSON.parse(whole.slice(whole.lastIndexOf("\n") + 1)) as { recordBytes: number; recordCrc: number };
+    const end = trailer.recordBytes;
+    const lines = whole.slice(0, end).split("\n");
+    const ok = lines.findIndex((line) => line.split("\x1f")[3] === "1");
+    const record = decodeRecord(lines[ok]!) as CacheRecord;
+    record[6] = "2020-51-01";
+    lines[ok] = encodeRecord(record);
+    const recordText = Buffer.from(lines.join("\n"));
+    const fixed = { ...trailer, recordBytes: recordText.length, recordCrc: zlib.crc32(recordText) >>> 0 };
+    fs.writeFileSync(cacheFile(dir), `${lines.join("\n")}${whole.slice(end, whole.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
     const again = readIndexedJournal(openJournal(dir), { cache: true });
     expect(again.stats.parsed).toBe(1);
     expect(again.contents.entries.map((e) => e.date)).not.toContain("2020-51-01");
     expect(answers(dir, true)).toEqual(truth);
+  });
+
+  it("after files are edited, added, removed and renamed, a cache made of the old index and the new files answers as the files do", () => {
+    const changed = fixtureJournal({ aged: true });
+    readIndexedJournal(openJournal(changed));
+    const names = fs.readdirSync(path.join(changed, "entries")).sort();
+    const file = (name: string) => path.join(changed, "entries", name);
+    fs.writeFileSync(file(names[0]!), fs.readFileSync(file(names[0]!), "utf8").replace(/## Challenge\n/, "## Challenge\n\nCelery retries with exponential backoff and Redis channels.\n"));
+    fs.rmSync(file(names[3]!));
+    fs.renameSync(file(names[5]!), file(`2027-01-01-renamed-${names[5]}`));
+    fs.writeFileSync(file("2026-12-31-new-entry.md"), entryText({ title: "A new celery entry", topic: "Celery", date: "2026-12-31", challenge: "The N+1 problem in Redis.", solution: "Exponential backoff." }));
+    const old = new Date(Date.now() - 86_400_000);
+    for (const name of [names[0]!, "2026-12-31-new-entry.md"]) fs.utimesSync(file(name), old, old);
+    const truth = answers(changed, false);
+    const rebuilt = readIndexedJournal(openJournal(changed));
+    expect(rebuilt.stats).toMatchObject({ written: true, parsed: 3 });
+    expect(answers(changed, true)).toEqual(truth);
+    expect(readIndexedJournal(openJournal(changed)).stats).toMatchObject({ parsed: 0, written: false });
+    expect(answers(changed, true)).toEqual(truth);
   });
 
   it("removes the settled temporary files of interrupted cache writes, and keeps young ones", () => {

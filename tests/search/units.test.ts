@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { boundedDistance } from "../../src/search/distance.js";
 import { coreOf, parseQuery } from "../../src/search/query.js";
 import { clip, flatten, highlight } from "../../src/search/snippet.js";
-import { decodeIds, encodeIds, normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
+import { normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
+import { decodeNumbers, encodeNumbers } from "../../src/search/codec.js";
+import { countIn, encodeEntryTerms, forEachPair } from "../../src/search/index-terms.js";
+import { forEachPosting, postingBlocks, PostingsReader } from "../../src/search/postings.js";
+import { FIELDS } from "../../src/search/fields.js";
 
 describe("edit distance", () => {
   it.each([
@@ -93,14 +97,47 @@ describe("tokens", () => {
     ]);
   });
 
-  it("encodes term ids as printable text and back", () => {
+  it("encodes numbers as printable text and back", () => {
     const ids = [0, 1, 44, 45, 2024, 2025, 91124, 91125, 1_000_000];
-    const encoded = encodeIds(ids);
+    const encoded = encodeNumbers(ids);
     expect(encoded).toMatch(/^[\x23-\x7e]+$/);
     expect(encoded).not.toMatch(/["\\]/);
-    expect(decodeIds(encoded)).toEqual(ids);
-    expect(decodeIds(`${encodeIds([3, 4])} ${encodeIds([5])}`)).toEqual([3, 4, 5]);
-    expect(decodeIds("é")).toBeUndefined();
+    expect(decodeNumbers(encoded)).toEqual(ids);
+    expect(decodeNumbers("é")).toBeUndefined();
+    // A number cut short (a leading digit with no last digit) is no number.
+    expect(decodeNumbers(encodeNumbers([2025]).slice(0, 1))).toBeUndefined();
+  });
+
+  it("packs how often a term occurs in each field, and writes postings by term in checked blocks", () => {
+    const ids = new Map<string, number>();
+    const idOf = (term: string) => ids.get(term) ?? (ids.set(term, ids.size), ids.size - 1);
+    const a = encodeEntryTerms({ title: "Caching", topic: "Redis", tags: ["cache"], challenge: "cache cache cache cache cache cached", solution: "", takeaway: "redis", notes: "" }, idOf);
+    const b = encodeEntryTerms({ title: "Other", topic: "Redis", tags: [], challenge: "", solution: "caching", takeaway: "", notes: "" }, idOf);
+    const pairs = new Map<number, number>();
+    forEachPair(a.pairs, (id, packed) => pairs.set(id, packed));
+    const cache = pairs.get(ids.get("cach")!)!;
+    // title 1, tags 1, challenge 6 counted as MAX_REPEAT (4).
+    expect(FIELDS.map((_, f) => countIn(cache, f))).toEqual([1, 0, 1, 0, 4, 0, 0]);
+    expect(a.length).toBe(1 + 1 + 1 + 4 + 1);
+
+    const directory: number[] = [];
+    const text = [...postingBlocks({ terms: ids.size, fresh: [{ record: 0, pairs: a.pairs }, { record: 2, pairs: b.pairs }] }, directory)].join("");
+    const bytes = Buffer.from(text);
+    const reader = new PostingsReader(ids.size, directory, (offset, length) => bytes.subarray(offset, offset + length));
+    const found = (term: string) => {
+      const out: number[][] = [];
+      forEachPosting(reader.line(ids.get(term)!)!, (record, packed) => out.push([record, packed]));
+      return out.map(([record, packed]) => [record, FIELDS.map((_, f) => countIn(packed!, f)).join("")]);
+    };
+    expect(found("cach")).toEqual([[0, "1010400"], [2, "0000010"]]);
+    expect(found("redi")).toEqual([[0, "0101000"], [2, "0100000"]]);
+    expect(reader.readable(ids.values())).toBe(true);
+    // A flipped byte in a block: that block is not used.
+    const damaged = Buffer.from(bytes);
+    damaged[0] = damaged[0]! ^ 1;
+    const bad = new PostingsReader(ids.size, directory, (offset, length) => damaged.subarray(offset, offset + length));
+    expect(bad.readable(ids.values())).toBe(false);
+    expect(bad.line(0)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { slugify } from "../../src/domain/slug.js";
-import { isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
+import { daysInMonth, isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
 import { REPO_ROOT } from "../helpers.js";
 
 describe("slugify", () => {
@@ -46,6 +46,15 @@ describe("dates", () => {
     expect(parseDateArgument("today", new Date(2026, 0, 1, 23, 59))).toBe("2026-01-01");
     expect(parseDateArgument("yesterday", new Date(2026, 0, 1, 0, 1))).toBe("2025-12-31");
     expect(today(new Date(2026, 10, 27, 0, 0))).toBe("2026-11-27");
+  });
+
+  it("counts the days of every month as the Gregorian calendar does (leap years by 4, 100 and 400)", () => {
+    for (const year of [1000, 1600, 1700, 1900, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let month = 1; month <= 12; month += 1) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        expect(daysInMonth(year, month), `${year}-${month}`).toBe(last);
+      }
+    }
   });
 
   // dist/ holds the bundled CLI, not one file per module: the parser is bundled on its own here.

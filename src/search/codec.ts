@@ -1,0 +1,56 @@
+// Whole numbers as short strings of printable ASCII, the way the search index is
+// stored in the cache: base 45, a number's last digit from one alphabet and its
+// other digits from a second, so numbers follow each other with no separator and
+// a byte tells on its own whether a number ends there.
+export const BASE = 45;
+const ALPHABET = Array.from({ length: 126 - 35 + 1 }, (_, i) => String.fromCharCode(35 + i))
+  .filter((ch) => ch !== "\\")
+  .slice(0, BASE * 2);
+const LAST = ALPHABET.slice(0, BASE);
+const MORE = ALPHABET.slice(BASE);
+/** Char code → digit, +BASE for a leading digit, -1 for anything else. */
+export const DIGIT = new Int16Array(256).fill(-1);
+ALPHABET.forEach((ch, i) => (DIGIT[ch.charCodeAt(0)] = i));
+
+/** The digits of one number (0 or more). */
+export function encodeNumber(n: number): string {
+  let digits = LAST[n % BASE]!;
+  for (let rest = Math.floor(n / BASE); rest > 0; rest = Math.floor(rest / BASE)) digits = MORE[rest % BASE]! + digits;
+  return digits;
+}
+
+/** The numbers, one after another. */
+export function encodeNumbers(numbers: Iterable<number>): string {
+  // Joined, not concatenated: `+=` would keep a rope of small strings.
+  const out: string[] = [];
+  for (const n of numbers) out.push(encodeNumber(n));
+  return out.join("");
+}
+
+/**
+ * Calls `visit` with each number of `bytes[start, end)`; returns false when they
+ * are not encoded numbers (a byte outside the alphabet, or a number cut short).
+ */
+export function forEachNumber(bytes: Uint8Array, start: number, end: number, visit: (n: number) => void): boolean {
+  let value = 0;
+  let open = false;
+  for (let i = start; i < end; i += 1) {
+    const digit = DIGIT[bytes[i]!]!;
+    if (digit < 0) return false;
+    if (digit >= BASE) {
+      value = value * BASE + (digit - BASE);
+      open = true;
+    } else {
+      visit(value * BASE + digit);
+      value = 0;
+      open = false;
+    }
+  }
+  return !open;
+}
+
+/** The numbers of an encoded string; undefined when it is not one. */
+export function decodeNumbers(encoded: string): number[] | undefined {
+  const numbers: number[] = [];
+  return forEachNumber(Buffer.from(encoded, "latin1"), 0, encoded.length, (n) => numbers.push(n)) && /^[\x20-\x7e]*$/.test(encoded) ? numbers : undefined;
+}
