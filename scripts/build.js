@@ -10,6 +10,7 @@
 //   replaced inside marked-terminal by a stub that requires it on the first code
 //   block it colours (never without colour);
 // - gray-matter, which src/domain/frontmatter.ts requires on the first parse.
+// And commander's child_process is required only if commander ever uses it.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -42,7 +43,14 @@ const lazyHighlight = {
   name: "lazy-cli-highlight",
   setup(build) {
     build.onResolve({ filter: /^cli-highlight$/ }, () => ({ path: "lazy-cli-highlight", namespace: "nexus-stub" }));
-    build.onLoad({ filter: /.*/, namespace: "nexus-stub" }, () => ({
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: "nexus-stub" }, () => ({
+      contents: `let real;
+module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });
+`,
+      loader: "js",
+      resolveDir: ROOT,
+    }));
+    build.onLoad({ filter: /^lazy-cli-highlight$/, namespace: "nexus-stub" }, () => ({
       contents: `import { createRequire } from "node:module";
 let real;
 export function highlight(code, options) {
@@ -53,6 +61,17 @@ export function highlight(code, options) {
       loader: "js",
       resolveDir: ROOT,
     }));
+  },
+};
+
+// commander requires child_process (with net, dgram and more) for executable
+// subcommands, which nexus has none of: it is required on first use instead.
+const lazyChildProcess = {
+  name: "lazy-child-process-in-commander",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: "lazy-child-process", namespace: "nexus-stub" } : undefined,
+    );
   },
 };
 
@@ -74,7 +93,7 @@ await esbuild.build({
   banner: { js: 'import { createRequire as __nexusRequire } from "node:module";\nconst require = __nexusRequire(import.meta.url);' },
   define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()) },
   external: ["gray-matter"],
-  plugins: [lazyHighlight],
+  plugins: [lazyHighlight, lazyChildProcess],
   legalComments: "none",
   logLevel: "warning",
 });

@@ -1,7 +1,6 @@
 // The file format of the entry cache (`.nexus/entry-cache`) and how it is checked.
 //
-// Four parts: the records (one line per entry file, its values separated by US,
-// see encodeRecord); the postings (search/postings.ts); the search vocabulary (one
+// Four parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
 // term a line) and the directory of the postings blocks; last, a JSON header with
 // the length and place of each part (last, so that the file is written in one pass
 // with the index made a block at a time). `list` reads only the header and the
@@ -17,9 +16,6 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { checkLine, LIMITS, type Problem } from "../domain/entry.js";
-import { isCalendarDate } from "../domain/dates.js";
-import type { FileProblem } from "./entry-file.js";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
@@ -27,13 +23,8 @@ import { PostingsReader, postingBlocks, type Directory, type PostingSources } fr
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
 const FORMAT = "nexus-entry-cache";
-/** 4: stemmed terms by field with counts, checksums. 5: records as lines, postings by term in checked blocks. */
+/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. */
 const VERSION = 5;
-
-type StoredProblem = [line: number, severity: 0 | 1, message: string];
-export type OkRecord = [path: string, size: number, mtimeMs: number, ok: 1, title: string, topic: string, date: string, tags: string[], warnings: StoredProblem[], length: number, featured?: 1];
-export type BadRecord = [path: string, size: number, mtimeMs: number, ok: 0, problems: StoredProblem[]];
-export type CacheRecord = OkRecord | BadRecord;
 
 interface Header {
   format: string;
@@ -58,68 +49,16 @@ export interface StoredTerms {
 
 /** A cache file as read: the records at once, the search terms on demand. */
 export interface CacheFile {
-  records: unknown[];
+  /** One line per file (cache-record.ts), not yet decoded. */
+  records: string[];
   /** The vocabulary and the postings; undefined when that part is damaged (or the file was replaced meanwhile). */
   terms: () => StoredTerms | undefined;
-}
-
-export const storeProblem = (p: Problem): StoredProblem => [p.line, p.severity === "warning" ? 1 : 0, p.message];
-const isStoredProblem = (p: unknown): p is StoredProblem =>
-  Array.isArray(p) && p.length === 3 && Number.isInteger(p[0]) && (p[0] as number) >= 1 && (p[1] === 0 || p[1] === 1) && typeof p[2] === "string" && p[2] !== "";
-export const problemOf = (p: StoredProblem, filePath: string): FileProblem => ({
-  line: p[0],
-  message: p[2],
-  severity: p[1] === 1 ? "warning" : "error",
-  path: filePath,
-});
-
-const isLine = (value: unknown, max: number): value is string => typeof value === "string" && checkLine("", value, max) === undefined && value === value.trim();
-
-/** A record whose every value is what parsing an entry could have produced. */
-export function isValidRecord(r: unknown): r is CacheRecord {
-  if (!Array.isArray(r) || typeof r[0] !== "string" || !Number.isInteger(r[1]) || typeof r[2] !== "number" || !Number.isFinite(r[2])) return false;
-  if (r[3] === 0) return r.length === 5 && Array.isArray(r[4]) && r[4].length > 0 && r[4].every(isStoredProblem);
-  return (
-    r[3] === 1 && (r.length === 10 || (r.length === 11 && r[10] === 1)) && isLine(r[4], LIMITS.title) && isLine(r[5], LIMITS.topic) && typeof r[6] === "string" && isCalendarDate(r[6]) &&
-    Array.isArray(r[7]) && r[7].length <= LIMITS.tags && r[7].every((t) => isLine(t, LIMITS.tag)) && Array.isArray(r[8]) && r[8].every(isStoredProblem) &&
-    Number.isInteger(r[9]) && (r[9] as number) >= 0
-  );
-}
-
-// A record is one line of values separated by US (0x1f); tags are separated by RS
-// (0x1e). A value with a control character in it (a newline, a tab, US itself) is
-// written as GS (0x1d) and its JSON. Splitting lines is several times faster than
-// JSON.parse of the same records, and list reads nothing else.
-const US = "\x1f";
-const RS = "\x1e";
-const GS = "\x1d";
-const PLAIN = /^[^\x00-\x1f]*$/;
-const text = (value: string): string => (PLAIN.test(value) ? value : GS + JSON.stringify(value));
-const untext = (value: string): unknown => (value.charCodeAt(0) === 0x1d ? JSON.parse(value.slice(1)) : value);
-
-export function encodeRecord(r: CacheRecord): string {
-  const head = `${text(r[0])}${US}${r[1]}${US}${r[2]}${US}`;
-  if (r[3] === 0) return `${head}0${US}${JSON.stringify(r[4])}`;
-  const tags = r[7].every((tag) => PLAIN.test(tag)) ? r[7].join(RS) : GS + JSON.stringify(r[7]);
-  return head + ["1", text(r[4]), text(r[5]), text(r[6]), tags, r[8].length ? JSON.stringify(r[8]) : "", r[9], r[10] === 1 ? "1" : ""].join(US);
-}
-
-/** A record line as values, to be checked with isValidRecord; undefined when it is not one. */
-export function decodeRecord(line: string): unknown {
-  const v = line.split(US);
-  const path = v[0]!.charCodeAt(0) === 0x1d ? untext(v[0]!) : v[0];
-  if (v.length === 5 && v[3] === "0") return [path, Number(v[1]), Number(v[2]), 0, JSON.parse(v[4]!)];
-  if (v.length !== 11 || v[3] !== "1" || (v[10] !== "" && v[10] !== "1")) return undefined;
-  const tags = v[7] === "" ? [] : v[7]!.charCodeAt(0) === 0x1d ? JSON.parse(v[7]!.slice(1)) : v[7]!.split(RS);
-  const record = [path, Number(v[1]), Number(v[2]), 1, untext(v[4]!), untext(v[5]!), untext(v[6]!), tags, v[8] === "" ? [] : JSON.parse(v[8]!), v[9] === "" ? NaN : Number(v[9])];
-  if (v[10] === "1") record.push(1);
-  return record;
 }
 
 // What a file parses to depends on the code that parses it: a record made by
 // another build of nexus (an upgrade, or a rebuild while developing) is not used.
 const PARSING_MODULES = [
-  "../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./entry-file", "./cache", "./cache-file",
+  "../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./entry-file", "./cache", "./cache-file", "./cache-record",
   "../search/tokens", "../search/fields", "../search/index-terms", "../search/codec", "../search/postings",
 ];
 let fingerprint: string | undefined;
@@ -239,7 +178,7 @@ export function loadCache(file: string): CacheFile | undefined {
     if (recordPart.length !== header.recordBytes + 1 || recordPart[header.recordBytes] !== 10) return undefined;
     const recordBytes = recordPart.subarray(0, header.recordBytes);
     if (crc32(recordBytes) !== header.recordCrc) return undefined;
-    const records = header.records === 0 ? [] : recordBytes.toString("utf8").split("\n").map(decodeRecord);
+    const records = header.records === 0 ? [] : recordBytes.toString("utf8").split("\n");
     if (records.length !== header.records) return undefined;
     fs.closeSync(fd);
     fd = undefined;
@@ -274,7 +213,8 @@ export function loadCache(file: string): CacheFile | undefined {
 /** What a cache file holds: records, vocabulary and the postings to write. */
 export interface CacheContents {
   code: string;
-  records: CacheRecord[];
+  /** One line per file (cache-record.ts). */
+  records: string[];
   vocabulary: string[];
   postings: PostingSources;
 }
@@ -285,7 +225,7 @@ export interface CacheContents {
  * directory, and last the header with the lengths and checksums.
  */
 export function* cachePieces(contents: CacheContents): Generator<string> {
-  const recordText = Buffer.from(contents.records.map(encodeRecord).join("\n"));
+  const recordText = Buffer.from(contents.records.join("\n"));
   yield recordText.toString();
   yield "\n";
   const directory: Directory = [];

@@ -20,15 +20,13 @@ import { encodeEntryTerms } from "../search/index-terms.js";
 import type { PostingSources } from "../search/postings.js";
 import { forEachPosting } from "../search/postings.js";
 import { forEachPair } from "../search/index-terms.js";
-import {
-  CACHE_FILE, cachePath, cachePieces, codeFingerprint, isValidRecord, loadCache, problemOf, removeStaleTemps, storeProblem, writableCacheDir,
-  type CacheRecord, type StoredTerms,
-} from "./cache-file.js";
+import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
+import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem, type RecordRest } from "./cache-record.js";
 import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
-import { lazyEntry } from "./lazy-entry.js";
+import { lazyEntry, type HeadFields as EntryHead } from "./lazy-entry.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
-import { scanEntries } from "./scan.js";
+import { scanEntries, type FoundFile } from "./scan.js";
 
 export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
 export { readBodyFields } from "./lazy-entry.js";
@@ -62,6 +60,22 @@ export interface ReadOptions {
 /** Where an entry's terms are: in the stored index (under its old record number), or given as (id, packed) pairs. */
 type TermSource = number | string;
 
+/** A string of its own: a value parsed from an entry may be a slice that keeps the whole text of the file alive. */
+const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).toString() : value);
+
+/**
+ * Title, topic, tags and featured of a reused record. A record whose values are not
+ * what parsing could give (a cache made by hand with right checksums) is not used:
+ * the file is parsed instead.
+ */
+function restOf(line: string, rest: number, found: FoundFile): EntryHead {
+  const fields: RecordRest | undefined = recordRest(line, rest);
+  if (fields) return fields;
+  const result = readEntryFile(found);
+  if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
+  return { title: found.path.slice(found.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
+}
+
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
  * mtime match a record are not read; the others are read, parsed and recorded.
@@ -87,10 +101,9 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     let id = termIds.get(term);
     if (id === undefined) {
       id = v.length;
-      // A long term may be a slice of the whole entry text; a copy lets that go.
-      const own = term.length >= 13 ? Buffer.from(term).toString() : term;
-      v.push(own);
-      termIds.set(own, id);
+      const copy = own(term);
+      v.push(copy);
+      termIds.set(copy, id);
     }
     return id;
   };
@@ -100,14 +113,17 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const records = cached?.records ?? [];
   let cursor = 0;
   let byPath: Map<string, number> | undefined;
-  const recordAt = (filePath: string): number => {
-    const next = records[cursor] as unknown[] | undefined;
-    if (!byPath && Array.isArray(next) && next[0] === filePath) return cursor++;
+  const recordAt = (found: FoundFile): number => {
+    if (!byPath && cursor < records.length && recordMatches(records[cursor]!, found.path, found.size, found.changedMs)) return cursor++;
     if (!byPath) {
       byPath = new Map();
-      records.forEach((r, i) => Array.isArray(r) && typeof r[0] === "string" && byPath!.set(r[0], i));
+      records.forEach((line, i) => {
+        const p = recordPath(line);
+        if (p !== undefined) byPath!.set(p, i);
+      });
     }
-    return byPath.get(filePath) ?? -1;
+    const at = byPath.get(found.path);
+    return at !== undefined && recordMatches(records[at]!, found.path, found.size, found.changedMs) ? at : -1;
   };
 
   const entries: LoadedEntry[] = [];
@@ -115,32 +131,49 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const lengths: number[] = [];
   const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
   /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
-  const keep: { record: CacheRecord; entry: number }[] = [];
+  const keep: { line: string; entry: number }[] = [];
   let reused = 0;
   let parsed = 0;
   let changed = false;
 
   for (const found of files) {
-    const at = recordAt(found.path);
-    const old = at >= 0 ? records[at] : undefined;
-    let record: CacheRecord;
-    let source: TermSource = "";
+    const at = recordAt(found);
+    const head = at >= 0 ? recordHead(records[at]!) : undefined;
+    let line: string;
     let cacheable = true;
-    if (isValidRecord(old) && old[1] === found.size && old[2] === found.changedMs) {
-      record = old;
-      source = at;
+    let position = -1;
+    if (head) {
+      line = records[at]!;
       reused += 1;
+      if (head.ok) {
+        position = entries.length;
+        const rest = head.rest;
+        entries.push(lazyEntry({ title: "", topic: "", tags: [], featured: false, date: head.date, path: found.path, file: found.file }, () => restOf(line, rest, found)));
+        sources.push(at);
+        lengths.push(head.length);
+        for (const w of head.warnings) problems.push(problemOf(w, found.path));
+      } else {
+        for (const p of head.problems) problems.push(problemOf(p, found.path));
+      }
     } else {
       parsed += 1;
       const result = readEntryFile(found);
       if (result.ok) {
         const { entry } = result;
         const terms = encodeEntryTerms(entry, idOf);
-        record = [found.path, found.size, found.changedMs, 1, entry.title, entry.topic, entry.date, entry.tags, result.warnings.map(storeProblem), terms.length];
-        if (entry.featured) record.push(1);
-        source = terms.pairs;
+        const warnings = result.warnings.map(storeProblem);
+        line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
+        position = entries.length;
+        // Its text is let go: the body is read again from the file when asked for, as for a
+        // reused record (a first run over 100,000 entries would otherwise hold them all).
+        entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }));
+        sources.push(terms.pairs);
+        lengths.push(terms.length);
+        for (const w of warnings) problems.push(problemOf(w, found.path));
       } else {
-        record = [found.path, found.size, found.changedMs, 0, result.problems.map(storeProblem)];
+        const stored = result.problems.map(storeProblem);
+        line = encodeRecord(found.path, found.size, found.changedMs, { problems: stored });
+        for (const p of stored) problems.push(problemOf(p, found.path));
       }
       // A file that could not be read may be readable later without a new mtime; a
       // file modified just now may change again within the same mtime tick.
@@ -148,17 +181,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
       else cacheable = false;
     }
-    let position = -1;
-    if (record[3] === 1) {
-      position = entries.length;
-      entries.push(lazyEntry(record[4], record[5], record[6], record[7], record[10] === 1, found.path, found.file));
-      sources.push(source);
-      lengths.push(record[9]);
-      for (const w of record[8]) problems.push(problemOf(w, found.path));
-    } else {
-      for (const p of record[4]) problems.push(problemOf(p, found.path));
-    }
-    if (cacheable) keep.push({ record, entry: position });
+    if (cacheable) keep.push({ line, entry: position });
   }
 
   // Files are scanned by name, and names start with the date: reversed, they are
@@ -203,7 +226,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         else fresh.push({ record: k, pairs: source });
       });
       const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh };
-      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keep.map((k) => k.record), vocabulary: vocabularyNow(), postings }));
+      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keep.map((k) => k.line), vocabulary: vocabularyNow(), postings }));
       written = true;
       removeStaleTemps(dir);
     } catch {

@@ -23,42 +23,60 @@ export function readBodyFields(file: string): BodyFields {
   }
 }
 
-const LAZY: ReadonlySet<string | symbol> = new Set(BODY_KEYS);
-const loaded = new WeakSet<LoadedEntry>();
+/** The fields a cache record decodes when first looked at (cache-record.ts). */
+export type HeadFields = Pick<LoadedEntry, "title" | "topic" | "tags" | "featured">;
+const HEAD_KEYS: ReadonlySet<string | symbol> = new Set(["title", "topic", "tags", "featured"]);
+const BODY: ReadonlySet<string | symbol> = new Set(BODY_KEYS);
 
-function load(target: LoadedEntry): void {
-  if (loaded.has(target)) return;
-  loaded.add(target);
-  Object.assign(target, readBodyFields(target.file));
-}
+// Every trap that can reveal a field loads it first. Creating a proxy costs about
+// as much as a plain object; own accessors cost 3 to 20 times more.
+class LazyFields implements ProxyHandler<LoadedEntry> {
+  private bodyToRead = true;
 
-// Every trap that can reveal a body field loads the body first. Creating a proxy
-// costs about as much as a plain object; own accessors cost 3 to 20 times more.
-const lazyHandler: ProxyHandler<LoadedEntry> = {
-  get(target, key) {
-    if (LAZY.has(key)) load(target);
+  constructor(private head: (() => HeadFields) | undefined) {}
+
+  private load(target: LoadedEntry, key: string | symbol): void {
+    if (this.head && HEAD_KEYS.has(key)) {
+      const head = this.head();
+      this.head = undefined;
+      Object.assign(target, head);
+    }
+    if (this.bodyToRead && BODY.has(key)) {
+      this.bodyToRead = false;
+      Object.assign(target, readBodyFields(target.file));
+    }
+  }
+
+  get(target: LoadedEntry, key: string | symbol): unknown {
+    this.load(target, key);
     return target[key as keyof LoadedEntry];
-  },
-  set(target, key, value) {
-    if (LAZY.has(key)) load(target);
+  }
+
+  set(target: LoadedEntry, key: string | symbol, value: unknown): boolean {
+    this.load(target, key);
     return Reflect.set(target, key, value);
-  },
-  getOwnPropertyDescriptor(target, key) {
-    if (LAZY.has(key)) load(target);
+  }
+
+  getOwnPropertyDescriptor(target: LoadedEntry, key: string | symbol): PropertyDescriptor | undefined {
+    this.load(target, key);
     return Reflect.getOwnPropertyDescriptor(target, key);
-  },
-  defineProperty(target, key, descriptor) {
-    if (LAZY.has(key)) load(target);
+  }
+
+  defineProperty(target: LoadedEntry, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    this.load(target, key);
     return Reflect.defineProperty(target, key, descriptor);
-  },
-};
+  }
+}
 
 /**
  * An entry whose body and sections are read from its file the first time one of
- * them is used. To spreading, JSON, Object.keys and equality it is the same as an
- * eagerly read entry: the same own, enumerable keys in the same order.
+ * them is used (and, given `head`, whose title, topic, tags and featured come from
+ * it the first time one of them is used). To spreading, JSON, Object.keys and
+ * equality it is the same as an eagerly read entry: the same own, enumerable keys
+ * in the same order.
  */
-export function lazyEntry(title: string, topic: string, date: string, tags: string[], featured: boolean, path: string, file: string): LoadedEntry {
+export function lazyEntry(fields: HeadFields & { date: string; path: string; file: string }, head?: () => HeadFields): LoadedEntry {
+  const { title, topic, date, tags, featured, path, file } = fields;
   const target: LoadedEntry = { title, topic, date, tags, featured, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
-  return new Proxy(target, lazyHandler);
+  return new Proxy(target, new LazyFields(head));
 }

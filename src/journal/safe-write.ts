@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isErrnoException } from "../errors.js";
@@ -9,8 +8,12 @@ import { isErrnoException } from "../errors.js";
 /** The name of a temporary file: `.NAME.PID.HEX.tmp`, hidden from the entry scan. */
 export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
+// The name need not be secret, only unlikely to be taken (it is created exclusively):
+// Math.random spares every command that writes from loading node:crypto.
+const randomHex = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+
 function tempPath(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomHex()}.tmp`);
 }
 
 /** File contents: one string, or pieces written one after another (no giant string in memory). */

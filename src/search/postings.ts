@@ -10,7 +10,7 @@ import { forEachPair } from "./index-terms.js";
 /** About how many bytes of postings a block holds (a longer line is a block of its own). */
 export const BLOCK_BYTES = 16 * 1024;
 /** At most about this many postings are held in memory at once while the index is written. */
-const CHUNK_POSTINGS = 1 << 20;
+const CHUNK_POSTINGS = 1 << 21;
 
 /** Where each block starts (first term id) and its byte length and CRC-32: three numbers a block. */
 export type Directory = number[];
@@ -21,13 +21,18 @@ export interface StoredPostings {
   line: (id: number) => Uint8Array | undefined;
 }
 
-/** A term's postings line from (record, packed counts) pairs in record order. */
-function encodeLine(pairs: number[]): string {
+/** A term's postings line from its postings at [from, to) of the two arrays, put in record order. */
+function encodeLine(records: Int32Array, packs: Int32Array, from: number, to: number): string {
+  let order: number[] | undefined;
+  for (let k = from + 1; k < to && !order; k += 1) {
+    if (records[k - 1]! > records[k]!) order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => records[x]! - records[y]!);
+  }
   const out: string[] = [];
   let last = 0;
-  for (let k = 0; k < pairs.length; k += 2) {
-    out.push(encodeNumber(pairs[k]! - last), encodeNumber(pairs[k + 1]!));
-    last = pairs[k]!;
+  for (let i = 0; i < to - from; i += 1) {
+    const k = order ? order[i]! : from + i;
+    out.push(encodeNumber(records[k]! - last), encodeNumber(packs[k]!));
+    last = records[k]!;
   }
   return out.join("");
 }
@@ -93,31 +98,45 @@ export function* postingBlocks(sources: PostingSources, directory: Directory): G
     blockFirst = next;
   };
 
+  // The postings of a chunk of terms, in two typed arrays (record, packed counts),
+  // each term's at its own offset: 8 bytes a posting, whatever the journal.
+  let records = new Int32Array(0);
+  let packs = new Int32Array(0);
   for (let a = 0; a < terms; ) {
     let b = a;
     let sum = 0;
     while (b < terms && (b === a || sum + counts[b]! <= CHUNK_POSTINGS)) sum += counts[b++]!;
-    const lists: number[][] = Array.from({ length: b - a }, () => []);
+    if (records.length < sum) {
+      records = new Int32Array(Math.max(sum, Math.min(CHUNK_POSTINGS, 2 * records.length)));
+      packs = new Int32Array(records.length);
+    }
+    const start = new Int32Array(b - a + 1);
+    for (let id = a; id < b; id += 1) start[id - a + 1] = start[id - a]! + counts[id]!;
+    const fill = start.slice(0, b - a);
+    const add = (id: number, record: number, packed: number) => {
+      const at = fill[id - a]!;
+      records[at] = record;
+      packs[at] = packed;
+      fill[id - a] = at + 1;
+    };
     if (stored) {
       const { postings, renumber } = stored;
       for (let id = a; id < b; id += 1) {
         const line = postings.line(id);
         if (!line) continue;
-        const list = lists[id - a]!;
         forEachPosting(line, (record, packed) => {
           const now = record < renumber.length ? renumber[record]! : -1;
-          if (now >= 0) list.push(now, packed);
+          if (now >= 0) add(id, now, packed);
         });
       }
     }
     for (const f of fresh) {
       forEachPair(f.pairs, (id, packed) => {
-        if (id >= a && id < b) lists[id - a]!.push(f.record, packed);
+        if (id >= a && id < b) add(id, f.record, packed);
       });
     }
     for (let id = a; id < b; id += 1) {
-      const line = `${encodeLine(sorted(lists[id - a]!))}\n`;
-      lists[id - a] = [];
+      const line = `${encodeLine(records, packs, start[id - a]!, fill[id - a]!)}\n`;
       block.push(line);
       blockBytes += line.length;
       if (blockBytes >= BLOCK_BYTES) yield* flush(id + 1);
@@ -125,15 +144,6 @@ export function* postingBlocks(sources: PostingSources, directory: Directory): G
     a = b;
   }
   yield* flush(terms);
-}
-
-/** The pairs ordered by record (they usually are already). */
-function sorted(pairs: number[]): number[] {
-  let inOrder = true;
-  for (let k = 2; k < pairs.length && inOrder; k += 2) inOrder = pairs[k - 2]! < pairs[k]!;
-  if (inOrder) return pairs;
-  const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((x, y) => pairs[2 * x]! - pairs[2 * y]!);
-  return order.flatMap((i) => [pairs[2 * i]!, pairs[2 * i + 1]!]);
 }
 
 /**

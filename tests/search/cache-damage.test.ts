@@ -3,7 +3,6 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
-import { decodeRecord, encodeRecord, type CacheRecord } from "../../src/journal/cache-file.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
@@ -52,24 +51,32 @@ describe("a damaged entry cache", () => {
   });
 
   it("checks the values of a record like those of an entry, even under a right checksum", () => {
-    const indexed = readIndexedJournal(openJournal(dir));
-    expect(indexed.stats.parsed).toBe(0);
-    // A record whose date is impossible, written with right checksums.
-    const whole = fs.readFileSync(cacheFile(dir), "utf8");
-    const trailer = JSON.parse(whole.slice(whole.lastIndexOf("\n") + 1)) as { recordBytes: number; recordCrc: number };
-    const end = trailer.recordBytes;
-    const lines = whole.slice(0, end).split("\n");
-    const ok = lines.findIndex((line) => line.split("\x1f")[3] === "1");
-    const record = decodeRecord(lines[ok]!) as CacheRecord;
-    record[6] = "2020-51-01";
-    lines[ok] = encodeRecord(record);
-    const recordText = Buffer.from(lines.join("\n"));
-    const fixed = { ...trailer, recordBytes: recordText.length, recordCrc: zlib.crc32(recordText) >>> 0 };
-    fs.writeFileSync(cacheFile(dir), `${lines.join("\n")}${whole.slice(end, whole.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
+    /** Rewrites the cache with the `index`th value of an entry's record changed, and right checksums. */
+    const rewrite = (index: number, value: string) => {
+      readIndexedJournal(openJournal(dir));
+      const whole = fs.readFileSync(cacheFile(dir), "utf8");
+      const trailer = JSON.parse(whole.slice(whole.lastIndexOf("\n") + 1)) as { recordBytes: number; recordCrc: number };
+      const end = trailer.recordBytes;
+      const lines = whole.slice(0, end).split("\n");
+      const values = lines[0]!.split("\x1f");
+      expect(values[3]).toBe("1");
+      values[index] = value;
+      lines[0] = values.join("\x1f");
+      const recordText = Buffer.from(lines.join("\n"));
+      const fixed = { ...trailer, recordBytes: recordText.length, recordCrc: zlib.crc32(recordText) >>> 0 };
+      fs.writeFileSync(cacheFile(dir), `${lines.join("\n")}${whole.slice(end, whole.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
+    };
+    // A date that is no calendar date: the file is parsed again.
+    rewrite(4, "2020-51-01");
     const again = readIndexedJournal(openJournal(dir), { cache: true });
     expect(again.stats.parsed).toBe(1);
     expect(again.contents.entries.map((e) => e.date)).not.toContain("2020-51-01");
     expect(answers(dir, true)).toEqual(truth);
+    // A title on two lines, or tags that are no list of tags: the entry takes them from its file.
+    for (const [index, value] of [[7, `\x1d${JSON.stringify("two\nlines")}`], [9, `\x1d${JSON.stringify({ not: "tags" })}`], [10, "yes"]] as const) {
+      rewrite(index, value);
+      expect(answers(dir, true)).toEqual(truth);
+    }
   });
 
   it("after files are edited, added, removed and renamed, a cache made of the old index and the new files answers as the files do", () => {
