@@ -11,7 +11,7 @@ import type { Context } from "./commands/context.js";
 import { type Cli, examples } from "./cli/shared.js";
 import { registerCore } from "./cli/core.js";
 import { journalDir } from "./cli/dir.js";
-import { registerSearch } from "./cli/search.js";
+import { registerSearch, searchArguments } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
 import { registerImport } from "./cli/import.js";
@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...searchArguments(args)]);
     await flushPaged();
     return exitCode;
   } catch (error) {

@@ -1,6 +1,33 @@
 import type { Command } from "commander";
 import { type Cli, collect, examples } from "./shared.js";
 
+/** Options of search (and of every command) that take a value: the argument after them is that value. */
+const TAKES_VALUE = new Set(["-p", "--topic", "--tag", "--since", "--until", "-n", "--limit", "-C", "--dir"]);
+
+/**
+ * The arguments with `search -word` made a query word: a word after one dash (-redis,
+ * -postgres) is a word the query excludes, as in GitHub's search, not a flag
+ * (commander would refuse it as unknown). Only -p, -n and -h stay flags (-n20 too);
+ * words after `--` are left as they are.
+ */
+export function searchArguments(args: string[]): string[] {
+  let i = 0;
+  while (i < args.length && args[i]!.startsWith("-") && args[i] !== "--") i += TAKES_VALUE.has(args[i]!) ? 2 : 1;
+  if (args[i] !== "search") return args;
+  const out = args.slice(0, i + 1);
+  const excluded: string[] = [];
+  for (let k = i + 1; k < args.length; k += 1) {
+    const arg = args[k]!;
+    if (arg === "--") return [...out, "--", ...excluded, ...args.slice(k + 1)];
+    if (TAKES_VALUE.has(arg) || /^--./.test(arg)) {
+      out.push(arg);
+      if (TAKES_VALUE.has(arg) && k + 1 < args.length) out.push(args[++k]!);
+    } else if (/^-[^-\d]./u.test(arg) && !/^-n\d+$/.test(arg)) excluded.push(arg);
+    else out.push(arg);
+  }
+  return excluded.length ? [...out, "--", ...excluded] : out;
+}
+
 /** search. */
 export function registerSearch(program: Command, { context, done }: Cli): void {
   program
@@ -21,7 +48,8 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
         "nexus search optimize queries          finds Query Optimization: word forms match",
         "nexus search kubernets                 typos are forgiven; kube finds Kubernetes",
         "nexus search 'select_related()' n+1    code-like words match literally",
-        "nexus search '\"connection pool\" -redis'  a phrase, no entry with redis (quote a query with -word)",
+        "nexus search celery -redis             no entry with redis",
+        "nexus search '\"connection pool\"'       the words in this order (quote a phrase for the shell)",
         "nexus search cache topic:Django since:2024-01-01 tag:orm",
         "nexus search tag:celery                filters alone list entries, newest first",
         "nexus search celery --explain          why each result ranks where it does",
@@ -30,9 +58,9 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
       ) +
         "\nMatching: a word matches its other forms (cache, cached, caching: English stems), then\n" +
         "words one or two typos away, and the start of longer words (kube). Chinese, Japanese\n" +
-        "and Thai text is cut into words. Put a query with \"phrases\" or -word in single quotes\n" +
-        "for the shell (or after --). A malformed query (an unclosed quote, topic: with no\n" +
-        "name) is a usage error (exit 2).\n" +
+        "and Thai text is cut into words. -word is a word no result may have, not a flag (only\n" +
+        "-p, -n and -h are flags). Put \"phrases\" in single quotes for the shell. A malformed\n" +
+        "query (an unclosed quote, topic: with no name) is a usage error (exit 2).\n" +
         "Ranking: a word in the title counts most, then tags and topic, then the takeaway, then\n" +
         "challenge and solution, then notes; more occurrences count more but saturate (BM25);\n" +
         "rarer words weigh more; words side by side get a bonus; the date only breaks ties.\n" +

@@ -82,6 +82,15 @@ describe("searching with the query syntax", () => {
     const after = await runCli(["search", "--json", "--", "redis", "-channels"], { cwd: dir });
     expect(after.code).toBe(0);
     expect(after.stdout).not.toContain("real-time-notifications");
+    // -word on its own is a word to exclude, not an unknown flag; -n, -p and --flags stay flags.
+    const bare = await runCli(["-C", ".", "search", "redis", "-channels", "-n", "20", "--json"], { cwd: dir });
+    expect(bare.stderr).toBe("");
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe(after.stdout);
+    expect(bare.stdout).toContain(entryPath("caching-expensive-views"));
+    const typo = await runCli(["search", "redis", "-channels", "--limt", "3"], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown option '--limt'/);
   });
 
   it("--explain says why each result ranks where it does", async () => {

@@ -8,6 +8,7 @@ import { decodeNumbers, encodeNumbers } from "../../src/search/codec.js";
 import { countIn, encodeEntryTerms, forEachPair } from "../../src/search/index-terms.js";
 import { forEachPosting, postingBlocks, PostingsReader } from "../../src/search/postings.js";
 import { FIELDS } from "../../src/search/fields.js";
+import { searchArguments } from "../../src/cli/search.js";
 
 describe("edit distance", () => {
   it.each([
@@ -47,6 +48,19 @@ describe("edit distance", () => {
   it("stops at the bound", () => {
     expect(boundedDistance("kitten", "sitting", 1)).toBe(2);
     expect(boundedDistance("a", "abcdef", 2)).toBe(3);
+  });
+});
+
+describe("search arguments", () => {
+  it.each([
+    [["search", "celery", "-redis"], ["search", "celery", "--", "-redis"]],
+    [["-C", "j", "search", "-redis", "celery"], ["-C", "j", "search", "celery", "--", "-redis"]],
+    [["search", "-p", "Django", "-n", "3", "-n20", "--tag", "-x", "orm", "-postgres"], ["search", "-p", "Django", "-n", "3", "-n20", "--tag", "-x", "orm", "--", "-postgres"]],
+    [["search", "a", "-b2", "--", "c", "-d"], ["search", "a", "--", "-b2", "c", "-d"]],
+    [["search", "--json", "-h"], ["search", "--json", "-h"]],
+    [["list", "-redis"], ["list", "-redis"]],
+  ])("%j -> %j", (args, expected) => {
+    expect(searchArguments(args)).toEqual(expected);
   });
 });
 
