@@ -78,8 +78,10 @@ export function recordMatches(line: string, path: string, size: number, changedM
 /** What every read needs of a record; undefined when a value is not one parsing could give. */
 export type RecordHead = { ok: true; date: string; length: number; warnings: StoredProblem[]; rest: number } | { ok: false; problems: StoredProblem[] };
 
+const NONE: StoredProblem[] = [];
+
 function problemsOf(value: string): StoredProblem[] | undefined {
-  if (value === "") return [];
+  if (value === "") return NONE;
   const problems = JSON.parse(value) as unknown;
   return Array.isArray(problems) && problems.every(isStoredProblem) ? problems : undefined;
 }

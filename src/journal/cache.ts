@@ -60,6 +60,9 @@ export interface ReadOptions {
 /** Where an entry's terms are: in the stored index (under its old record number), or given as (id, packed) pairs. */
 type TermSource = number | string;
 
+/** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
+const NO_TAGS: string[] = [];
+
 /** A string of its own: a value parsed from an entry may be a slice that keeps the whole text of the file alive. */
 const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).toString() : value);
 
@@ -131,7 +134,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const lengths: number[] = [];
   const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
   /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
-  const keep: { line: string; entry: number }[] = [];
+  const keepLines: string[] = [];
+  const keepEntries: number[] = [];
   let reused = 0;
   let parsed = 0;
   let changed = false;
@@ -148,7 +152,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (head.ok) {
         position = entries.length;
         const rest = head.rest;
-        entries.push(lazyEntry({ title: "", topic: "", tags: [], featured: false, date: head.date, path: found.path, file: found.file }, () => restOf(line, rest, found)));
+        entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, () => restOf(line, rest, found)));
         sources.push(at);
         lengths.push(head.length);
         for (const w of head.warnings) problems.push(problemOf(w, found.path));
@@ -181,7 +185,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
       else cacheable = false;
     }
-    if (cacheable) keep.push({ line, entry: position });
+    if (cacheable) {
+      keepLines.push(line);
+      keepEntries.push(position);
+    }
   }
 
   // Files are scanned by name, and names start with the date: reversed, they are
@@ -219,21 +226,21 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       const s = stored();
       const renumber = new Int32Array(s ? records.length : 0).fill(-1);
       const fresh: PostingSources["fresh"] = [];
-      keep.forEach(({ entry }, k) => {
+      keepEntries.forEach((entry, k) => {
         if (entry < 0) return;
         const source = sources[entry]!;
         if (typeof source === "number") renumber[source] = k;
         else fresh.push({ record: k, pairs: source });
       });
       const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh };
-      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keep.map((k) => k.line), vocabulary: vocabularyNow(), postings }));
+      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keepLines, vocabulary: vocabularyNow(), postings }));
       written = true;
       removeStaleTemps(dir);
     } catch {
       // A cache that cannot be written is only slower.
     }
   };
-  if (useCache && (changed || (cached !== undefined && keep.length !== records.length))) {
+  if (useCache && (changed || (cached !== undefined && keepLines.length !== records.length))) {
     // Postings of reused records are copied from the stored index: all of it must be whole.
     if (!storedReadable()) recomputeStored();
     write();
