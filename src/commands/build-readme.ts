@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
+import { forEachBody } from "../journal/bodies.js";
 import { applyGenerated, conflictError, planGenerated, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
@@ -60,7 +61,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
 
   let rendered;
   try {
-    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, until: options.until });
+    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, until: options.until, readBodies: forEachBody });
   } catch (error) {
     if (error instanceof TemplateError) throw new UserError(`${displayPath(io.cwd, template.file)}:${error.line}: ${error.message}`);
     throw error;

@@ -11,6 +11,14 @@ import { replaceFile } from "./safe-write.js";
 
 export const MANIFEST = ".nexus-manifest.json";
 
+/**
+ * The generated files: path relative to the journal root -> a function that makes
+ * its content (text, or its UTF-8 bytes). A file's content is made when it is
+ * compared or written and dropped after, so the pages of a large journal are never
+ * all in memory as text at once.
+ */
+export type GeneratedFiles = Map<string, () => string | Uint8Array>;
+
 export interface GeneratedState {
   /** Paths (relative to the journal root) to create or rewrite. */
   write: string[];
@@ -70,21 +78,48 @@ function badFolder(root: string, rel: string): string | undefined {
   return undefined;
 }
 
-function sameText(file: string, text: string): boolean {
+// Buffers reused from one comparison to the next: the file's bytes and the text's.
+let fileBytes: Buffer = Buffer.alloc(0);
+let textBytes: Buffer = Buffer.alloc(0);
+const atLeast = (buffer: Buffer, size: number) => (buffer.length >= size ? buffer : Buffer.allocUnsafe(Math.max(size, 2 * buffer.length)));
+
+/** Whether a file holds exactly `content` (text as UTF-8); a file of another `size` (when known) is not read. */
+function sameContent(file: string, content: string | Uint8Array, size?: number): boolean {
+  const length = typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.length;
+  if (size !== undefined && size !== length) return false;
+  let fd: number;
   try {
-    return fs.readFileSync(file, "utf8") === text;
+    fd = fs.openSync(file, "r");
   } catch {
     return false;
+  }
+  try {
+    // One byte more than the content: a longer file is not the same.
+    fileBytes = atLeast(fileBytes, length + 1);
+    let got = 0;
+    for (let n; got <= length && (n = fs.readSync(fd, fileBytes, got, length + 1 - got, null)) > 0; ) got += n;
+    if (got !== length) return false;
+    let bytes: Uint8Array = content as Uint8Array;
+    if (typeof content === "string") {
+      textBytes = atLeast(textBytes, length);
+      textBytes.write(content, 0, "utf8");
+      bytes = textBytes;
+    }
+    return fileBytes.compare(bytes, 0, length, 0, length) === 0;
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 /** Compares the generated files with the journal's folder: what to write, remove, and what is in the way. */
-export function planGenerated(root: string, folder: string, files: Map<string, string>): GeneratedState {
+export function planGenerated(root: string, folder: string, files: GeneratedFiles): GeneratedState {
   const known = readManifest(root, folder);
   const write: string[] = [];
   const missing: string[] = [];
   const conflicts: string[] = [];
-  for (const [rel, text] of files) {
+  for (const [rel, make] of files) {
     const bad = badFolder(root, rel);
     if (bad) {
       conflicts.push(bad);
@@ -96,14 +131,14 @@ export function planGenerated(root: string, folder: string, files: Map<string, s
       missing.push(rel);
     }
     else if (!stat.isFile() || !known.has(rel)) conflicts.push(rel);
-    else if (!sameText(path.join(root, rel), text)) write.push(rel);
+    else if (!sameContent(path.join(root, rel), make(), stat.size)) write.push(rel);
   }
   const remove = [...known].filter((rel) => !files.has(rel) && !badFolder(root, rel) && lstat(path.join(root, rel))?.isFile()).sort();
   const manifestPath = `${folder}/${MANIFEST}`;
   const text = manifestText(folder, files.keys());
   const manifestStat = lstat(path.join(root, manifestPath));
   if (manifestStat && !manifestStat.isFile()) conflicts.push(manifestPath);
-  return { write, missing, remove, conflicts: [...new Set(conflicts)].sort(), manifest: { path: manifestPath, text, stale: !sameText(path.join(root, manifestPath), text) } };
+  return { write, missing, remove, conflicts: [...new Set(conflicts)].sort(), manifest: { path: manifestPath, text, stale: !sameContent(path.join(root, manifestPath), text) } };
 }
 
 /** The conflicts as one error: nothing is written. */
@@ -116,7 +151,7 @@ export function conflictError(state: GeneratedState): UserError {
 }
 
 /** Writes the generated files, removes the ones no longer generated, and records them. */
-export function applyGenerated(root: string, folder: string, files: Map<string, string>, state: GeneratedState): void {
+export function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): void {
   if (state.conflicts.length) throw conflictError(state);
   const manifestFile = path.join(root, state.manifest.path);
   fs.mkdirSync(path.join(root, folder), { recursive: true });
@@ -125,7 +160,7 @@ export function applyGenerated(root: string, folder: string, files: Map<string, 
   for (const rel of state.write) {
     const file = path.join(root, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    replaceFile(file, files.get(rel)!);
+    replaceFile(file, files.get(rel)!());
   }
   for (const rel of state.remove) {
     fs.rmSync(path.join(root, rel), { force: true });

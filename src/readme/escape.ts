@@ -15,8 +15,12 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // and `~` (strikethrough). A backslash before ASCII punctuation is a literal.
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
 
+// Any character stripControls changes: most text has none and is returned as it is.
+const STRIPPED = /[\t\r\n\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /** Removes control and bidirectional-override characters; newlines and tabs become spaces. */
 export function stripControls(text: string): string {
+  if (!STRIPPED.test(text)) return text;
   return text.replace(/[\t\r\n]+/g, " ").replace(CONTROL, "").replace(BIDI, "");
 }
 
@@ -32,6 +36,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
  * can start on this line. Backslash escapes already in the text are kept.
  */
 export function escapeHtmlOutsideCode(line: string): string {
+  // Only a `<` is ever changed.
+  if (!line.includes("<")) return line;
   let out = "";
   let i = 0;
   while (i < line.length) {
@@ -122,10 +128,15 @@ export function sanitizeBlock(markdown: string, options: BlockOptions = {}): str
  * the first item when it starts with a list, markers and heading signs removed.
  */
 export function firstParagraph(markdown: string): string {
-  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
+  const text = markdown.includes("\r") ? markdown.replace(/\r\n?/g, "\n") : markdown;
   const picked: string[] = [];
   const code = new FenceTracker();
-  for (const raw of lines) {
+  // Line by line up to the end of the first paragraph, not the whole text.
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const raw = text.slice(start, end);
+    start = end + 1;
     const wasInCode = code.open !== undefined;
     if (code.inCode(raw)) {
       // A code block ends the paragraph; its code is not a summary.

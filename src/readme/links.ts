@@ -5,16 +5,37 @@ import path from "node:path";
 import type { LoadedEntry } from "../journal/read.js";
 import { escapeInline } from "./escape.js";
 
+const encodeSegment = (segment: string) =>
+  segment === ".." ? segment : encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** A relative `/` path as a link target: each segment URL-encoded, parentheses and quotes too. */
 export function encodeHref(rel: string): string {
-  return rel
-    .split("/")
-    .map((segment) => (segment === ".." ? segment : encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
-    .join("/");
+  return rel.split("/").map(encodeSegment).join("/");
 }
+
+/** Not a plain relative path (`a/b.md`): empty, absolute, a trailing or double `/`, a `.` or `..` segment. */
+const UNPLAIN = /^$|^\/|\/$|\/\/|(^|\/)\.\.?(\/|$)/;
+/** `fromDir \0 toDir` -> the encoded way from one folder to the other, with a final `/` ("" for the same folder). */
+const between = new Map<string, string>();
 
 /** A link target from the file `from` to `to`, both relative to the journal root with `/`. */
 export function hrefBetween(from: string, to: string): string {
+  const fromDir = from.slice(0, Math.max(0, from.lastIndexOf("/")));
+  const cut = to.lastIndexOf("/");
+  const toDir = to.slice(0, Math.max(0, cut));
+  // Pages link thousands of entries from a few folders: the way between two folders is
+  // worked out once, and only the file name is encoded for each link (the same href).
+  // (`to` must not be the folder of `from` or above it: that way is not a folder's way plus a name.)
+  if (!UNPLAIN.test(from) && !UNPLAIN.test(to) && !`${fromDir}/`.startsWith(`${to}/`)) {
+    const key = `${fromDir}\0${toDir}`;
+    let way = between.get(key);
+    if (way === undefined) {
+      const rel = path.posix.relative(fromDir || ".", toDir || ".");
+      way = rel ? `${encodeHref(rel)}/` : "";
+      between.set(key, way);
+    }
+    return way + encodeSegment(to.slice(cut + 1));
+  }
   return encodeHref(path.posix.relative(path.posix.dirname(from), to) || path.posix.basename(to));
 }
 

@@ -4,6 +4,7 @@
 
 import type { TopicGroup } from "../journal/config.js";
 import type { LoadedEntry } from "../journal/read.js";
+import { ownFields, summarize, type BodyReader, type EntrySummary } from "./summary.js";
 
 export interface Topic {
   /** The name shown: the config's spelling, else the most used spelling in the entries. */
@@ -27,6 +28,10 @@ export interface ReadmeModel {
   /** True when the groups come from nexus.config.json. */
   grouped: boolean;
   challenges: LoadedEntry[];
+  /** The entries with a takeaway. */
+  withTakeaway: Set<LoadedEntry>;
+  /** Each entry's sections in short, made from one read of its body, for the pages (emptied once they are planned). */
+  summaries: Map<LoadedEntry, EntrySummary>;
 }
 
 export const OTHER_TOPICS = "Other Topics";
@@ -53,8 +58,11 @@ function spelling(entries: LoadedEntry[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0];
 }
 
-export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[]): ReadmeModel {
+/** The model of the README; `readBodies` gives each entry's sections (by default its own fields). */
+export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], readBodies: BodyReader = ownFields): ReadmeModel {
   const sorted = [...entries].sort(oldestFirst);
+  const summaries = new Map<LoadedEntry, EntrySummary>();
+  readBodies(sorted, (entry, fields) => summaries.set(entry, summarize(fields)));
   const byTopic = new Map<string, LoadedEntry[]>();
   for (const entry of sorted) {
     const key = topicKey(entry.topic);
@@ -81,6 +89,7 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[]): 
     .sort((a, b) => compareNames(a.name, b.name));
   if (configGroups.length === 0) groups.push({ title: "", topics: rest, fromConfig: false });
   else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest, fromConfig: false });
-  const challenges = sorted.filter((e) => e.challenge.trim() && e.solution.trim());
-  return { entries: sorted, groups, grouped: configGroups.length > 0, challenges };
+  const challenges = sorted.filter((e) => summaries.get(e)!.hasChallenge && summaries.get(e)!.hasSolution);
+  const withTakeaway = new Set(sorted.filter((e) => summaries.get(e)!.hasTakeaway));
+  return { entries: sorted, groups, grouped: configGroups.length > 0, challenges, withTakeaway, summaries };
 }

@@ -10,10 +10,11 @@ import { parseMarkers, MarkerError, wrapBlock } from "./markers.js";
 import { buildModel, topicKey, type Group } from "./model.js";
 import { renderCharts, type ChartImage } from "./charts/charts.js";
 import { hrefBetween } from "./links.js";
-import { planPages } from "./pages/plan.js";
+import { planPages, type GeneratedFiles } from "./pages/plan.js";
 import { renderChallenges, renderConfigValue, renderPages, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
 import { forSize, readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
+import type { BodyReader } from "./summary.js";
 
 export interface RenderInput {
   template: string;
@@ -21,6 +22,8 @@ export interface RenderInput {
   config: JournalConfig;
   /** Last day of the charts (a flag); else `readme.chartsUntil`, else the latest entry's date. */
   until?: string | undefined;
+  /** How the entries' sections are read (default: their own fields); see summary.ts. */
+  readBodies?: BodyReader | undefined;
 }
 
 export interface Rendered {
@@ -30,8 +33,8 @@ export interface Rendered {
   blocks: Map<string, string>;
   /** Notes for the user, such as topics the template shows nowhere. */
   warnings: string[];
-  /** The generated pages and charts: path relative to the journal root -> content. */
-  pages: Map<string, string>;
+  /** The generated pages and charts: path relative to the journal root -> a function making its content. */
+  pages: GeneratedFiles;
   /** The folder of the pages, relative to the journal root. */
   pagesFolder: string;
 }
@@ -54,12 +57,17 @@ const pad = (body: string) => (body ? `\n${body}\n` : "");
 
 export function renderReadme(input: RenderInput): Rendered {
   const parts = parseTemplate(input.template);
-  const model = buildModel(input.entries, input.config.groups);
+  const model = buildModel(input.entries, input.config.groups, input.readBodies);
   const settings = forSize(readmeSettings(input.config), model.entries.length);
   const plan = planPages(model, settings.pages);
+  // The pages hold their text now; the short sections of every entry are not needed any more.
+  model.summaries.clear();
   const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };
-  for (const [file, svg] of charts.files) plan.files.set(file, svg);
-  if (charts.images.length) plan.files.set(plan.index.path, `${plan.files.get(plan.index.path)!}\n${chartMarkdown(charts.images, plan.index.path)}\n`);
+  for (const [file, svg] of charts.files) plan.files.set(file, () => svg);
+  if (charts.images.length) {
+    const index = plan.files.get(plan.index.path)!;
+    plan.files.set(plan.index.path, () => `${String(index())}\n${chartMarkdown(charts.images, plan.index.path)}\n`);
+  }
   const warnings: string[] = [];
 
   const groupsFor = (p: Placeholder): Group[] => {

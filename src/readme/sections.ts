@@ -10,7 +10,7 @@ import { escapeInline, firstParagraph, inlineMarkdown, sanitizeBlock } from "./e
 import { entryLinkFrom, entryTitle, hrefBetween, plural, tagList } from "./links.js";
 import { compareNames, topicKey, type Group, type ReadmeModel, type Topic } from "./model.js";
 import type { PageLink, PagePlan, PageSet } from "./pages/plan.js";
-import { shortText } from "./pages/plan.js";
+import { shortText } from "./summary.js";
 import type { ReadmeSettings } from "./settings.js";
 
 export interface SectionContext {
@@ -107,7 +107,7 @@ export function renderTopics(ctx: SectionContext, groups: Group[], showGroupTitl
 /** `{{takeaways}}`: the takeaways of each topic's latest few entries, oldest of them first, each under a line naming its entry. */
 export function renderTakeaways(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
   return renderGroups(ctx, groups, showGroupTitles, (topic) => {
-    const withTakeaway = topic.entries.filter((e) => e.takeaway.trim());
+    const withTakeaway = topic.entries.filter((e) => ctx.model.withTakeaway.has(e));
     if (!withTakeaway.length) return undefined;
     const latest = withTakeaway.slice(-ctx.settings.perTopic);
     const text = latest.map((entry) => `*From ${entryLink(ctx, entry)} · ${entry.date}*\n\n${block(ctx, entry, entry.takeaway)}`).join("\n\n");

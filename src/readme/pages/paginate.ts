@@ -11,28 +11,32 @@ export interface PageItem {
   text: string;
 }
 
-export interface PagePart {
+export interface PagePart<T extends { group: string } = PageItem> {
   /** File name suffix after `--`, such as `2026`, `2024-2025`, `2026--2`; "" for an unsplit page. */
   suffix: string;
   /** Shown in links: `2026`, `2024–2025`, `2026, part 2`. */
   label: string;
-  items: PageItem[];
+  items: T[];
 }
 
-const bytes = (text: string) => Buffer.byteLength(text, "utf8") + 2;
+/** An item's share of a page: its UTF-8 bytes and the blank line after it. */
+const textSize = (item: PageItem) => Buffer.byteLength(item.text, "utf8") + 2;
 
-export function paginate(items: PageItem[], limit = PAGE_LIMIT): PagePart[] {
-  const total = items.reduce((sum, item) => sum + bytes(item.text), 0);
+export function paginate(items: PageItem[], limit?: number): PagePart[];
+/** Items whose size is known otherwise: `sizeOf` gives an item's bytes with the blank line after it. */
+export function paginate<T extends { group: string }>(items: T[], limit: number, sizeOf: (item: T) => number): PagePart<T>[];
+export function paginate<T extends { group: string }>(items: T[], limit = PAGE_LIMIT, sizeOf: (item: T) => number = textSize as unknown as (item: T) => number): PagePart<T>[] {
+  const total = items.reduce((sum, item) => sum + sizeOf(item), 0);
   if (total <= limit) return [{ suffix: "", label: "", items }];
-  const groups: { group: string; items: PageItem[]; size: number }[] = [];
+  const groups: { group: string; items: T[]; size: number }[] = [];
   for (const item of items) {
     const last = groups.at(-1);
     if (last && last.group === item.group) {
       last.items.push(item);
-      last.size += bytes(item.text);
-    } else groups.push({ group: item.group, items: [item], size: bytes(item.text) });
+      last.size += sizeOf(item);
+    } else groups.push({ group: item.group, items: [item], size: sizeOf(item) });
   }
-  const parts: PagePart[] = [];
+  const parts: PagePart<T>[] = [];
   let current: typeof groups = [];
   let size = 0;
   const flush = () => {
@@ -47,7 +51,7 @@ export function paginate(items: PageItem[], limit = PAGE_LIMIT): PagePart[] {
   for (const group of groups) {
     if (group.size > limit) {
       flush();
-      let chunk: PageItem[] = [];
+      let chunk: T[] = [];
       let chunkSize = 0;
       let n = 0;
       const push = () => {
@@ -58,9 +62,9 @@ export function paginate(items: PageItem[], limit = PAGE_LIMIT): PagePart[] {
         chunkSize = 0;
       };
       for (const item of group.items) {
-        if (chunk.length && chunkSize + bytes(item.text) > limit) push();
+        if (chunk.length && chunkSize + sizeOf(item) > limit) push();
         chunk.push(item);
-        chunkSize += bytes(item.text);
+        chunkSize += sizeOf(item);
       }
       if (chunk.length) push();
       continue;

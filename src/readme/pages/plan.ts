@@ -1,15 +1,21 @@
 // The generated pages beside the README: one page per topic, a page of all
 // challenges, a timeline of every entry, a list of topics and an index. Each page
 // that would pass PAGE_LIMIT is split (paginate.ts) and the README links every part,
-// so every entry is two clicks from the README. Pure: the files come back as text.
+// so every entry is two clicks from the README. Pure: each file comes back as a
+// function that makes its content (its items are rendered once, kept as bytes).
 
+import type { GeneratedFiles } from "../../journal/generated.js";
 import type { LoadedEntry } from "../../journal/read.js";
-import { escapeInline, firstParagraph, inlineMarkdown } from "../escape.js";
+import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
 import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
-import { PAGE_LIMIT, paginate, type PageItem } from "./paginate.js";
+import { ItemBytes } from "./bytes.js";
+import { PAGE_LIMIT, paginate } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
+import type { EntrySummary, Field } from "../summary.js";
+
+export type { GeneratedFiles };
 
 export interface PageLink {
   /** Link text (escaped markdown). */
@@ -33,57 +39,32 @@ export interface PagePlan {
   topicList: PageSet;
   challenges: PageSet;
   timeline: PageSet;
-  /** Path relative to the journal root -> content. */
-  files: Map<string, string>;
-}
-
-const SHORT = 240;
-
-/** The first paragraph of a section, at most SHORT characters, as one inline line. */
-export function shortText(markdown: string): string {
-  // The first paragraph starts within the first lines; a long section is not split whole.
-  let text = firstParagraph(markdown.length > 4 * 1024 ? markdown.slice(0, 4 * 1024) : markdown);
-  if (text.length > SHORT) {
-    const cut = text.slice(0, SHORT);
-    text = cut.slice(0, Math.max(cut.lastIndexOf(" "), SHORT / 2)).replace(/[\ud800-\udbff]$/, "");
-    // A code span cut in half would run into the text after it.
-    if ((text.match(/`/g)?.length ?? 0) % 2) text = text.slice(0, text.lastIndexOf("`"));
-    text = `${text.trimEnd()} …`;
-  }
-  return inlineMarkdown(text);
+  /** Path relative to the journal root -> its content, made when asked for (one page at a time). */
+  files: GeneratedFiles;
 }
 
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
 const year = (e: LoadedEntry) => e.date.slice(0, 4);
 
-type Field = "challenge" | "solution" | "takeaway";
-/** Each entry's short sections, made once for the topic pages and the challenges page. */
-const shorts = new WeakMap<LoadedEntry, Partial<Record<Field, string>>>();
-function short(entry: LoadedEntry, field: Field): string {
-  let known = shorts.get(entry);
-  if (!known) shorts.set(entry, (known = {}));
-  return (known[field] ??= entry[field].trim() ? shortText(entry[field]) : "");
-}
-
-function fields(entry: LoadedEntry, names: [label: string, field: Field][]): string {
+function fields(summary: EntrySummary, names: [label: string, field: Field][]): string {
   const lines: string[] = [];
   for (const [label, field] of names) {
-    const text = short(entry, field);
+    const text = summary[field];
     if (text) lines.push(`- **${label}:** ${text}`);
   }
   return lines.join("\n");
 }
 
 /** An entry on its topic's page: a heading link, date and tags, and its sections in short. */
-function topicItem(from: string, entry: LoadedEntry): string {
+function topicItem(from: string, entry: LoadedEntry, summary: EntrySummary): string {
   const tags = tagList(entry);
-  const body = fields(entry, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
+  const body = fields(summary, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
   return `### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}${body ? `\n\n${body}` : ""}`;
 }
 
 /** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeItem(from: string, entry: LoadedEntry): string {
-  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${short(entry, "challenge")}`;
+function challengeItem(from: string, entry: LoadedEntry, summary: EntrySummary): string {
+  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${summary.challenge}`;
 }
 
 interface SetSpec {
@@ -98,7 +79,7 @@ interface SetSpec {
   /** Items in order; `render` makes each one's text for a page at `from`. */
   entries: { group: string; section?: string; render: (from: string) => string }[];
   count: number;
-  files: Map<string, string>;
+  files: GeneratedFiles;
 }
 
 /** Writes one page set: a single page, or a main page listing its parts. */
@@ -106,39 +87,41 @@ function writeSet(spec: SetSpec): PageSet {
   const mainPath = `${spec.folder}/${spec.base}.md`;
   const main: PageLink = { label: spec.title, path: mainPath, count: spec.count };
   const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.root}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
-  // A page and its parts are in one folder, so an item's links are the same on each: rendered once.
-  const items: (PageItem & { section?: string })[] = spec.entries.map((e) => ({ group: e.group, text: e.render(mainPath), section: e.section }));
+  // A page and its parts are in one folder, so an item's links are the same on each:
+  // rendered once, kept as bytes, and copied into a page only when it is compared or written.
+  const bytes = new ItemBytes();
+  const items = spec.entries.map((e) => ({ group: e.group, section: e.section, index: bytes.add(e.render(mainPath)) }));
   // Room for the title and the links between parts.
-  const parts = paginate(items, PAGE_LIMIT - 20_000);
-  const body = (list: typeof items) => {
-    const out: string[] = [];
-    let section: string | undefined;
-    for (const item of list) {
-      if (item.section && item.section !== section) out.push(`## ${item.section}`);
-      section = item.section;
-      out.push(item.text);
-    }
-    return out.join("\n\n");
-  };
+  const parts = paginate(items, PAGE_LIMIT - 20_000, (item) => bytes.size(item.index) + 2);
+  const page = (head: string, list: typeof items, empty: string) =>
+    bytes.page(
+      head,
+      list.map((item) => item.index),
+      // A section heading before the first item of each section.
+      (i) => (list[i]!.section && list[i]!.section !== list[i - 1]?.section ? `## ${list[i]!.section}` : undefined),
+      empty,
+      "\n",
+    );
   if (parts.length === 1) {
-    spec.files.set(mainPath, `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n${body(items) || "_Nothing yet._"}\n`);
+    spec.files.set(mainPath, () => page(`# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n`, items, "_Nothing yet._"));
     return { main, parts: [] };
   }
   const links: PageLink[] = parts.map((part) => ({ label: escapeInline(part.label), path: `${spec.folder}/${spec.base}--${part.suffix}.md`, count: part.items.length }));
   spec.files.set(
     mainPath,
-    `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\nIn ${links.length} pages:\n\n${links.map((l) => `- ${link(mainPath, l)} · ${plural(l.count, "entry", "entries")}`).join("\n")}\n`,
+    () => `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\nIn ${links.length} pages:\n\n${links.map((l) => `- ${link(mainPath, l)} · ${plural(l.count, "entry", "entries")}`).join("\n")}\n`,
   );
   parts.forEach((part, i) => {
     const from = links[i]!.path;
     const nav = links.map((l, j) => (j === i ? `**${l.label}**` : link(from, l))).join(" · ");
-    spec.files.set(from, `# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n${body(part.items as typeof items)}\n`);
+    spec.files.set(from, () => page(`# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n`, part.items, ""));
   });
   return { main, parts: links };
 }
 
 export function planPages(model: ReadmeModel, folder: string): PagePlan {
-  const files = new Map<string, string>();
+  const files: GeneratedFiles = new Map();
+  const summary = (entry: LoadedEntry) => model.summaries.get(entry)!;
   const newest = [...model.entries].reverse();
   const topics: Topic[] = model.groups.flatMap((g) => g.topics);
   const slugs = uniqueSlugs(topics.map((t) => topicKey(t.name)));
@@ -156,21 +139,21 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         base: slugs.get(key)!,
         title: name,
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
-        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e) })),
+        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e, summary(e)) })),
         count: list.length,
         files,
       }),
     );
   }
 
-  const challenges = newest.filter((e) => e.challenge.trim() && e.solution.trim());
+  const challenges = [...model.challenges].reverse();
   const challengeSet = writeSet({
     root: folder,
     folder,
     base: "challenges",
     title: "Challenges and solutions",
     intro: `${plural(challenges.length, "challenge")}, newest first.`,
-    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e) })),
+    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e, summary(e)) })),
     count: challenges.length,
     files,
   });
@@ -212,8 +195,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
   const indexPath = `${folder}/README.md`;
   const index: PageLink = { label: "The journal", path: indexPath, count: newest.length };
   const span = newest.length ? ` from ${newest.at(-1)!.date} to ${newest[0]!.date}` : "";
-  files.set(
-    indexPath,
+  const indexText =
     [
       `# The journal`,
       `${plural(newest.length, "entry", "entries")} in ${plural(topics.length, "topic")}${span}, generated by \`nexus build-readme\` from the entries: do not edit these pages, edit the entries. Back to the [README](${hrefBetween(indexPath, "README.md")}).`,
@@ -222,7 +204,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         `- ${link(indexPath, challengeSet.main)} · ${plural(challenges.length, "challenge")}`,
         `- ${link(indexPath, timeline.main)} · ${plural(newest.length, "entry", "entries")}`,
       ].join("\n"),
-    ].join("\n\n") + "\n",
-  );
+    ].join("\n\n") + "\n";
+  files.set(indexPath, () => indexText);
   return { folder, index, topics: topicSets, topicList, challenges: challengeSet, timeline, files };
 }
