@@ -31,7 +31,7 @@ describe("forEachBody", () => {
   it("gives each lazy entry the fields its body would load, in order, and leaves the entry unloaded", () => {
     const dir = makeTree(Object.fromEntries(Object.entries(FILES).map(([name, text]) => [`entries/${name}`, text])));
     const names = [...Object.keys(FILES), "missing.md"];
-    const entries = names.map((name) => lazyEntry("T", "X", "2026-01-01", [], false, `entries/${name}`, path.join(dir, "entries", name)));
+    const entries = names.map((name) => lazyEntry({ title: "T", topic: "X", date: "2026-01-01", tags: [], featured: false, path: `entries/${name}`, file: path.join(dir, "entries", name) }));
     const seen: [LoadedEntry, BodyFields][] = [];
     forEachBody(entries, (entry, fields) => seen.push([entry, { ...fields }]));
     expect(seen.map(([e]) => e)).toEqual(entries);
