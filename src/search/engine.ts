@@ -363,19 +363,34 @@ class EntryText {
     return count;
   }
 
+  private readonly parted = new Map<Field, TokenAt[] | undefined>();
+
+  /** The words of a field, joined words whole. */
   private words(field: Field): TokenAt[] {
     let t = this.tokens.get(field);
     if (!t) this.tokens.set(field, (t = tokensAt(this.text(field)).filter((x) => !x.part)));
     return t;
   }
 
+  /** The words of a field with each joined word (RollingUpdate, select_related) in its parts instead; undefined when it has none. */
+  private parts(field: Field): TokenAt[] | undefined {
+    if (!this.parted.has(field)) {
+      const all = tokensAt(this.text(field));
+      const split = all.filter((x, i) => x.part || !all[i + 1]?.part);
+      this.parted.set(field, split.length === this.words(field).length ? undefined : split);
+    }
+    return this.parted.get(field);
+  }
+
   /** True when some field has the words one after another (literal words: a token that contains them). */
   hasSequence(words: WordMatcher[]): boolean {
     for (const field of FIELDS) {
-      const tokens = this.words(field);
       const text = this.text(field);
-      for (let i = 0; i + words.length <= tokens.length; i += 1) {
-        if (words.every((m, k) => matchesToken(m, tokens[i + k]!, text))) return true;
+      for (const tokens of [this.words(field), this.parts(field)]) {
+        if (!tokens) continue;
+        for (let i = 0; i + words.length <= tokens.length; i += 1) {
+          if (words.every((m, k) => matchesToken(m, tokens[i + k]!, text))) return true;
+        }
       }
     }
     return false;

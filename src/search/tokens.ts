@@ -66,23 +66,40 @@ function forEachWord(text: string, visit: (raw: string, start: number) => void):
   }
 }
 
+// Only words whose every part is a lower-case run (RollingUpdate, getElementById):
+// names such as PostgreSQL, GraphQL or OAuth are not cut into pieces of a name.
+const CAMEL_CASE = /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/;
+const CAMEL_PART = /[A-Z]?[a-z]+/g;
+
 /**
- * Tokens of a text with their positions. Underscore-joined words come once
- * whole and once per part, each part with its own position.
+ * The parts of a joined word, each with where it starts in the word: the words of
+ * `select_related` and of camelCase (`RollingUpdate`, `getElementById`); none for
+ * a word of one part.
+ */
+export function wordParts(raw: string): { part: string; offset: number }[] {
+  const joined = raw.includes("_");
+  if (!joined && (raw.length < 5 || !CAMEL_CASE.test(raw))) return [];
+  const out: { part: string; offset: number }[] = [];
+  let offset = 0;
+  for (const piece of joined ? raw.split("_") : [raw]) {
+    if (CAMEL_CASE.test(piece)) {
+      CAMEL_PART.lastIndex = 0;
+      for (let m = CAMEL_PART.exec(piece); m; m = CAMEL_PART.exec(piece)) out.push({ part: m[0], offset: offset + m.index });
+    } else if (piece) out.push({ part: piece, offset });
+    offset += piece.length + 1;
+  }
+  return out.length > 1 ? out.filter((p) => p.part.length <= MAX_TERM_LENGTH) : [];
+}
+
+/**
+ * Tokens of a text with their positions. Joined words (select_related,
+ * RollingUpdate) come once whole and once per part, each part with its own position.
  */
 export function tokensAt(text: string): TokenAt[] {
   const out: TokenAt[] = [];
   forEachWord(text, (raw, start) => {
     if (raw.length <= MAX_TERM_LENGTH) out.push({ term: termOf(raw), start, end: start + raw.length, part: false });
-    if (raw.includes("_")) {
-      let offset = 0;
-      for (const part of raw.split("_")) {
-        if (part && part.length !== raw.length && part.length <= MAX_TERM_LENGTH) {
-          out.push({ term: termOf(part), start: start + offset, end: start + offset + part.length, part: true });
-        }
-        offset += part.length + 1;
-      }
-    }
+    for (const { part, offset } of wordParts(raw)) out.push({ term: termOf(part), start: start + offset, end: start + offset + part.length, part: true });
   });
   return out;
 }
@@ -97,7 +114,7 @@ export function termCounts(texts: string[], into: Map<string, number> = new Map(
   for (const text of texts) {
     forEachWord(text, (raw) => {
       add(raw);
-      if (raw.includes("_")) for (const part of raw.split("_")) if (part.length !== raw.length) add(part);
+      for (const { part } of wordParts(raw)) add(part);
     });
   }
   return into;

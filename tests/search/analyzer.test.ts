@@ -3,7 +3,7 @@ import { readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
-import { termOf, tokensAt } from "../../src/search/tokens.js";
+import { termOf, tokensAt, wordParts } from "../../src/search/tokens.js";
 import { entryText, makeTree } from "../helpers.js";
 
 describe("the analyzer", () => {
@@ -45,6 +45,13 @@ describe("the analyzer", () => {
     const hash = `${"a".repeat(120)}_tail`;
     expect(tokensAt(hash).map((t) => t.term)).toEqual(["tail"]);
   });
+
+  it("cuts camelCase words into their words, but not names written in capitals (PostgreSQL, OAuth)", () => {
+    expect(wordParts("RollingUpdate")).toEqual([{ part: "Rolling", offset: 0 }, { part: "Update", offset: 7 }]);
+    expect(wordParts("getElementById").map((p) => p.part)).toEqual(["get", "Element", "By", "Id"]);
+    expect(wordParts("select_relatedFields").map((p) => [p.part, p.offset])).toEqual([["select", 0], ["related", 7], ["Fields", 14]]);
+    for (const name of ["PostgreSQL", "GraphQL", "OAuth", "iOS", "utf8", "Kubernetes", "HTTPServer", "x"]) expect(wordParts(name)).toEqual([]);
+  });
 });
 
 describe("searching text of any script and length", () => {
@@ -53,6 +60,7 @@ describe("searching text of any script and length", () => {
     "entries/2026-01-01-zh.md": entryText({ title: "网络笔记", topic: "Docker", date: "2026-01-01", solution: "今天学习了Docker容器的网络配置。使用bridge模式。" }),
     "entries/2026-01-02-long.md": entryText({ title: "A long test name", topic: "Testing", date: "2026-01-02", solution: "The test test_user_can_reset_password_when_email_is_verified_and_token_valid failed." }),
     "entries/2026-01-03-cafe.md": entryText({ title: "Caf\u00e9 notes", topic: "Caf\u00e9", date: "2026-01-03", tags: ["Caf\u00e9"], solution: "Na\u00efve r\u00e9sum\u00e9." }),
+    "entries/2026-01-04-k8s.md": entryText({ title: "Deployments in Kubernetes", topic: "Kubernetes", date: "2026-01-04", solution: "The RollingUpdate strategy with maxUnavailable 0, on PostgreSQL." }),
   });
   const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
   const titles = (q: string) => {
@@ -70,6 +78,10 @@ describe("searching text of any script and length", () => {
     ["re\u0301sume\u0301", "Caf\u00e9 notes"],
     ["topic:Cafe\u0301", "Caf\u00e9 notes"],
     ["tag:Cafe\u0301", "Caf\u00e9 notes"],
+    ["rolling update", "Deployments in Kubernetes"],
+    ['"rolling update"', "Deployments in Kubernetes"],
+    ["RollingUpdate", "Deployments in Kubernetes"],
+    ["unavailable", "Deployments in Kubernetes"],
   ])("%s finds %s", (query, title) => {
     expect(titles(query)).toEqual([title]);
   });
