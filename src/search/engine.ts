@@ -51,6 +51,12 @@ export interface WordMatcher {
   ids: Map<number, number>;
   /** For a literal word: the text, any case. */
   pattern: RegExp | undefined;
+  /**
+   * A literal word found through the chunks of text it can be in (`ids`, with how
+   * often it is in each): no text needs reading, except of entries with a chunk too
+   * long to keep (`verify`, the id of their mark).
+   */
+  chunked?: { verify: number | undefined };
 }
 
 /** Why an entry ranks where it does. */
@@ -79,6 +85,15 @@ export interface SearchRequest {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A literal word with punctuation inside that starts and ends with a letter or digit: wherever it occurs, it is inside a chunk (tokens.ts). */
+const WORD_ENDS = /^[\p{L}\p{M}\p{N}_].*[\p{L}\p{M}\p{N}_]$/su;
+
+/** How often `part` occurs in `text`, not overlapping. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count += 1;
+  return count;
+}
 const NF = FIELDS.length;
 
 /** How many typos a word of this length may have. */
@@ -123,7 +138,20 @@ export class SearchIndex {
     const terms = new Map<string, number>();
     const ids = new Map<number, number>();
     if (word.kind === "literal") {
-      return { word, terms, ids, pattern: new RegExp(escapeRegExp(word.literal), "giu") };
+      const pattern = new RegExp(escapeRegExp(word.literal), "giu");
+      const literal = word.literal.toLowerCase();
+      if (!WORD_ENDS.test(literal) || !/[^\p{L}\p{M}\p{N}_]/u.test(literal)) return { word, terms, ids, pattern };
+      let verify: number | undefined;
+      this.vocabulary.forEach((t, id) => {
+        if (t.charCodeAt(0) !== 1) return;
+        if (t.length === 1) verify = id;
+        else {
+          const n = occurrences(t, literal);
+          if (n > 0) ids.set(id, n);
+        }
+      });
+      if (verify !== undefined) ids.set(verify, 0);
+      return { word, terms, ids, pattern, chunked: { verify } };
     }
     const { term: w, raw } = word;
     const vocabulary = this.vocabulary;
@@ -146,6 +174,7 @@ export class SearchIndex {
     const typoQuality = (d: number) => (d <= 1 ? QUALITY.oneTypo : QUALITY.twoTypos) * (known ? QUALITY.knownWord : 1);
     for (let id = 0; id < vocabulary.length; id += 1) {
       const t = vocabulary[id]!;
+      if (t.charCodeAt(0) === 1) continue;
       let quality: number | undefined;
       if (t === w || t === raw) quality = QUALITY.same;
       else if (prefix && t.startsWith(raw)) quality = QUALITY.prefix;
@@ -188,14 +217,16 @@ export class SearchIndex {
     const wordBits = new Uint32Array(W);
     let full = 0;
     let bit = 0;
+    const verify = new Uint8Array(n);
     for (const [w, m] of matchers.entries()) {
-      if (m.word.kind !== "term") continue;
-      if (m.terms.size === 0) return [];
+      if (m.word.kind !== "term" && !m.chunked) continue;
+      if (m.ids.size === 0) return [];
       const q = new Float32Array(n);
       for (const [id, c] of m.ids) {
         q[id] = c;
         mask[id]! |= 1 << bit;
-        if (c === QUALITY.same) sameMask[id]! |= 1 << bit;
+        if (m.chunked ? id !== m.chunked.verify : c === QUALITY.same) sameMask[id]! |= 1 << bit;
+        if (m.chunked && id === m.chunked.verify) verify[id] = 1;
       }
       quality[w] = q;
       wordBits[w] = 1 << bit;
@@ -203,7 +234,7 @@ export class SearchIndex {
       bit += 1;
     }
     for (const m of matchers) {
-      if (m.word.kind !== "literal") continue;
+      if (m.word.kind !== "literal" || m.chunked) continue;
       for (const part of m.word.parts) {
         const id = this.vocabulary.indexOf(part);
         if (id < 0) return [];
@@ -233,12 +264,15 @@ export class SearchIndex {
     const seen = new Uint32Array(N);
     const same = new Uint32Array(N);
     const tfs = new Map<number, Float32Array>();
-    const termWords = matchers.map((m, w) => (m.word.kind === "term" ? w : -1)).filter((w) => w >= 0);
+    const termWords = matchers.map((m, w) => (m.word.kind === "term" || m.chunked ? w : -1)).filter((w) => w >= 0);
+    // Entries with a chunk too long to keep: their text is read to count the literal words.
+    const toRead = new Uint8Array(N);
     this.index.forEachPosting(ids, (e, id, packed) => {
       if (keptFlags && keptFlags[e] === 0) return;
       const bits = mask[id]!;
       seen[e]! |= bits;
       same[e]! |= sameMask[id]!;
+      if (verify[id] === 1) toRead[e] = 1;
       for (const w of termWords) {
         if ((bits & wordBits[w]!) === 0) continue;
         let tf = tfs.get(e);
@@ -246,7 +280,7 @@ export class SearchIndex {
         const q = quality[w]![id]!;
         for (let f = 0; f < NF; f += 1) {
           const c = countIn(packed, f);
-          if (c) tf[w * NF + f]! += q * c;
+          if (c) tf[w * NF + f] = matchers[w]!.chunked ? Math.min(MAX_REPEAT, tf[w * NF + f]! + q * c) : tf[w * NF + f]! + q * c;
         }
       }
     });
@@ -282,6 +316,9 @@ export class SearchIndex {
     const survivors = candidates.filter((c) => {
       const text = textOf(c.at);
       for (const w of literals) {
+        // A word found through chunks is counted already, unless the entry has a chunk too long to keep.
+        const chunked = matchers[w]!.chunked !== undefined;
+        if (chunked && toRead[c.at] === 0) continue;
         let any = false;
         for (let f = 0; f < NF; f += 1) {
           const count = text.count(matchers[w]!.pattern!, FIELDS[f]!);
@@ -289,7 +326,7 @@ export class SearchIndex {
           if (count) any = true;
         }
         if (!any) return false;
-        df[w]! += 1;
+        if (!chunked) df[w]! += 1;
       }
       if (phrases.some((p) => !text.hasSequence(p.map((w) => matchers[w]!)))) return false;
       if (checkExcluded.some((group) => (group.length === 1 && group[0]!.pattern ? FIELDS.some((f) => text.count(group[0]!.pattern!, f) > 0) : text.hasSequence(group)))) return false;

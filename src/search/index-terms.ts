@@ -5,7 +5,7 @@
 import type { Entry } from "../domain/entry.js";
 import { encodeNumber, forEachNumber } from "./codec.js";
 import { FIELDS, MAX_REPEAT } from "./fields.js";
-import { termCounts } from "./tokens.js";
+import { chunkCounts, termCounts } from "./tokens.js";
 
 type Indexed = Pick<Entry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">;
 
@@ -27,11 +27,17 @@ export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number)
   const packed = new Map<number, number>();
   let length = 0;
   FIELDS.forEach((field, f) => {
-    for (const [term, count] of termCounts(field === "tags" ? entry.tags : [entry[field]])) {
+    const texts = field === "tags" ? entry.tags : [entry[field]];
+    for (const [term, count] of termCounts(texts)) {
       const id = idOf(term);
       const c = Math.min(count, MAX_REPEAT);
       packed.set(id, (packed.get(id) ?? 0) + c * PLACE[f]!);
       length += c;
+    }
+    // Punctuated chunks, for code-like query words: not words, so not in the length.
+    for (const [term, count] of chunkCounts(texts)) {
+      const id = idOf(term);
+      packed.set(id, (packed.get(id) ?? 0) + Math.min(count, MAX_REPEAT) * PLACE[f]!);
     }
   });
   const out: string[] = [];

@@ -6,11 +6,11 @@
 //   topic:NAME tag:NAME since:YYYY-MM-DD until:YYYY-MM-DD   (a value with spaces in quotes)
 // Plain words (`celery`) are matched as terms; code-ish words (`n+1`,
 // `asyncio.gather`, `retry-after`, `c++`, `/api/v1/`) literally, as text in any
-// case, their letters and digits only narrowing the entries to check.
+// case (tokens.ts indexes the punctuated chunks of text they can be found in).
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { dateFlag, type EntryFilter } from "../journal/filter.js";
-import { MAX_TERM_LENGTH, normalizeTerm, stemTerm, tokensAt } from "./tokens.js";
+import { coreOf, MAX_TERM_LENGTH, normalizeTerm, stemTerm, tokensAt } from "./tokens.js";
 
 export const MAX_WORDS = 24;
 export const MAX_WORD_LENGTH = 100;
@@ -30,21 +30,10 @@ export interface Query {
   filter: EntryFilter;
 }
 
-// Punctuation around a word that is not part of it: quotes, brackets, sentence marks, slashes.
-const EDGES = /^[\s"'`([{<,.;:!?/\\]+|[\s"'`)\]}>,.;:!?/\\]+$/gu;
-const EMPTY_CALL = /(\(\)|\[\]|\{\})+$/u;
 const ONE_TOKEN = /^[\p{L}\p{M}\p{N}_]+$/u;
 const FILTER = /^(topic|tag|since|until):/iu;
 
-/** The word without the punctuation around it: `select_related()` → `select_related`, `/api/v1/` → `api/v1`. */
-export function coreOf(word: string): string {
-  let core = word;
-  for (let previous = ""; previous !== core; ) {
-    previous = core;
-    core = core.replace(EMPTY_CALL, "").replace(EDGES, "");
-  }
-  return core;
-}
+export { coreOf } from "./tokens.js";
 
 function quoted(text: string): string {
   const shown = inertLine(text);

@@ -120,6 +120,53 @@ export function termCounts(texts: string[], into: Map<string, number> = new Map(
   return into;
 }
 
+// Punctuation around a word that is not part of it: quotes, brackets, sentence marks, slashes.
+const EDGES = /^[\s"'`([{<,.;:!?/\\]+|[\s"'`)\]}>,.;:!?/\\]+$/gu;
+const EMPTY_CALL = /(\(\)|\[\]|\{\})+$/u;
+
+/** The word without the punctuation around it: `select_related()` → `select_related`, `/api/v1/` → `api/v1`. */
+export function coreOf(word: string): string {
+  let core = word;
+  for (let previous = ""; previous !== core; ) {
+    previous = core;
+    core = core.replace(EMPTY_CALL, "").replace(EDGES, "");
+  }
+  return core;
+}
+
+/**
+ * Starts a term that is a chunk of text with punctuation inside (`n+1`,
+ * `asyncio.gather`, `api/v1`), not a word: what code-like query words are found
+ * in. The mark alone stands for a chunk too long to keep (the entry's text is
+ * then read to check).
+ */
+export const CHUNK_MARK = "\u0001";
+/** The longest chunk kept. */
+export const MAX_CHUNK_LENGTH = 200;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}_]/u;
+const SPACES = /\s+/u;
+
+/**
+ * How often each punctuated chunk occurs in some texts: the runs between spaces
+ * with a letter or digit and punctuation inside them, without the punctuation
+ * around them (coreOf), in lower case. A code-like word whose first and last
+ * characters are letters or digits is inside such a chunk wherever it occurs.
+ */
+export function chunkCounts(texts: string[], into: Map<string, number> = new Map()): Map<string, number> {
+  for (const text of texts) {
+    if (!NOT_WORD_CHAR.test(text)) continue;
+    for (const chunk of text.split(SPACES)) {
+      if (!NOT_WORD_CHAR.test(chunk)) continue;
+      const core = coreOf(chunk);
+      if (!NOT_WORD_CHAR.test(core) || !WORD_CHAR.test(core)) continue;
+      const term = core.length > MAX_CHUNK_LENGTH ? CHUNK_MARK : CHUNK_MARK + core.normalize("NFC").toLowerCase();
+      into.set(term, (into.get(term) ?? 0) + 1);
+    }
+  }
+  return into;
+}
+
 /** The distinct terms of some texts. */
 export function termsOf(texts: string[]): Set<string> {
   return new Set(termCounts(texts).keys());

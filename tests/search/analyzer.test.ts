@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
-import { termOf, tokensAt, wordParts } from "../../src/search/tokens.js";
+import { chunkCounts, termOf, tokensAt, wordParts } from "../../src/search/tokens.js";
 import { entryText, makeTree } from "../helpers.js";
 
 describe("the analyzer", () => {
@@ -46,6 +48,12 @@ describe("the analyzer", () => {
     expect(tokensAt(hash).map((t) => t.term)).toEqual(["tail"]);
   });
 
+  it("keeps the punctuated chunks of text, without the punctuation around them, for code-like words", () => {
+    const chunks = [...chunkCounts(["Fixed the N+1 problem (see asyncio.gather()), e.g. /api/v1/users. N+1!", "plain words only"])];
+    expect(chunks).toEqual([["\u0001n+1", 2], ["\u0001asyncio.gather(", 1], ["\u0001e.g", 1], ["\u0001api/v1/users", 1]]);
+    expect([...chunkCounts([`x ${"y.".repeat(150)}z`])]).toEqual([["\u0001", 1]]);
+  });
+
   it("cuts camelCase words into their words, but not names written in capitals (PostgreSQL, OAuth)", () => {
     expect(wordParts("RollingUpdate")).toEqual([{ part: "Rolling", offset: 0 }, { part: "Update", offset: 7 }]);
     expect(wordParts("getElementById").map((p) => p.part)).toEqual(["get", "Element", "By", "Id"]);
@@ -61,12 +69,28 @@ describe("searching text of any script and length", () => {
     "entries/2026-01-02-long.md": entryText({ title: "A long test name", topic: "Testing", date: "2026-01-02", solution: "The test test_user_can_reset_password_when_email_is_verified_and_token_valid failed." }),
     "entries/2026-01-03-cafe.md": entryText({ title: "Caf\u00e9 notes", topic: "Caf\u00e9", date: "2026-01-03", tags: ["Caf\u00e9"], solution: "Na\u00efve r\u00e9sum\u00e9." }),
     "entries/2026-01-04-k8s.md": entryText({ title: "Deployments in Kubernetes", topic: "Kubernetes", date: "2026-01-04", solution: "The RollingUpdate strategy with maxUnavailable 0, on PostgreSQL." }),
+    "entries/2026-01-06-orm.md": entryText({ title: "Fewer queries", topic: "Django", date: "2026-01-06", solution: "Fixed the N+1 queries (with select_related()) in the list view." }),
+    "entries/2026-01-05-url.md": entryText({ title: "A long URL", topic: "Web", date: "2026-01-05", solution: `See https://example.com/${"a".repeat(250)}/x-ray?q=n+2 for details.` }),
   });
   const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
   const titles = (q: string) => {
     const query = parseSearch([q]);
     return index.search(index.request(query, query.filter)).map((h) => h.entry.title);
   };
+
+  it("finds a code-like word in the index alone, reading only entries with a chunk too long to keep", () => {
+    const read = vi.spyOn(fs, "readFileSync");
+    try {
+      expect(titles("n+1")).toEqual(["Fewer queries"]);
+      // Only the entry with a chunk too long to keep (the long URL) is read, to check.
+      const reads = read.mock.calls.map(([file]) => String(file)).filter((file) => file.includes(`${path.sep}entries${path.sep}`));
+      expect(reads.map((file) => path.basename(file))).toEqual(["2026-01-05-url.md"]);
+      // Several words: the best results are read for the bonus of words side by side.
+      expect(titles("N+1 queries")).toEqual(["Fewer queries"]);
+    } finally {
+      read.mockRestore();
+    }
+  });
 
   it.each([
     ["bridge", "网络笔记"],
@@ -82,6 +106,9 @@ describe("searching text of any script and length", () => {
     ['"rolling update"', "Deployments in Kubernetes"],
     ["RollingUpdate", "Deployments in Kubernetes"],
     ["unavailable", "Deployments in Kubernetes"],
+    // Inside a chunk too long to keep in the index: found by reading the entry.
+    ["x-ray", "A long URL"],
+    ["q=n+2", "A long URL"],
   ])("%s finds %s", (query, title) => {
     expect(titles(query)).toEqual([title]);
   });
