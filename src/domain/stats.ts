@@ -86,15 +86,15 @@ function currentStreak(perDay: Map<string, number>, until: string): Streak {
  * heatmap, the months and the current streak); entries after it still count
  * in the totals.
  */
-export function computeStats(entries: StatsEntry[], until: string): JournalStats {
+/** Entries per day (YYYY-MM-DD). */
+export function entriesPerDay(entries: Pick<StatsEntry, "date">[]): Map<string, number> {
   const perDay = new Map<string, number>();
   for (const e of entries) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
-  const days = [...perDay.keys()].sort();
+  return perDay;
+}
 
-  const perMonth = new Map<string, number>();
-  for (const e of entries) perMonth.set(e.date.slice(0, 7), (perMonth.get(e.date.slice(0, 7)) ?? 0) + 1);
-  const months = monthsEnding(until.slice(0, 7), 12).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
-
+/** The heatmap alone (the README's chart needs nothing else): 53 weeks to `until`. */
+export function heatmapOf(perDay: Map<string, number>, until: string): JournalStats["heatmap"] {
   const start = addDays(until, -weekday(until) - 7 * (HEATMAP_WEEKS - 1));
   const weeks: (number | null)[][] = [];
   for (let w = 0; w < HEATMAP_WEEKS; w += 1) {
@@ -105,6 +105,16 @@ export function computeStats(entries: StatsEntry[], until: string): JournalStats
     }
     weeks.push(week);
   }
+  return { start, end: until, weeks };
+}
+
+export function computeStats(entries: StatsEntry[], until: string): JournalStats {
+  const perDay = entriesPerDay(entries);
+  const days = [...perDay.keys()].sort();
+
+  const perMonth = new Map<string, number>();
+  for (const e of entries) perMonth.set(e.date.slice(0, 7), (perMonth.get(e.date.slice(0, 7)) ?? 0) + 1);
+  const months = monthsEnding(until.slice(0, 7), 12).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
 
   return {
     entries: entries.length,
@@ -116,6 +126,6 @@ export function computeStats(entries: StatsEntry[], until: string): JournalStats
     tags: countLabels(entries.flatMap((e) => e.tags)),
     months,
     streaks: { current: currentStreak(perDay, until), longest: longestStreak(days) },
-    heatmap: { start, end: until, weeks },
+    heatmap: heatmapOf(perDay, until),
   };
 }

@@ -15,7 +15,8 @@ export const MANIFEST = ".nexus-manifest.json";
  * The generated files: path relative to the journal root -> a function that makes
  * its content (text, or its UTF-8 bytes). A file's content is made when it is
  * compared or written and dropped after, so the pages of a large journal are never
- * all in memory as text at once.
+ * all in memory as text at once. Bytes are valid until the next file is made (a
+ * maker may reuse its buffer): use them before that.
  */
 export type GeneratedFiles = Map<string, () => string | Uint8Array>;
 

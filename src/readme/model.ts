@@ -4,7 +4,7 @@
 
 import type { TopicGroup } from "../journal/config.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { ownFields, summarize, type BodyReader, type EntrySummary } from "./summary.js";
+import { ownFields, Summaries, type BodyReader } from "./summary.js";
 
 export interface Topic {
   /** The name shown: the config's spelling, else the most used spelling in the entries. */
@@ -30,8 +30,8 @@ export interface ReadmeModel {
   challenges: LoadedEntry[];
   /** The entries with a takeaway. */
   withTakeaway: Set<LoadedEntry>;
-  /** Each entry's sections in short, made from one read of its body, for the pages (emptied once they are planned). */
-  summaries: Map<LoadedEntry, EntrySummary>;
+  /** Each entry's sections in short, made from one read of its body, for the pages. */
+  summaries: Summaries;
 }
 
 export const OTHER_TOPICS = "Other Topics";
@@ -61,8 +61,8 @@ function spelling(entries: LoadedEntry[]): string {
 /** The model of the README; `readBodies` gives each entry's sections (by default its own fields). */
 export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], readBodies: BodyReader = ownFields): ReadmeModel {
   const sorted = [...entries].sort(oldestFirst);
-  const summaries = new Map<LoadedEntry, EntrySummary>();
-  readBodies(sorted, (entry, fields) => summaries.set(entry, summarize(fields)));
+  const summaries = new Summaries();
+  readBodies(sorted, (entry, fields) => summaries.add(entry, fields));
   const byTopic = new Map<string, LoadedEntry[]>();
   for (const entry of sorted) {
     const key = topicKey(entry.topic);
@@ -89,7 +89,7 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], r
     .sort((a, b) => compareNames(a.name, b.name));
   if (configGroups.length === 0) groups.push({ title: "", topics: rest, fromConfig: false });
   else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest, fromConfig: false });
-  const challenges = sorted.filter((e) => summaries.get(e)!.hasChallenge && summaries.get(e)!.hasSolution);
-  const withTakeaway = new Set(sorted.filter((e) => summaries.get(e)!.hasTakeaway));
+  const challenges = sorted.filter((e) => summaries.has(e, "challenge") && summaries.has(e, "solution"));
+  const withTakeaway = new Set(sorted.filter((e) => summaries.has(e, "takeaway")));
   return { entries: sorted, groups, grouped: configGroups.length > 0, challenges, withTakeaway, summaries };
 }

@@ -60,8 +60,6 @@ export function renderReadme(input: RenderInput): Rendered {
   const model = buildModel(input.entries, input.config.groups, input.readBodies);
   const settings = forSize(readmeSettings(input.config), model.entries.length);
   const plan = planPages(model, settings.pages);
-  // The pages hold their text now; the short sections of every entry are not needed any more.
-  model.summaries.clear();
   const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };
   for (const [file, svg] of charts.files) plan.files.set(file, () => svg);
   if (charts.images.length) {

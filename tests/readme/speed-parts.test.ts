@@ -96,5 +96,7 @@ describe("ItemBytes", () => {
     const many = Array.from({ length: 3000 }, (_, i) => `- item ${i} ${"é".repeat(i % 50)}`);
     const indexes = many.map((text) => store.add(text));
     expect(store.page("", indexes, () => undefined, "", "").toString()).toBe(many.join("\n\n"));
+    // A smaller page after a larger one: exactly its bytes.
+    expect(store.page("# A\n", indexes.slice(0, 2), () => "## S", "", "\n").toString()).toBe(`# A\n## S\n\n${many[0]}\n\n## S\n\n${many[1]}\n`);
   });
 });

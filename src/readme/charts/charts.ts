@@ -5,7 +5,7 @@
 
 import { scaleLinear, scaleQuantize, scaleUtc } from "d3-scale";
 import { addDays, toUtcMs } from "../../domain/dates.js";
-import { computeStats, HEATMAP_WEEKS } from "../../domain/stats.js";
+import { entriesPerDay, heatmapOf, HEATMAP_WEEKS } from "../../domain/stats.js";
 import { escapeInline } from "../escape.js";
 import type { ReadmeModel } from "../model.js";
 import { compareNames } from "../model.js";
@@ -32,8 +32,7 @@ const GROWTH_POINTS = 400;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function heatmap(model: ReadmeModel, until: string): { svg: string; alt: string } {
-  const stats = computeStats(model.entries, until);
-  const { weeks, start, end } = stats.heatmap;
+  const { weeks, start, end } = heatmapOf(entriesPerDay(model.entries), until);
   const counts = weeks.flat().filter((c): c is number => c !== null);
   const max = Math.max(0, ...counts);
   const level = scaleQuantize<number>().domain([1, Math.max(2, max)]).range([1, 2, 3, 4]);

@@ -13,7 +13,7 @@ import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
 import { ItemBytes } from "./bytes.js";
 import { PAGE_LIMIT, paginate } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
-import type { EntrySummary, Field } from "../summary.js";
+import type { Field, Summaries } from "../summary.js";
 
 export type { GeneratedFiles };
 
@@ -46,25 +46,25 @@ export interface PagePlan {
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
 const year = (e: LoadedEntry) => e.date.slice(0, 4);
 
-function fields(summary: EntrySummary, names: [label: string, field: Field][]): string {
+function fields(summaries: Summaries, entry: LoadedEntry, names: [label: string, field: Field][]): string {
   const lines: string[] = [];
   for (const [label, field] of names) {
-    const text = summary[field];
+    const text = summaries.short(entry, field);
     if (text) lines.push(`- **${label}:** ${text}`);
   }
   return lines.join("\n");
 }
 
 /** An entry on its topic's page: a heading link, date and tags, and its sections in short. */
-function topicItem(from: string, entry: LoadedEntry, summary: EntrySummary): string {
+function topicItem(from: string, entry: LoadedEntry, summaries: Summaries): string {
   const tags = tagList(entry);
-  const body = fields(summary, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
+  const body = fields(summaries, entry, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
   return `### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}${body ? `\n\n${body}` : ""}`;
 }
 
 /** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeItem(from: string, entry: LoadedEntry, summary: EntrySummary): string {
-  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${summary.challenge}`;
+function challengeItem(from: string, entry: LoadedEntry, summaries: Summaries): string {
+  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${summaries.short(entry, "challenge")}`;
 }
 
 interface SetSpec {
@@ -121,7 +121,6 @@ function writeSet(spec: SetSpec): PageSet {
 
 export function planPages(model: ReadmeModel, folder: string): PagePlan {
   const files: GeneratedFiles = new Map();
-  const summary = (entry: LoadedEntry) => model.summaries.get(entry)!;
   const newest = [...model.entries].reverse();
   const topics: Topic[] = model.groups.flatMap((g) => g.topics);
   const slugs = uniqueSlugs(topics.map((t) => topicKey(t.name)));
@@ -139,7 +138,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         base: slugs.get(key)!,
         title: name,
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
-        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e, summary(e)) })),
+        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e, model.summaries) })),
         count: list.length,
         files,
       }),
@@ -153,7 +152,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     base: "challenges",
     title: "Challenges and solutions",
     intro: `${plural(challenges.length, "challenge")}, newest first.`,
-    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e, summary(e)) })),
+    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e, model.summaries) })),
     count: challenges.length,
     files,
   });
