@@ -56,24 +56,27 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
     if (visited.has(realDir)) return;
     visited.add(realDir);
     realDirs.set(dir, realDir);
-    let dirents: fs.Dirent[];
+    // Names only: Dirent objects cost more than the lstat that each file needs anyway
+    // (one lstat tells what an entry is and, for a file, its size and times).
+    let names: string[];
     try {
-      dirents = fs.readdirSync(dir, { withFileTypes: true });
+      names = fs.readdirSync(dir);
     } catch {
       return;
     }
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const dirent of dirents) {
-      const name = dirent.name;
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
       if (name.startsWith(".")) continue;
       const full = dir + path.sep + name;
       const rel = relDir ? `${relDir}/${name}` : name;
-      const isLink = dirent.isSymbolicLink();
-      if (!isLink && dirent.isDirectory()) {
+      let stat = fs.lstatSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      const isLink = stat.isSymbolicLink();
+      if (!isLink && stat.isDirectory()) {
         walk(full, realDir + path.sep + name, rel);
         continue;
       }
-      if (!isLink && !(dirent.isFile() && MARKDOWN.test(name))) continue;
+      if (!isLink && !(stat.isFile() && MARKDOWN.test(name))) continue;
       let target = full;
       let realTarget = "";
       if (isLink) {
@@ -88,12 +91,14 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
           continue;
         }
         target = realTarget;
+        stat = fs.statSync(target, { throwIfNoEntry: false });
+        if (!stat) continue;
+        if (stat.isDirectory()) {
+          walk(full, realTarget, rel);
+          continue;
+        }
       }
-      const stat = fs.statSync(target, { throwIfNoEntry: false });
-      if (!stat) continue;
-      if (stat.isDirectory()) {
-        walk(full, realTarget || realDir + path.sep + name, rel);
-      } else if (stat.isFile() && MARKDOWN.test(name)) {
+      if (stat.isFile() && MARKDOWN.test(name)) {
         // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
         const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs) };
         if (isLink) {
