@@ -95,7 +95,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   if (pages.conflicts.length) throw conflictError(pages);
   const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
   if (pageChanges) {
-    applyGenerated(journal.root, rendered.pagesFolder, rendered.pages, pages);
+    await applyGenerated(journal.root, rendered.pagesFolder, rendered.pages, pages);
     const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
     io.out(`${c.green("updated")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
   }

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { replaceFile } from "./safe-write.js";
+import { replaceFile, replaceFiles } from "./safe-write.js";
 
 export const MANIFEST = ".nexus-manifest.json";
 
@@ -152,17 +152,22 @@ export function conflictError(state: GeneratedState): UserError {
 }
 
 /** Writes the generated files, removes the ones no longer generated, and records them. */
-export function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): void {
+export async function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): Promise<void> {
   if (state.conflicts.length) throw conflictError(state);
   const manifestFile = path.join(root, state.manifest.path);
   fs.mkdirSync(path.join(root, folder), { recursive: true });
   // First a manifest naming the old files and the new: whatever a crash leaves, nexus knows it wrote it.
   if (state.write.length) replaceFile(manifestFile, manifestText(folder, new Set([...state.remove, ...files.keys()])));
-  for (const rel of state.write) {
-    const file = path.join(root, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    replaceFile(file, files.get(rel)!());
-  }
+  // Each file made, written and dropped in turn (its folder made first); synced in batches.
+  await replaceFiles(
+    (function* () {
+      for (const rel of state.write) {
+        const file = path.join(root, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        yield [file, files.get(rel)!] as [string, () => string | Uint8Array];
+      }
+    })(),
+  );
   for (const rel of state.remove) {
     fs.rmSync(path.join(root, rel), { force: true });
     // Folders nexus emptied go too; a folder with anything else in it stays.

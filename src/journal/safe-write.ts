@@ -91,6 +91,73 @@ export function replaceFile(target: string, data: Contents): void {
   }
 }
 
+/** Syncs open files at once: a file system commits syncs that wait together in one go. */
+function syncAll(fds: number[]): Promise<void> {
+  return Promise.all(fds.map((fd) => new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve()))))).then(() => undefined);
+}
+
+/**
+ * Replaces many files, each atomically as replaceFile does (temporary file, synced,
+ * renamed into place; a link at a target is replaced, never followed), but the data
+ * of `batch` files at a time is synced together, and each folder once a batch: at
+ * 1,000 files that is most of the time of writing them. `files` is read lazily and
+ * each file's data is written as soon as it is made, so a maker may reuse its buffer.
+ * On an error, the batch's temporary files are removed; files already in place stay.
+ */
+export async function replaceFiles(files: Iterable<[target: string, make: () => Contents]>, batch = 64): Promise<void> {
+  let pending: { target: string; temp: string; fd: number | undefined; mode: number }[] = [];
+  const discard = () => {
+    for (const p of pending) {
+      if (p.fd !== undefined) fs.closeSync(p.fd);
+      fs.rmSync(p.temp, { force: true });
+    }
+    pending = [];
+  };
+  const flush = async () => {
+    try {
+      await syncAll(pending.map((p) => p.fd!));
+      const folders = new Set<string>();
+      for (const p of pending) {
+        fs.closeSync(p.fd!);
+        p.fd = undefined;
+      }
+      while (pending.length) {
+        const p = pending[0]!;
+        fs.chmodSync(p.temp, p.mode);
+        fs.renameSync(p.temp, p.target);
+        pending.shift();
+        folders.add(path.dirname(p.target));
+      }
+      for (const folder of folders) syncFolder(folder);
+    } catch (error) {
+      discard();
+      throw error;
+    }
+  };
+  try {
+    for (const [target, make] of files) {
+      let mode = 0o644;
+      try {
+        const stat = fs.lstatSync(target);
+        if (stat.isFile()) mode = stat.mode & 0o777;
+      } catch {
+        // A new file gets the default mode.
+      }
+      const temp = tempPath(target);
+      const entry = { target, temp, fd: fs.openSync(temp, "wx", 0o644) as number | undefined, mode };
+      pending.push(entry);
+      const data = make();
+      if (typeof data === "string" || data instanceof Uint8Array) fs.writeFileSync(entry.fd!, data);
+      else for (const piece of data) fs.writeSync(entry.fd!, piece);
+      if (pending.length >= batch) await flush();
+    }
+    if (pending.length) await flush();
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
 /**
  * Creates `<base><suffix>` in `folder`, trying `-2`, `-3`, ... until a free name
  * is found. Safe when many processes create the same name at once.

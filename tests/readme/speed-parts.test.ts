@@ -8,8 +8,9 @@ import { forEachBody, type BodyFields } from "../../src/journal/bodies.js";
 import { lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
 import { encodeHref, hrefBetween } from "../../src/readme/links.js";
+import { replaceFiles } from "../../src/journal/safe-write.js";
 import { ItemBytes } from "../../src/readme/pages/bytes.js";
-import { makeTree } from "../helpers.js";
+import { makeTree, tempDir } from "../helpers.js";
 
 const FM = "---\ntitle: T\ntopic: X\ndate: 2026-01-01\n---\n";
 const FILES: Record<string, string | Buffer> = {
@@ -98,5 +99,38 @@ describe("ItemBytes", () => {
     expect(store.page("", indexes, () => undefined, "", "").toString()).toBe(many.join("\n\n"));
     // A smaller page after a larger one: exactly its bytes.
     expect(store.page("# A\n", indexes.slice(0, 2), () => "## S", "", "\n").toString()).toBe(`# A\n## S\n\n${many[0]}\n\n## S\n\n${many[1]}\n`);
+  });
+});
+
+describe("replaceFiles", () => {
+  it("writes every file in batches, keeps an existing file's mode, replaces a link without following it, leaves no temporary file", async () => {
+    const dir = tempDir();
+    const outside = path.join(tempDir(), "outside.md");
+    fs.writeFileSync(outside, "not mine");
+    fs.writeFileSync(path.join(dir, "f3.md"), "old");
+    fs.chmodSync(path.join(dir, "f3.md"), 0o600);
+    fs.symlinkSync(outside, path.join(dir, "f4.md"));
+    const shared = Buffer.alloc(16);
+    const files = Array.from({ length: 10 }, (_, i) => [path.join(dir, `f${i}.md`), () => {
+      // The same buffer each time: each file's data is written before the next is made.
+      const n = shared.write(`file ${i} é`);
+      return shared.subarray(0, n);
+    }] as [string, () => Buffer]);
+    await replaceFiles(files, 3);
+    for (let i = 0; i < 10; i += 1) expect(fs.readFileSync(path.join(dir, `f${i}.md`), "utf8")).toBe(`file ${i} é`);
+    expect(fs.statSync(path.join(dir, "f3.md")).mode & 0o777).toBe(0o600);
+    expect(fs.lstatSync(path.join(dir, "f4.md")).isFile()).toBe(true);
+    expect(fs.readFileSync(outside, "utf8")).toBe("not mine");
+    expect(fs.readdirSync(dir).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `f${i}.md`).sort());
+  });
+
+  it("stops at an error: the files of earlier batches are in place, the rest untouched, no temporary file left", async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 7 }, (_, i) => [path.join(dir, `f${i}.md`), () => {
+      if (i === 5) throw new Error("disk full");
+      return `file ${i}`;
+    }] as [string, () => string]);
+    await expect(replaceFiles(files, 2)).rejects.toThrow("disk full");
+    expect(fs.readdirSync(dir).sort()).toEqual(["f0.md", "f1.md", "f2.md", "f3.md"]);
   });
 });
