@@ -10,7 +10,8 @@
 //   replaced inside marked-terminal by a stub that requires it on the first code
 //   block it colours (never without colour);
 // - gray-matter, which src/domain/frontmatter.ts requires on the first parse.
-// And commander's child_process is required only if commander ever uses it.
+// And js-yaml, required on the first entry parsed or written; commander's
+// child_process is required only if commander ever uses it.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -50,6 +51,14 @@ module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_
       loader: "js",
       resolveDir: ROOT,
     }));
+    build.onLoad({ filter: /^lazy-js-yaml$/, namespace: "nexus-stub" }, () => ({
+      contents: `import { createRequire } from "node:module";
+let real;
+export default new Proxy({}, { get: (_, key) => (real ??= createRequire(import.meta.url)("js-yaml"))[key] });
+`,
+      loader: "js",
+      resolveDir: ROOT,
+    }));
     build.onLoad({ filter: /^lazy-cli-highlight$/, namespace: "nexus-stub" }, () => ({
       contents: `import { createRequire } from "node:module";
 let real;
@@ -61,6 +70,15 @@ export function highlight(code, options) {
       loader: "js",
       resolveDir: ROOT,
     }));
+  },
+};
+
+// js-yaml (~100 KB) is needed only to parse or write an entry, which a run on a
+// current cache never does: it is required from node_modules on first use.
+const lazyYaml = {
+  name: "lazy-js-yaml",
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}`) ? { path: "lazy-js-yaml", namespace: "nexus-stub" } : undefined));
   },
 };
 
@@ -93,7 +111,7 @@ await esbuild.build({
   banner: { js: 'import { createRequire as __nexusRequire } from "node:module";\nconst require = __nexusRequire(import.meta.url);' },
   define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()) },
   external: ["gray-matter"],
-  plugins: [lazyHighlight, lazyChildProcess],
+  plugins: [lazyHighlight, lazyChildProcess, lazyYaml],
   legalComments: "none",
   logLevel: "warning",
 });
