@@ -7,12 +7,12 @@ import { decodeEntryBytes, type LoadedEntry } from "./entry-file.js";
 
 export type BodyFields = Pick<LoadedEntry, "challenge" | "solution" | "takeaway" | "notes" | "body">;
 const BODY_KEYS = ["challenge", "solution", "takeaway", "notes", "body"] as const;
-const NO_BODY: BodyFields = { challenge: "", solution: "", takeaway: "", notes: "", body: "" };
+export const NO_BODY: BodyFields = { challenge: "", solution: "", takeaway: "", notes: "", body: "" };
 
-/** Reads the body and sections of an entry file the way parseEntry does, without the YAML. */
-export function readBodyFields(file: string): BodyFields {
+/** The body and sections of an entry file's bytes the way parseEntry reads them, without the YAML. */
+export function bodyFieldsOf(bytes: Uint8Array): BodyFields {
   try {
-    const decoded = decodeEntryBytes(fs.readFileSync(file));
+    const decoded = decodeEntryBytes(bytes);
     if ("problem" in decoded) return NO_BODY;
     const text = stripBom(decoded.text);
     const body = text.slice(splitFile(text).bodyOffset).replace(/\r\n/g, "\n");
@@ -22,6 +22,21 @@ export function readBodyFields(file: string): BodyFields {
     return NO_BODY;
   }
 }
+
+/** Reads the body and sections of an entry file the way parseEntry does, without the YAML. */
+export function readBodyFields(file: string): BodyFields {
+  try {
+    return bodyFieldsOf(fs.readFileSync(file));
+  } catch {
+    return NO_BODY;
+  }
+}
+
+/** Answers, through a lazy entry's proxy, whether its body is still unread (see bodyUnread). */
+const BODY_UNREAD = Symbol("nexus.bodyUnread");
+
+/** True when the entry's body has not been read yet: it would be read from its file on first use. */
+export const bodyUnread = (entry: LoadedEntry): boolean => (entry as unknown as Record<symbol, unknown>)[BODY_UNREAD] === true;
 
 /** The fields a cache record decodes when first looked at (cache-record.ts). */
 export type HeadFields = Pick<LoadedEntry, "title" | "topic" | "tags" | "featured">;
@@ -48,6 +63,7 @@ class LazyFields implements ProxyHandler<LoadedEntry> {
   }
 
   get(target: LoadedEntry, key: string | symbol): unknown {
+    if (key === BODY_UNREAD) return this.bodyToRead;
     this.load(target, key);
     return target[key as keyof LoadedEntry];
   }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { forEachBody, type BodyFields } from "../../src/journal/bodies.js";
-import { lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
+import { bodyUnread, lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
 import { encodeHref, hrefBetween } from "../../src/readme/links.js";
 import { replaceFiles } from "../../src/journal/safe-write.js";
@@ -44,6 +44,18 @@ describe("forEachBody", () => {
     // The entry itself did not load its body: with the file gone, it has none.
     fs.rmSync(plain[0].file);
     expect(plain[0].challenge).toBe("");
+  });
+
+  it("gives a lazy entry whose body was read (and maybe changed) its own fields", () => {
+    const dir = makeTree({ "entries/x.md": FILES["plain.md"]! });
+    const entry = lazyEntry({ title: "T", topic: "X", date: "2026-01-01", tags: [], featured: false, path: "entries/x.md", file: path.join(dir, "entries/x.md") });
+    expect(bodyUnread(entry)).toBe(true);
+    entry.takeaway = "changed in memory";
+    expect(bodyUnread(entry)).toBe(false);
+    const seen: BodyFields[] = [];
+    forEachBody([entry], (_, fields) => seen.push({ ...fields }));
+    expect(seen[0]).toMatchObject({ challenge: "A.", takeaway: "changed in memory" });
+    expect(bodyUnread({ ...entry })).toBe(false);
   });
 
   it("gives an entry in memory its own fields", () => {
