@@ -3,6 +3,7 @@ import path from "node:path";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseDateArgument, today } from "../domain/dates.js";
 import { checkSection, normalizeTags, parseEntry, serializeEntry, validateDraft, type EntryDraft } from "../domain/entry.js";
+import { setFrontmatterField } from "../domain/frontmatter-edit.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
 import { MAX_ENTRY_BYTES } from "../journal/read.js";
 import { toJournalPath } from "../journal/scan.js";
@@ -146,7 +147,15 @@ interface Saved {
 /** Edits a draft in $VISUAL/$EDITOR until it is a valid entry; returns the text. */
 async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter): Promise<Saved> {
   const template = readTemplate(journal, "entry.md").text;
-  const initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
+  let initial = fillEntryTemplate(template, { ...draft, date: draft.date ?? today() });
+  // --featured shows in the text being edited (the template has no place for it).
+  if (draft.featured) {
+    try {
+      initial = setFrontmatterField(initial, "featured", "true");
+    } catch {
+      // A template without frontmatter: the editor shows it as it is, and checking the text says why.
+    }
+  }
   checkEditor(ctx.io.env, ctx.io.interactive, "nexus add --edit");
   const file = writeDraft(journal, "new-entry", initial);
   for (;;) {

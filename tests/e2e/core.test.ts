@@ -213,6 +213,19 @@ describe("nexus add", () => {
     expect(r.stdout.trim()).toBe(path.join("entries", "2026-06-06-edited-in-editor.md"));
   });
 
+  it("--edit --featured shows featured: true in the text being edited, and saves it", async () => {
+    const dir = journal();
+    const editor = path.join(tempDir(), "editor.sh");
+    fs.writeFileSync(editor, `#!/bin/sh\nsed -i 's/^topic: .*/topic: Vim/' "$1"\n`, { mode: 0o755 });
+    const r = await runCli(["add", "--edit", "--featured", "--title", "A featured one", "--date", "2026-06-07"], { cwd: dir, env: { EDITOR: editor } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const saved = fs.readFileSync(path.join(dir, r.stdout.trim()), "utf8");
+    expect(saved).toMatch(/^featured: true$/m);
+    const listed = await runCli(["list", "--featured", "--json"], { cwd: dir });
+    expect((JSON.parse(listed.stdout) as { title: string }[]).map((e) => e.title)).toEqual(["A featured one"]);
+  });
+
   it("--edit without a valid result writes nothing and keeps the draft", async () => {
     const dir = journal();
     const editor = path.join(tempDir(), "editor.sh");
