@@ -24,6 +24,7 @@ import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeS
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem, type RecordRest } from "./cache-record.js";
 import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadFields as EntryHead } from "./lazy-entry.js";
+import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
 import { scanEntries, type FoundFile } from "./scan.js";
@@ -87,7 +88,7 @@ function restOf(line: string, rest: number, found: FoundFile): EntryHead {
 export function readIndexedJournal(journal: Journal, options: ReadOptions = {}): IndexedJournal {
   const useCache = options.cache !== false;
   const startedAt = Date.now();
-  const { files, skipped } = scanEntries(journal.root, journal.entriesDir);
+  const { files, skipped } = scanEntries(journal.root, journal.entriesDir, notEntries(journal.config));
   const cached = useCache ? loadCache(cachePath(journal)) : undefined;
   // The stored search index, read when first needed: undefined when it is damaged,
   // and then every entry's terms are worked out again (from its file, for a reused record).

@@ -23,6 +23,19 @@ export interface JournalConfig {
 
 export const DEFAULT_CONFIG: JournalConfig = { entries: "entries", groups: [], readme: {} };
 
+/** Where build-readme writes its pages and charts unless `readme.pages` says otherwise. */
+export const DEFAULT_PAGES = "journal";
+
+/**
+ * The journal's own files that are never entries, relative to its root: the README,
+ * the templates and the generated pages. They matter when the entries folder holds
+ * them (`"entries": "."`).
+ */
+export function notEntries(config: JournalConfig): string[] {
+  const pages = typeof config.readme.pages === "string" ? config.readme.pages.split(/[\\/]+/).filter((p) => p && p !== ".").join("/") : DEFAULT_PAGES;
+  return ["README.md", "templates", pages || DEFAULT_PAGES];
+}
+
 function lineOfOffset(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length;
 }

@@ -33,9 +33,10 @@ function isInside(folder: string, target: string): boolean {
 /**
  * Lists the markdown files under the entries folder, recursively, in a stable
  * order. Links are never followed out of the journal; hidden files and folders
- * (such as .nexus/) are passed over.
+ * (such as .nexus/) are passed over, and so are `notEntries` (journal-relative paths).
  */
-export function scanEntries(root: string, entriesDir: string): { files: FoundFile[]; skipped: SkippedFile[] } {
+export function scanEntries(root: string, entriesDir: string, notEntries: readonly string[] = []): { files: FoundFile[]; skipped: SkippedFile[] } {
+  const passOver = new Set(notEntries);
   const files: FoundFile[] = [];
   const skipped: SkippedFile[] = [];
   let realRoot: string;
@@ -69,6 +70,7 @@ export function scanEntries(root: string, entriesDir: string): { files: FoundFil
       if (name.startsWith(".")) continue;
       const full = dir + path.sep + name;
       const rel = relDir ? `${relDir}/${name}` : name;
+      if (passOver.has(rel)) continue;
       let stat = fs.lstatSync(full, { throwIfNoEntry: false });
       if (!stat) continue;
       const isLink = stat.isSymbolicLink();

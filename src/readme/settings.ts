@@ -5,7 +5,7 @@
 import path from "node:path";
 import { isCalendarDate } from "../domain/dates.js";
 import { UserError } from "../errors.js";
-import type { JournalConfig } from "../journal/config.js";
+import { DEFAULT_PAGES, type JournalConfig } from "../journal/config.js";
 
 export interface ReadmeSettings {
   /** Folder of the generated pages and charts, relative to the journal root, `/` separators. */
@@ -24,7 +24,7 @@ export interface ReadmeSettings {
   charts: boolean;
 }
 
-export const DEFAULT_PAGES = "journal";
+export { DEFAULT_PAGES };
 export const DEFAULT_PER_TOPIC = 3;
 export const DEFAULT_CHALLENGES = 10;
 export const DEFAULT_TOPICS = 30;
@@ -50,7 +50,8 @@ export function pagesFolder(value: unknown, entriesFolder: string): string {
   const folder = parts.join("/");
   const entries = entriesFolder.split(/[\\/]+/).filter((p) => p && p !== ".").join("/");
   const inside = (a: string, b: string) => b === "" || a === b || a.startsWith(`${b}/`);
-  if (inside(folder, entries) || inside(entries, folder)) throw wrong(`must not contain or be inside the entries folder ("${entries}")`);
+  // With the entries at the journal's root, the pages are passed over when entries are read (config.ts notEntries).
+  if (entries !== "" && (inside(folder, entries) || inside(entries, folder))) throw wrong(`must not contain or be inside the entries folder ("${entries}")`);
   return folder;
 }
 

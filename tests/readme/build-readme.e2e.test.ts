@@ -385,3 +385,30 @@ describe("nexus init --ci", () => {
     expect(readme(dir)).toMatch(/_No entries yet\._/);
   });
 });
+
+describe("a journal whose entries are at its root", () => {
+  it("never reads its README, templates or generated pages as entries", async () => {
+    const dir = makeTree({
+      "nexus.config.json": '{\n  "entries": "."\n}\n',
+      "2026-01-01-root-entry.md": entryText({ title: "Root entry", topic: "X", date: "2026-01-01", challenge: "C.", solution: "S." }),
+      "notes/2026-01-02-nested.md": entryText({ title: "Nested entry", topic: "Y", date: "2026-01-02" }),
+      "templates/entry.md": "---\ntitle: {{title}}\n---\n",
+    });
+    const build = await runCli(["build-readme"], { cwd: dir });
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "journal", "README.md"))).toBe(true);
+    const doctor = await runCli(["doctor"], { cwd: dir });
+    expect(doctor.stdout + doctor.stderr).toMatch(/2 files checked: 0 problems, 0 warnings/);
+    expect(doctor.code).toBe(0);
+    const list = await runCli(["list", "--json"], { cwd: dir });
+    expect((JSON.parse(list.stdout) as { title: string }[]).map((e) => e.title)).toEqual(["Nested entry", "Root entry"]);
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(0);
+    // Pages elsewhere are allowed too, and passed over the same way (the old folder is the user's to remove).
+    fs.rmSync(path.join(dir, "journal"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "nexus.config.json"), '{\n  "entries": ".",\n  "readme": { "pages": "docs/journal" }\n}\n');
+    expect((await runCli(["build-readme"], { cwd: dir })).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "docs", "journal", "README.md"))).toBe(true);
+    expect((await runCli(["doctor"], { cwd: dir })).code).toBe(0);
+  });
+});
