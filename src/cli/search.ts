@@ -7,7 +7,7 @@ const TAKES_VALUE = new Set(["-p", "--topic", "--tag", "--since", "--until", "-n
 /**
  * The arguments with `search -word` made a query word: a word after one dash (-redis,
  * -postgres) is a word the query excludes, as in GitHub's search, not a flag
- * (commander would refuse it as unknown). Only -p, -n and -h stay flags (-n20 too);
+ * (commander would refuse it as unknown), one letter too (-x). Only -p, -n and -h stay flags (-n20 too);
  * words after `--` are left as they are.
  */
 export function searchArguments(args: string[]): string[] {
@@ -22,7 +22,7 @@ export function searchArguments(args: string[]): string[] {
     if (TAKES_VALUE.has(arg) || /^--./.test(arg)) {
       out.push(arg);
       if (TAKES_VALUE.has(arg) && k + 1 < args.length) out.push(args[++k]!);
-    } else if (/^-[^-\d]./u.test(arg) && !/^-n\d+$/.test(arg)) excluded.push(arg);
+    } else if (/^-[^-\d]/u.test(arg) && arg !== "-h" && !/^-n\d+$/.test(arg)) excluded.push(arg);
     else out.push(arg);
   }
   return excluded.length ? [...out, "--", ...excluded] : out;

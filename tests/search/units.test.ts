@@ -59,6 +59,8 @@ describe("search arguments", () => {
     [["search", "a", "-b2", "--", "c", "-d"], ["search", "a", "--", "-b2", "c", "-d"]],
     [["search", "--json", "-h"], ["search", "--json", "-h"]],
     [["list", "-redis"], ["list", "-redis"]],
+    [["-C", "j", "search", "-x", "c"], ["-C", "j", "search", "c", "--", "-x"]],
+    [["search", "--dir", "j", "-h"], ["search", "--dir", "j", "-h"]],
   ])("%j -> %j", (args, expected) => {
     expect(searchArguments(args)).toEqual(expected);
   });
