@@ -419,14 +419,14 @@ class EntryText {
     return this.parted.get(field);
   }
 
-  /** True when some field has the words one after another (literal words: a token that contains them). */
+  /** True when some field has the words one after another (a literal word: the text it matches, n+1 or c++, or a token that contains it). */
   hasSequence(words: WordMatcher[]): boolean {
     for (const field of FIELDS) {
       const text = this.text(field);
       for (const tokens of [this.words(field), this.parts(field)]) {
         if (!tokens) continue;
-        for (let i = 0; i + words.length <= tokens.length; i += 1) {
-          if (words.every((m, k) => matchesToken(m, tokens[i + k]!, text))) return true;
+        for (let i = 0; i < tokens.length; i += 1) {
+          if (sequenceAt(words, tokens, i, text)) return true;
         }
       }
     }
@@ -466,10 +466,38 @@ class EntryText {
   }
 }
 
-function matchesToken(m: WordMatcher, token: TokenAt, text: string): boolean {
-  if (!m.pattern) return m.terms.has(token.term);
-  m.pattern.lastIndex = 0;
-  return m.pattern.test(text.slice(token.start, token.end));
+/**
+ * Whether the words follow one another from token `i` on. A literal word (n+1, c++)
+ * is a match of its text that starts after the previous word and at the latest where
+ * the next token starts, and ends where a token ends or between tokens: it may cover
+ * several tokens (n, 1) and the punctuation around them.
+ */
+function sequenceAt(words: WordMatcher[], tokens: TokenAt[], i: number, text: string): boolean {
+  let at = i;
+  let from = i > 0 ? tokens[i - 1]!.end : 0;
+  for (const m of words) {
+    const token = tokens[at];
+    if (!m.pattern) {
+      if (!token || !m.terms.has(token.term)) return false;
+      from = token.end;
+      at += 1;
+      continue;
+    }
+    m.pattern.lastIndex = 0;
+    if (token && m.pattern.test(text.slice(token.start, token.end))) {
+      from = token.end;
+      at += 1;
+      continue;
+    }
+    m.pattern.lastIndex = from;
+    const match = m.pattern.exec(text);
+    if (!match || match[0] === "" || match.index > (token ? token.start : text.length)) return false;
+    const end = match.index + match[0].length;
+    while (at < tokens.length && tokens[at]!.start < end) at += 1;
+    if (at > 0 && tokens[at - 1]!.end > end && tokens[at - 1]!.start >= from) return false;
+    from = end;
+  }
+  return true;
 }
 
 /** The stretches of a text that match any of the words, which words matched, and how well (higher is better). */

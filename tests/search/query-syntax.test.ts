@@ -54,6 +54,17 @@ describe("searching with the query syntax", () => {
     expect(paths('"backoff exponential"')).toEqual([]);
   });
 
+  it("a phrase with code-like words (n+1, c++) finds them as written, whole", () => {
+    const n1 = entryPath("fixing-n-1-queries");
+    expect(paths('"fixing n+1"')).toEqual([n1]);
+    expect(paths('"n+1 queries"')).toEqual([n1]);
+    expect(paths('"calling c++ from python"')).toEqual([entryPath("calling-c-from-python")]);
+    expect(paths('"fixing n+12"')).toEqual([]);
+    expect(paths('"n+1 fixing"')).toEqual([]);
+    expect(paths('queries -"n+1 queries"')).not.toContain(n1);
+    expect(paths("queries")).toContain(n1);
+  });
+
   it("-word leaves out every entry with the word", () => {
     const all = paths("redis");
     const without = paths("redis -channels");
