@@ -384,11 +384,19 @@ class EntryText {
 
   constructor(private readonly entry: LoadedEntry) {}
 
+  private readonly texts = new Map<Field, string>();
+
+  /** A field's text in NFC, as the index and the query words are: an NFD café.x in a file is found as when typed. */
   text(field: Field): string {
-    if (field === "title" || field === "topic") return this.entry[field];
-    if (field === "tags") return this.entry.tags.join(" \n ");
-    this.body ??= readBodyFields(this.entry.file);
-    return this.body[field];
+    let text = this.texts.get(field);
+    if (text === undefined) {
+      if (field === "title" || field === "topic") text = this.entry[field];
+      else if (field === "tags") text = this.entry.tags.join(" \n ");
+      else text = (this.body ??= readBodyFields(this.entry.file))[field];
+      text = text.normalize("NFC");
+      this.texts.set(field, text);
+    }
+    return text;
   }
 
   count(pattern: RegExp, field: Field): number {

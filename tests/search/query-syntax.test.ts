@@ -3,7 +3,7 @@ import { readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { mergeFilters, parseSearch } from "../../src/search/query.js";
-import { runCli } from "../helpers.js";
+import { entryText, makeTree, runCli } from "../helpers.js";
 import { entryPath, fixtureJournal } from "./fixture.js";
 
 describe("parsing the query syntax", () => {
@@ -108,5 +108,26 @@ describe("searching with the query syntax", () => {
     const r = await runCli(["search", "celery", "retry", "--explain", "--limit", "1"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/score [\d.]+ = celery [\d.]+ \(title, .*\) \+ retry [\d.]+ \(title.*\)/);
+  });
+});
+
+describe("code-like words in text written in NFD", () => {
+  const nfd = "cafe\u0301";
+  const dir = makeTree({
+    "entries/2026-01-01-short.md": entryText({ title: "Short", topic: "T", date: "2026-01-01", challenge: `${nfd}.x and more` }),
+    // A chunk over 200 characters: this entry's text is read to check a code-like word.
+    "entries/2026-01-02-long.md": entryText({ title: "Long", topic: "T", date: "2026-01-02", challenge: `${nfd}.x and ${"a".repeat(150)}.${"b".repeat(100)}` }),
+  });
+  const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
+  const paths = (q: string) => {
+    const query = parseSearch([q]);
+    return index.search(index.request(query, query.filter)).map((h) => h.entry.path).sort();
+  };
+
+  it("are found as typed (NFC), whether the entry's text is read or not, and in phrases", () => {
+    const both = ["entries/2026-01-01-short.md", "entries/2026-01-02-long.md"];
+    expect(paths("café.x")).toEqual(both);
+    expect(paths('"café.x and"')).toEqual(both);
+    expect(paths("-café.x and")).toEqual([]);
   });
 });
