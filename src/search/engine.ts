@@ -433,8 +433,10 @@ class EntryText {
       const text = this.text(field);
       for (const tokens of [this.words(field), this.parts(field)]) {
         if (!tokens) continue;
+        const found = words.map((m) => (m.pattern ? literalMatches(m.pattern, text) : undefined));
+        if (found.some((f) => f && f.starts.length === 0)) continue;
         for (let i = 0; i < tokens.length; i += 1) {
-          if (sequenceAt(words, tokens, i, text)) return true;
+          if (sequenceAt(words, found, tokens, i, text)) return true;
         }
       }
     }
@@ -480,10 +482,11 @@ class EntryText {
  * the next token starts, and ends where a token ends or between tokens: it may cover
  * several tokens (n, 1) and the punctuation around them.
  */
-function sequenceAt(words: WordMatcher[], tokens: TokenAt[], i: number, text: string): boolean {
+function sequenceAt(words: WordMatcher[], found: (LiteralMatches | undefined)[], tokens: TokenAt[], i: number, text: string): boolean {
   let at = i;
   let from = i > 0 ? tokens[i - 1]!.end : 0;
-  for (const m of words) {
+  for (let w = 0; w < words.length; w += 1) {
+    const m = words[w]!;
     const token = tokens[at];
     if (!m.pattern) {
       if (!token || !m.terms.has(token.term)) return false;
@@ -497,15 +500,40 @@ function sequenceAt(words: WordMatcher[], tokens: TokenAt[], i: number, text: st
       at += 1;
       continue;
     }
-    m.pattern.lastIndex = from;
-    const match = m.pattern.exec(text);
-    if (!match || match[0] === "" || match.index > (token ? token.start : text.length)) return false;
-    const end = match.index + match[0].length;
+    const { starts, ends } = found[w]!;
+    // The first match at or after `from` (binary search: a long text has many tokens).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === starts.length || starts[lo]! > (token ? token.start : text.length)) return false;
+    const end = ends[lo]!;
     while (at < tokens.length && tokens[at]!.start < end) at += 1;
     if (at > 0 && tokens[at - 1]!.end > end && tokens[at - 1]!.start >= from) return false;
     from = end;
   }
   return true;
+}
+
+interface LiteralMatches {
+  starts: number[];
+  ends: number[];
+}
+
+/** Every place a literal word matches a text (overlapping ones too), in order. */
+function literalMatches(pattern: RegExp, text: string): LiteralMatches {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match && match[0] !== ""; match = pattern.exec(text)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    pattern.lastIndex = match.index + 1;
+  }
+  return { starts, ends };
 }
 
 /** The stretches of a text that match any of the words, which words matched, and how well (higher is better). */

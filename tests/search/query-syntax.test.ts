@@ -117,6 +117,7 @@ describe("code-like words in text written in NFD", () => {
     "entries/2026-01-01-short.md": entryText({ title: "Short", topic: "T", date: "2026-01-01", challenge: `${nfd}.x and more` }),
     // A chunk over 200 characters: this entry's text is read to check a code-like word.
     "entries/2026-01-02-long.md": entryText({ title: "Long", topic: "T", date: "2026-01-02", challenge: `${nfd}.x and ${"a".repeat(150)}.${"b".repeat(100)}` }),
+    "entries/2026-01-03-overlap.md": entryText({ title: "Overlap", topic: "T", date: "2026-01-03", challenge: "v1.v1.v1 then" }),
   });
   const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
   const paths = (q: string) => {
@@ -129,5 +130,8 @@ describe("code-like words in text written in NFD", () => {
     expect(paths("café.x")).toEqual(both);
     expect(paths('"café.x and"')).toEqual(both);
     expect(paths("-café.x and")).toEqual([]);
+    // A literal's matches may overlap: the one right before the next word counts.
+    expect(paths('"v1.v1 then"')).toEqual(["entries/2026-01-03-overlap.md"]);
+    expect(paths('"v1.v1.v1.v1 then"')).toEqual([]);
   });
 });
