@@ -20,7 +20,7 @@ import { boundedDistance } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
-import { termOf, tokensAt, type TokenAt } from "./tokens.js";
+import { foldChunk, termOf, tokensAt, type TokenAt } from "./tokens.js";
 
 export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 
@@ -139,7 +139,7 @@ export class SearchIndex {
     const ids = new Map<number, number>();
     if (word.kind === "literal") {
       const pattern = new RegExp(escapeRegExp(word.literal), "giu");
-      const literal = word.literal.toLowerCase();
+      const literal = foldChunk(word.literal);
       if (!WORD_ENDS.test(literal) || !/[^\p{L}\p{M}\p{N}_]/u.test(literal)) return { word, terms, ids, pattern };
       let verify: number | undefined;
       this.vocabulary.forEach((t, id) => {

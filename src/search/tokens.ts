@@ -141,6 +141,13 @@ export function coreOf(word: string): string {
  * then read to check).
  */
 export const CHUNK_MARK = "\u0001";
+
+/**
+ * A chunk or a code-like query word in one case, as a case-insensitive RegExp
+ * compares them when an entry's text is read: lower case, with the final sigma
+ * (ς, which toLowerCase makes of Σ at a word's end) as σ, as the RegExp folds it.
+ */
+export const foldChunk = (text: string): string => text.toLowerCase().replace(/ς/gu, "σ");
 /** The longest chunk kept. */
 export const MAX_CHUNK_LENGTH = 200;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
@@ -160,7 +167,7 @@ export function chunkCounts(texts: string[], into: Map<string, number> = new Map
       if (!NOT_WORD_CHAR.test(chunk)) continue;
       const core = coreOf(chunk);
       if (!NOT_WORD_CHAR.test(core) || !WORD_CHAR.test(core)) continue;
-      const term = core.length > MAX_CHUNK_LENGTH ? CHUNK_MARK : CHUNK_MARK + core.normalize("NFC").toLowerCase();
+      const term = core.length > MAX_CHUNK_LENGTH ? CHUNK_MARK : CHUNK_MARK + foldChunk(core.normalize("NFC"));
       into.set(term, (into.get(term) ?? 0) + 1);
     }
   }

@@ -118,6 +118,8 @@ describe("code-like words in text written in NFD", () => {
     // A chunk over 200 characters: this entry's text is read to check a code-like word.
     "entries/2026-01-02-long.md": entryText({ title: "Long", topic: "T", date: "2026-01-02", challenge: `${nfd}.x and ${"a".repeat(150)}.${"b".repeat(100)}` }),
     "entries/2026-01-03-overlap.md": entryText({ title: "Overlap", topic: "T", date: "2026-01-03", challenge: "v1.v1.v1 then" }),
+    "entries/2026-01-04-greek.md": entryText({ title: "Greek", topic: "T", date: "2026-01-04", challenge: "ΟΔΟΣ.x here" }),
+    "entries/2026-01-05-greek-long.md": entryText({ title: "Greek long", topic: "T", date: "2026-01-05", challenge: `ΟΔΟΣ.x here ${"a".repeat(150)}.${"b".repeat(100)}` }),
   });
   const index = new SearchIndex(readIndexedJournal(openJournal(dir), { cache: false }));
   const paths = (q: string) => {
@@ -133,5 +135,10 @@ describe("code-like words in text written in NFD", () => {
     // A literal's matches may overlap: the one right before the next word counts.
     expect(paths('"v1.v1 then"')).toEqual(["entries/2026-01-03-overlap.md"]);
     expect(paths('"v1.v1.v1.v1 then"')).toEqual([]);
+  });
+
+  it("in any case, a final sigma too, whether the entry's text is read or not", () => {
+    const greek = ["entries/2026-01-04-greek.md", "entries/2026-01-05-greek-long.md"];
+    for (const q of ["οδος.x", "οδοσ.x", "ΟΔΟΣ.x"]) expect(paths(q)).toEqual(greek);
   });
 });
