@@ -81,6 +81,8 @@ export function scanEntries(root: string, entriesDir: string, notEntries: readon
       if (!isLink && !(stat.isFile() && MARKDOWN.test(name))) continue;
       let target = full;
       let realTarget = "";
+      // A link pointed elsewhere changes the link, not its target's times: its own change time counts too.
+      const linkChangedMs = isLink ? stat.ctimeMs : 0;
       if (isLink) {
         try {
           realTarget = fs.realpathSync(full);
@@ -102,7 +104,7 @@ export function scanEntries(root: string, entriesDir: string, notEntries: readon
       }
       if (stat.isFile() && MARKDOWN.test(name)) {
         // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
-        const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs) };
+        const found = { path: rel, file: target, size: stat.size, mtimeMs: stat.mtimeMs, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs, linkChangedMs) };
         if (isLink) {
           links.push({ found, real: realTarget });
         } else {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
 import { readJournal } from "../../src/journal/read.js";
+import { scanEntries } from "../../src/journal/scan.js";
 import { openJournal } from "../../src/journal/root.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
 import { ageEntries, entryPath, fixtureJournal } from "./fixture.js";
@@ -200,6 +201,25 @@ describe("the entry cache", () => {
     const dir = fixtureJournal({ aged: true });
     await runCli(["list"], { cwd: dir });
     expect(fs.readFileSync(path.join(dir, CACHE_DIR, ".gitignore"), "utf8")).toContain("*");
+  });
+});
+
+describe("a link to an entry", () => {
+  it("is keyed on the link's own change time too, so a link pointed at another file is read again", () => {
+    const dir = makeTree({
+      "nexus.config.json": '{\n  "entries": "entries"\n}\n',
+      "notes/a.md": entryText({ title: "Note A", topic: "X", date: "2026-01-01" }),
+      "entries/.keep": "",
+    });
+    const old = new Date(Date.now() - 86_400_000);
+    fs.utimesSync(path.join(dir, "notes/a.md"), old, old);
+    // The link comes well after its target's last change.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    fs.symlinkSync("../notes/a.md", path.join(dir, "entries/2026-01-01-a.md"));
+    const link = fs.lstatSync(path.join(dir, "entries/2026-01-01-a.md"));
+    const { files } = scanEntries(dir, path.join(dir, "entries"));
+    expect(files.map((f) => f.path)).toEqual(["entries/2026-01-01-a.md"]);
+    expect(files[0]!.changedMs).toBe(link.ctimeMs);
   });
 });
 
