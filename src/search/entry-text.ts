@@ -1,0 +1,205 @@
+// The text of an entry's fields as search reads it when the index is not enough:
+// literal words in entries with a chunk too long to keep, phrases, excluded
+// phrases, the bonus for words side by side, and the ranges to highlight.
+import { readBodyFields, type BodyFields } from "../journal/lazy-entry.js";
+import type { LoadedEntry } from "../journal/read.js";
+import { FIELDS, type Field } from "./fields.js";
+import { QUALITY, type WordMatcher } from "./matcher.js";
+import { tokensAt, type TokenAt } from "./tokens.js";
+
+/** The text of an entry's fields, read from its file on demand, with its tokens. */
+export class EntryText {
+  private body: BodyFields | undefined;
+  private readonly tokens = new Map<Field, TokenAt[]>();
+
+  constructor(private readonly entry: LoadedEntry) {}
+
+  private readonly texts = new Map<Field, string>();
+
+  /** A field's text in NFC, as the index and the query words are: an NFD café.x in a file is found as when typed. */
+  text(field: Field): string {
+    let text = this.texts.get(field);
+    if (text === undefined) {
+      if (field === "title" || field === "topic") text = this.entry[field];
+      else if (field === "tags") text = this.entry.tags.join(" \n ");
+      else text = (this.body ??= readBodyFields(this.entry.file))[field];
+      text = text.normalize("NFC");
+      this.texts.set(field, text);
+    }
+    return text;
+  }
+
+  count(pattern: RegExp, field: Field): number {
+    const text = this.text(field);
+    if (!text) return 0;
+    pattern.lastIndex = 0;
+    let count = 0;
+    for (let m = pattern.exec(text); m && m[0] !== ""; m = pattern.exec(text)) count += 1;
+    return count;
+  }
+
+  private readonly parted = new Map<Field, TokenAt[] | undefined>();
+
+  /** The words of a field, joined words whole. */
+  private words(field: Field): TokenAt[] {
+    let t = this.tokens.get(field);
+    if (!t) this.tokens.set(field, (t = tokensAt(this.text(field)).filter((x) => !x.part)));
+    return t;
+  }
+
+  /** The words of a field with each joined word (RollingUpdate, select_related) in its parts instead; undefined when it has none. */
+  private parts(field: Field): TokenAt[] | undefined {
+    if (!this.parted.has(field)) {
+      const all = tokensAt(this.text(field));
+      const split = all.filter((x, i) => x.part || !all[i + 1]?.part);
+      this.parted.set(field, split.length === this.words(field).length ? undefined : split);
+    }
+    return this.parted.get(field);
+  }
+
+  /** True when some field has the words one after another (a literal word: the text it matches, n+1 or c++, or a token that contains it). */
+  hasSequence(words: WordMatcher[]): boolean {
+    for (const field of FIELDS) {
+      const text = this.text(field);
+      for (const tokens of [this.words(field), this.parts(field)]) {
+        if (!tokens) continue;
+        const found = words.map((m) => (m.pattern ? literalMatches(m.pattern, text) : undefined));
+        if (found.some((f) => f && f.starts.length === 0)) continue;
+        for (let i = 0; i < tokens.length; i += 1) {
+          if (sequenceAt(words, found, tokens, i, text)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The share (0 to 1) of neighbouring query words that stand side by side (or with one word between) in some field. */
+  adjacentPairs(matchers: WordMatcher[]): number {
+    let pairs = 0;
+    let near = 0;
+    for (let w = 0; w + 1 < matchers.length; w += 1) {
+      const a = matchers[w]!;
+      const b = matchers[w + 1]!;
+      if (a.pattern || b.pattern) continue;
+      pairs += 1;
+      let best = 0;
+      for (const field of FIELDS) {
+        const tokens = this.words(field);
+        let lastA = -Infinity;
+        let lastB = -Infinity;
+        for (let i = 0; i < tokens.length && best < 1; i += 1) {
+          const t = tokens[i]!;
+          if (a.terms.has(t.term)) {
+            if (i - lastB <= 2) best = Math.max(best, i - lastB === 1 ? 0.7 : 0.4);
+            lastA = i;
+          }
+          if (b.terms.has(t.term)) {
+            if (i - lastA === 1) best = 1;
+            else if (i - lastA === 2) best = Math.max(best, 0.6);
+            lastB = i;
+          }
+        }
+      }
+      near += best;
+    }
+    return pairs ? near / pairs : 0;
+  }
+}
+
+/**
+ * Whether the words follow one another from token `i` on. A literal word (n+1, c++)
+ * is a match of its text that starts after the previous word and at the latest where
+ * the next token starts, and ends where a token ends or between tokens: it may cover
+ * several tokens (n, 1) and the punctuation around them.
+ */
+function sequenceAt(words: WordMatcher[], found: (LiteralMatches | undefined)[], tokens: TokenAt[], i: number, text: string): boolean {
+  let at = i;
+  let from = i > 0 ? tokens[i - 1]!.end : 0;
+  for (let w = 0; w < words.length; w += 1) {
+    const m = words[w]!;
+    const token = tokens[at];
+    if (!m.pattern) {
+      if (!token || !m.terms.has(token.term)) return false;
+      from = token.end;
+      at += 1;
+      continue;
+    }
+    m.pattern.lastIndex = 0;
+    if (token && m.pattern.test(text.slice(token.start, token.end))) {
+      from = token.end;
+      at += 1;
+      continue;
+    }
+    const { starts, ends } = found[w]!;
+    // The first match at or after `from` (binary search: a long text has many tokens).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === starts.length || starts[lo]! > (token ? token.start : text.length)) return false;
+    const end = ends[lo]!;
+    while (at < tokens.length && tokens[at]!.start < end) at += 1;
+    if (at > 0 && tokens[at - 1]!.end > end && tokens[at - 1]!.start >= from) return false;
+    from = end;
+  }
+  return true;
+}
+
+interface LiteralMatches {
+  starts: number[];
+  ends: number[];
+}
+
+/** Every place a literal word matches a text (overlapping ones too), in order. */
+function literalMatches(pattern: RegExp, text: string): LiteralMatches {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match && match[0] !== ""; match = pattern.exec(text)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    pattern.lastIndex = match.index + 1;
+  }
+  return { starts, ends };
+}
+
+/** The stretches of a text that match any of the words, which words matched, and how well (higher is better). */
+export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [number, number][]; words: Set<number>; quality: number } {
+  const ranges: [number, number][] = [];
+  const words = new Set<number>();
+  let quality = 0;
+  const tokens = matchers.some((m) => !m.pattern) ? tokensAt(text) : [];
+  matchers.forEach((m, w) => {
+    let best = 0;
+    if (m.pattern) {
+      m.pattern.lastIndex = 0;
+      for (let match = m.pattern.exec(text); match; match = m.pattern.exec(text)) {
+        if (match[0] === "") break;
+        ranges.push([match.index, match.index + match[0].length]);
+        best = QUALITY.same;
+      }
+    } else {
+      for (const token of tokens) {
+        const q = m.terms.get(token.term);
+        if (q === undefined) continue;
+        ranges.push([token.start, token.end]);
+        if (q > best) best = q;
+      }
+    }
+    if (best > 0) {
+      words.add(w);
+      quality += best;
+    }
+  });
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return { ranges: merged, words, quality };
+}
