@@ -13,6 +13,7 @@
 import { checkLine, LIMITS, type Problem } from "../domain/entry.js";
 import { isCalendarDate } from "../domain/dates.js";
 import type { FileProblem } from "./entry-file.js";
+import type { HeadFields } from "./lazy-entry.js";
 
 export type StoredProblem = [line: number, severity: 0 | 1, message: string];
 
@@ -34,13 +35,8 @@ const text = (value: string): string => (PLAIN.test(value) ? value : GS + JSON.s
 const untext = (value: string): unknown => (value.charCodeAt(0) === 0x1d ? JSON.parse(value.slice(1)) : value);
 const isLine = (value: unknown, max: number): value is string => typeof value === "string" && checkLine("", value, max) === undefined && value === value.trim();
 
-/** The fields of an entry that its record decodes when first looked at. */
-export interface RecordRest {
-  title: string;
-  topic: string;
-  tags: string[];
-  featured: boolean;
-}
+/** The fields of an entry that its record decodes when first looked at: those a lazy entry loads as its head. */
+export type RecordRest = HeadFields;
 
 export interface OkRecord extends RecordRest {
   date: string;

@@ -16,14 +16,12 @@
 // journal's `.nexus/` and only when the journal folder is writable; otherwise it is
 // skipped in silence.
 import path from "node:path";
-import { encodeEntryTerms } from "../search/index-terms.js";
-import type { PostingSources } from "../search/postings.js";
-import { forEachPosting } from "../search/postings.js";
-import { forEachPair } from "../search/index-terms.js";
+import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
+import { forEachPosting, type PostingSources } from "../search/postings.js";
 import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
-import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem, type RecordRest } from "./cache-record.js";
+import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
 import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
-import { lazyEntry, type HeadFields as EntryHead } from "./lazy-entry.js";
+import { lazyEntry, type HeadFields } from "./lazy-entry.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
@@ -72,8 +70,8 @@ const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).
  * what parsing could give (a cache made by hand with right checksums) is not used:
  * the file is parsed instead.
  */
-function restOf(line: string, rest: number, found: FoundFile): EntryHead {
-  const fields: RecordRest | undefined = recordRest(line, rest);
+function restOf(line: string, rest: number, found: FoundFile): HeadFields {
+  const fields = recordRest(line, rest);
   if (fields) return fields;
   const result = readEntryFile(found);
   if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
@@ -259,6 +257,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       }
       const positionOf = new Int32Array(entries.length);
       order.forEach((i, p) => (positionOf[i] = p));
+      let place: Int32Array | undefined;
+      const placesOfRecords = () => {
+        const places = new Int32Array(records.length).fill(-1);
+        sources.forEach((source, i) => typeof source === "number" && (places[source] = positionOf[i]!));
+        return places;
+      };
       terms = {
         vocabulary: vocabularyNow(),
         lengths: Uint32Array.from(order, (i) => lengths[i]!),
@@ -270,12 +274,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
           }
           const s = stored();
           if (s) {
-            // Old record number → place in contents.entries, for the records in use.
-            const place = new Int32Array(records.length).fill(-1);
-            sources.forEach((source, i) => typeof source === "number" && (place[source] = positionOf[i]!));
+            // Old record number → place in contents.entries, for the records in use: worked out
+            // once for every query of this index (the interactive search asks at each key).
+            const places = (place ??= placesOfRecords());
             for (const id of wanted) {
               const line = s.postings.line(id);
-              if (line) forEachPosting(line, (record, packed) => record < place.length && place[record]! >= 0 && visit(place[record]!, id, packed));
+              if (line) forEachPosting(line, (record, packed) => record < places.length && places[record]! >= 0 && visit(places[record]!, id, packed));
             }
           }
           const want = new Uint8Array(vocabularyNow().length);
