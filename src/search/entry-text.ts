@@ -39,18 +39,26 @@ export class EntryText {
   }
 
   private readonly parted = new Map<Field, TokenAt[] | undefined>();
+  private readonly allTokens = new Map<Field, TokenAt[]>();
+
+  /** Every token of a field, joined words whole and then by their parts (tokensAt), cut once. */
+  private all(field: Field): TokenAt[] {
+    let t = this.allTokens.get(field);
+    if (!t) this.allTokens.set(field, (t = tokensAt(this.text(field))));
+    return t;
+  }
 
   /** The words of a field, joined words whole. */
   private words(field: Field): TokenAt[] {
     let t = this.tokens.get(field);
-    if (!t) this.tokens.set(field, (t = tokensAt(this.text(field)).filter((x) => !x.part)));
+    if (!t) this.tokens.set(field, (t = this.all(field).filter((x) => !x.part)));
     return t;
   }
 
   /** The words of a field with each joined word (RollingUpdate, select_related) in its parts instead; undefined when it has none. */
   private parts(field: Field): TokenAt[] | undefined {
     if (!this.parted.has(field)) {
-      const all = tokensAt(this.text(field));
+      const all = this.all(field);
       const split = all.filter((x, i) => x.part || !all[i + 1]?.part);
       this.parted.set(field, split.length === this.words(field).length ? undefined : split);
     }
@@ -61,10 +69,10 @@ export class EntryText {
   hasSequence(words: WordMatcher[]): boolean {
     for (const field of FIELDS) {
       const text = this.text(field);
+      const found = words.map((m) => (m.pattern ? literalMatches(m.pattern, text) : undefined));
+      if (found.some((f) => f && f.starts.length === 0)) continue;
       for (const tokens of [this.words(field), this.parts(field)]) {
         if (!tokens) continue;
-        const found = words.map((m) => (m.pattern ? literalMatches(m.pattern, text) : undefined));
-        if (found.some((f) => f && f.starts.length === 0)) continue;
         for (let i = 0; i < tokens.length; i += 1) {
           if (sequenceAt(words, found, tokens, i, text)) return true;
         }
