@@ -10,7 +10,7 @@
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { dateFlag, type EntryFilter } from "../journal/filter.js";
-import { coreOf, MAX_TERM_LENGTH, normalizeTerm, stemTerm, tokensAt } from "./tokens.js";
+import { coreOf, MAX_TERM_LENGTH, normalizeTerm, queryWordParts, stemTerm, tokensAt } from "./tokens.js";
 
 export const MAX_WORDS = 24;
 export const MAX_WORD_LENGTH = 100;
@@ -128,11 +128,18 @@ export function parseSearch(args: string[]): Query {
       if (piece.phrase) throw new UsageError('an empty phrase ("") in the query', { hint: 'a phrase goes in double quotes: "connection pool"' });
       continue;
     }
-    count += texts.length;
-    const words = texts.map(queryWord);
-    if (piece.negated) query.excluded.push(words);
-    else if (piece.phrase && words.length > 1) query.phrases.push(words.map(add));
-    else words.forEach(add);
+    // A word of Chinese, Japanese or Thai is cut as the entries' text is: its words one after another.
+    const cut = texts.map(queryWordParts);
+    const all = cut.flat();
+    count += all.length;
+    if (piece.negated) query.excluded.push(all.map(queryWord));
+    else if (piece.phrase && all.length > 1) query.phrases.push(all.map((word) => add(queryWord(word))));
+    else {
+      for (const parts of cut) {
+        const indexes = parts.map((part) => add(queryWord(part)));
+        if (indexes.length > 1) query.phrases.push(indexes);
+      }
+    }
   }
   if (count > MAX_WORDS) {
     throw new UsageError(`a search can have at most ${MAX_WORDS} words; this one has ${count}`, {

@@ -92,6 +92,19 @@ export function wordParts(raw: string): { part: string; offset: number }[] {
 }
 
 /**
+ * A query word as the indexer cuts text: a run of Chinese, Japanese or Thai (which
+ * is written without spaces) in its words, as Intl.Segmenter finds them (缓存 may
+ * be 缓 and 存); any other word as it is.
+ */
+export function queryWordParts(word: string): string[] {
+  if (!UNSPACED.test(word)) return [word];
+  const parts: string[] = [];
+  forEachWord(word, (raw) => parts.push(raw));
+  // Only a word that is all letters is cut: n+1 or a mixed literal stays whole.
+  return parts.length > 1 && parts.join("") === word ? parts : [word];
+}
+
+/**
  * Tokens of a text with their positions. Joined words (select_related,
  * RollingUpdate) come once whole and once per part, each part with its own position.
  */

@@ -48,6 +48,16 @@ describe("the analyzer", () => {
     expect(tokensAt(hash).map((t) => t.term)).toEqual(["tail"]);
   });
 
+  it("cuts a query word of Chinese as the entries' text is cut, so the same words are looked for", () => {
+    for (const word of ["缓存", "网络配置", "学习"]) {
+      const query = parseSearch([word]);
+      const expected = tokensAt(word).map((t) => t.term);
+      expect(query.words.map((w) => (w.kind === "term" ? w.term : w.literal))).toEqual(expected);
+      // Cut in several words, they must stand in this order.
+      expect(query.phrases).toEqual(expected.length > 1 ? [expected.map((_, i) => i)] : []);
+    }
+  });
+
   it("keeps the punctuated chunks of text, without the punctuation around them, for code-like words", () => {
     const chunks = [...chunkCounts(["Fixed the N+1 problem (see asyncio.gather()), e.g. /api/v1/users. N+1!", "plain words only"])];
     expect(chunks).toEqual([["\u0001n+1", 2], ["\u0001asyncio.gather(", 1], ["\u0001e.g", 1], ["\u0001api/v1/users", 1]]);
@@ -69,6 +79,7 @@ describe("searching text of any script and length", () => {
     "entries/2026-01-02-long.md": entryText({ title: "A long test name", topic: "Testing", date: "2026-01-02", solution: "The test test_user_can_reset_password_when_email_is_verified_and_token_valid failed." }),
     "entries/2026-01-03-cafe.md": entryText({ title: "Caf\u00e9 notes", topic: "Caf\u00e9", date: "2026-01-03", tags: ["Caf\u00e9"], solution: "Na\u00efve r\u00e9sum\u00e9." }),
     "entries/2026-01-04-k8s.md": entryText({ title: "Deployments in Kubernetes", topic: "Kubernetes", date: "2026-01-04", solution: "The RollingUpdate strategy with maxUnavailable 0, on PostgreSQL." }),
+    "entries/2026-01-07-cache.md": entryText({ title: "缓存笔记", topic: "Redis", date: "2026-01-07", solution: "使用Redis缓存查询结果。" }),
     "entries/2026-01-06-orm.md": entryText({ title: "Fewer queries", topic: "Django", date: "2026-01-06", solution: "Fixed the N+1 queries (with select_related()) in the list view." }),
     "entries/2026-01-05-url.md": entryText({ title: "A long URL", topic: "Web", date: "2026-01-05", solution: `See https://example.com/${"a".repeat(250)}/x-ray?q=n+2 for details.` }),
   });
@@ -96,6 +107,8 @@ describe("searching text of any script and length", () => {
     ["bridge", "网络笔记"],
     ["网络", "网络笔记"],
     ["容器", "网络笔记"],
+    ["网络配置", "网络笔记"],
+    ["缓存", "缓存笔记"],
     ["test_user_can_reset_password_when_email_is_verified_and_token_valid", "A long test name"],
     ["reset_password", "A long test name"],
     ["Cafe\u0301", "Caf\u00e9 notes"],
