@@ -19,14 +19,6 @@ export function encodeNumber(n: number): string {
   return digits;
 }
 
-/** The numbers, one after another. */
-export function encodeNumbers(numbers: Iterable<number>): string {
-  // Joined, not concatenated: `+=` would keep a rope of small strings.
-  const out: string[] = [];
-  for (const n of numbers) out.push(encodeNumber(n));
-  return out.join("");
-}
-
 /**
  * Calls `visit` with each number of `bytes[start, end)`; returns false when they
  * are not encoded numbers (a byte outside the alphabet, or a number cut short).
@@ -47,10 +39,4 @@ export function forEachNumber(bytes: Uint8Array, start: number, end: number, vis
     }
   }
   return !open;
-}
-
-/** The numbers of an encoded string; undefined when it is not one. */
-export function decodeNumbers(encoded: string): number[] | undefined {
-  const numbers: number[] = [];
-  return forEachNumber(Buffer.from(encoded, "latin1"), 0, encoded.length, (n) => numbers.push(n)) && /^[\x20-\x7e]*$/.test(encoded) ? numbers : undefined;
 }

@@ -4,7 +4,15 @@ import { boundedDistance } from "../../src/search/distance.js";
 import { coreOf, parseQuery } from "../../src/search/query.js";
 import { clip, flatten, highlight } from "../../src/search/snippet.js";
 import { normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
-import { decodeNumbers, encodeNumbers } from "../../src/search/codec.js";
+import { encodeNumber, forEachNumber } from "../../src/search/codec.js";
+
+const encodeNumbers = (numbers: number[]) => numbers.map(encodeNumber).join("");
+/** The numbers of an encoded string (UTF-8 bytes, as in the cache); undefined when it is not one. */
+function decodeNumbers(encoded: string): number[] | undefined {
+  const numbers: number[] = [];
+  const bytes = Buffer.from(encoded);
+  return forEachNumber(bytes, 0, bytes.length, (n) => numbers.push(n)) ? numbers : undefined;
+}
 import { countIn, encodeEntryTerms, forEachPair } from "../../src/search/index-terms.js";
 import { forEachPosting, postingBlocks, PostingsReader } from "../../src/search/postings.js";
 import { FIELDS } from "../../src/search/fields.js";
