@@ -3,12 +3,17 @@ import path from "node:path";
 import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { forEachBody } from "../journal/bodies.js";
+import { codeFingerprint, foundFileOf, RACY_MS } from "../journal/cache.js";
 import { applyGenerated, conflictError, planGenerated, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
+import { readReadmeCache, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
+import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
 import { unifiedDiff } from "../readme/diff.js";
 import { renderReadme } from "../readme/render.js";
+import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js";
+import type { Summarize } from "../readme/summary.js";
 import { TemplateError } from "../readme/template.js";
 import { planReadme } from "../readme/update.js";
 import { displayPath } from "../ui/io.js";
@@ -40,11 +45,27 @@ function readExisting(file: string, label: string): string | undefined {
 }
 
 /**
+ * The entries' sections in short through the summary cache in `.nexus/`: an entry
+ * whose file is unchanged is not opened; the cache is rewritten when it changed.
+ */
+function cachedSummaries(journal: Journal, startedAt: number): Summarize {
+  return (entries) => {
+    const code = codeFingerprint();
+    const bytes = readReadmeCache(journal, SUMMARY_CACHE);
+    const cache = bytes && decodeSummaryCache(bytes, code);
+    const result = summarizeCached(entries, { cache, identityOf: foundFileOf, read: forEachBody, settledBefore: startedAt - RACY_MS, code });
+    if (result.write) writeReadmeCache(journal, SUMMARY_CACHE, result.write());
+    return result.summaries;
+  };
+}
+
+/**
  * Renders the README template with the journal's entries into README.md: a new
  * README whole, an existing one only between its marker comments.
  */
 export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Promise<number> {
   if (options.stdout && options.check) throw new UsageError("--stdout and --check do not go together: --check prints a diff");
+  const startedAt = Date.now();
   const { journal, contents, failed } = loadJournal(ctx);
   const io = ctx.io;
   const c = io.color;
@@ -61,7 +82,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
 
   let rendered;
   try {
-    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, until: options.until, readBodies: forEachBody });
+    rendered = renderReadme({ template: template.text, entries: contents.entries, config: journal.config, until: options.until, summarize: cachedSummaries(journal, startedAt) });
   } catch (error) {
     if (error instanceof TemplateError) throw new UserError(`${displayPath(io.cwd, template.file)}:${error.line}: ${error.message}`);
     throw error;

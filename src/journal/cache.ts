@@ -62,6 +62,18 @@ type TermSource = number | string;
 /** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
 const NO_TAGS: string[] = [];
 
+/** Each entry read by readIndexedJournal -> its file as the scan found it. */
+const foundFiles = new WeakMap<LoadedEntry, FoundFile>();
+
+/**
+ * The file an entry was read from, as the scan found it: its path, size and change
+ * time, the identity this cache keys on (for other caches keyed the same way, such as
+ * build-readme's summary cache); undefined for an entry not read by readIndexedJournal.
+ */
+export function foundFileOf(entry: LoadedEntry): FoundFile | undefined {
+  return foundFiles.get(entry);
+}
+
 /** A string of its own: a value parsed from an entry may be a slice that keeps the whole text of the file alive. */
 const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).toString() : value);
 
@@ -152,6 +164,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         position = entries.length;
         const rest = head.rest;
         entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, () => restOf(line, rest, found)));
+        foundFiles.set(entries.at(-1)!, found);
         sources.push(at);
         lengths.push(head.length);
         for (const w of head.warnings) problems.push(problemOf(w, found.path));
@@ -170,6 +183,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         // Its text is let go: the body is read again from the file when asked for, as for a
         // reused record (a first run over 100,000 entries would otherwise hold them all).
         entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }));
+        foundFiles.set(entries.at(-1)!, found);
         sources.push(terms.pairs);
         lengths.push(terms.length);
         for (const w of warnings) problems.push(problemOf(w, found.path));

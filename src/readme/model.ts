@@ -4,7 +4,7 @@
 
 import type { TopicGroup } from "../journal/config.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { ownFields, Summaries, type BodyReader } from "./summary.js";
+import { ownFields, summarizeWith, type Summaries, type Summarize } from "./summary.js";
 
 export interface Topic {
   /** The name shown: the config's spelling, else the most used spelling in the entries. */
@@ -58,11 +58,10 @@ function spelling(entries: LoadedEntry[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0];
 }
 
-/** The model of the README; `readBodies` gives each entry's sections (by default its own fields). */
-export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], readBodies: BodyReader = ownFields): ReadmeModel {
+/** The model of the README; `summarize` gives each entry's sections in short (by default from its own fields). */
+export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], summarize: Summarize = summarizeWith(ownFields)): ReadmeModel {
   const sorted = [...entries].sort(oldestFirst);
-  const summaries = new Summaries();
-  readBodies(sorted, (entry, fields) => summaries.add(entry, fields));
+  const summaries = summarize(sorted);
   const byTopic = new Map<string, LoadedEntry[]>();
   for (const entry of sorted) {
     const key = topicKey(entry.topic);

@@ -14,7 +14,7 @@ import { planPages, type GeneratedFiles } from "./pages/plan.js";
 import { renderChallenges, renderConfigValue, renderPages, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
 import { forSize, readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
-import type { BodyReader } from "./summary.js";
+import { ownFields, summarizeWith, type BodyReader, type Summarize } from "./summary.js";
 
 export interface RenderInput {
   template: string;
@@ -24,6 +24,8 @@ export interface RenderInput {
   until?: string | undefined;
   /** How the entries' sections are read (default: their own fields); see summary.ts. */
   readBodies?: BodyReader | undefined;
+  /** How the entries' sections in short are made (the summary cache); default: from `readBodies`. */
+  summarize?: Summarize | undefined;
 }
 
 export interface Rendered {
@@ -57,7 +59,7 @@ const pad = (body: string) => (body ? `\n${body}\n` : "");
 
 export function renderReadme(input: RenderInput): Rendered {
   const parts = parseTemplate(input.template);
-  const model = buildModel(input.entries, input.config.groups, input.readBodies);
+  const model = buildModel(input.entries, input.config.groups, input.summarize ?? summarizeWith(input.readBodies ?? ownFields));
   const settings = forSize(readmeSettings(input.config), model.entries.length);
   const plan = planPages(model, settings.pages);
   const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };

@@ -4,7 +4,6 @@
 
 import type { LoadedEntry } from "../journal/read.js";
 import { firstParagraph, inlineMarkdown } from "./escape.js";
-import { ItemBytes } from "./pages/bytes.js";
 
 const SHORT = 240;
 
@@ -37,38 +36,106 @@ export const ownFields: BodyReader = (entries, each) => {
 };
 
 const FIELDS: readonly Field[] = ["challenge", "solution", "takeaway"];
+const FIRST_CHUNK = 64 * 1024;
+const MAX_CHUNK = 1024 * 1024;
+
+/** An entry's sections in short as UTF-8 bytes: `bytes[start, ends[0])` is the challenge, then the solution up to ends[1], the takeaway up to ends[2]. */
+export interface SummaryBytes {
+  /** Which sections the entry has (a bit per field: challenge 1, solution 2, takeaway 4). */
+  bits: number;
+  bytes: Buffer;
+  start: number;
+  ends: [number, number, number];
+}
 
 /**
  * Every entry's sections in short ("" for a blank one) and which sections it has,
- * kept as UTF-8 bytes (ItemBytes), not as three strings an entry: at 100,000
- * entries that is tens of megabytes less for the garbage collector to go through.
+ * kept as UTF-8 bytes in a few large buffers, not as three strings an entry: at
+ * 100,000 entries that is tens of megabytes less for the garbage collector to go
+ * through. The bytes are made here from the sections (`add`) or taken as they are
+ * from a buffer read elsewhere (`addBytes`: the summary cache, summary-cache.ts).
  */
 export class Summaries {
-  private readonly bytes = new ItemBytes();
-  /** Entry -> the index of its challenge in `bytes` (solution and takeaway follow). */
-  private readonly first = new Map<LoadedEntry, number>();
-  /** Entry -> which sections it has (a bit per field, in FIELDS order). */
-  private readonly present = new Map<LoadedEntry, number>();
+  private readonly chunks: Buffer[] = [];
+  /** The chunk `add` fills (-1: none yet) and how much of it is used. */
+  private own = -1;
+  private used = 0;
+  /** Entry -> its slot; per slot: its chunk, its bits and 4 offsets (start, then the end of each section). */
+  private readonly slots = new Map<LoadedEntry, number>();
+  private readonly chunkOf: number[] = [];
+  private readonly bitsOf: number[] = [];
+  private readonly offsets: number[] = [];
+
+  get size(): number {
+    return this.slots.size;
+  }
 
   add(entry: LoadedEntry, fields: SectionFields): void {
     let bits = 0;
-    FIELDS.forEach((field, i) => {
-      const has = fields[field].trim() !== "";
-      if (has) bits |= 1 << i;
-      const index = this.bytes.add(has ? shortText(fields[field]) : "");
-      if (i === 0) this.first.set(entry, index);
+    const texts = FIELDS.map((field, i) => {
+      if (fields[field].trim() === "") return "";
+      bits |= 1 << i;
+      return shortText(fields[field]);
     });
-    this.present.set(entry, bits);
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const room = 3 * (texts[0]!.length + texts[1]!.length + texts[2]!.length);
+    let chunk = this.chunks[this.own];
+    if (!chunk || this.used + room > chunk.length) {
+      // A new chunk (the last one keeps its unused end): larger as the set grows, no copying.
+      chunk = Buffer.allocUnsafe(Math.max(room, Math.min(MAX_CHUNK, chunk ? 2 * chunk.length : FIRST_CHUNK)));
+      this.own = this.chunks.push(chunk) - 1;
+      this.used = 0;
+    }
+    const start = this.used;
+    const ends = texts.map((text) => (this.used += chunk.write(text, this.used, "utf8")));
+    this.slot(entry, this.own, bits, start, ends);
+  }
+
+  /** Adds an entry's sections in short as bytes already made (not copied: `bytes` must not change). */
+  addBytes(entry: LoadedEntry, summary: SummaryBytes): void {
+    const last = this.chunks.length - 1;
+    const chunk = last >= 0 && this.chunks[last] === summary.bytes ? last : this.chunks.push(summary.bytes) - 1;
+    this.slot(entry, chunk, summary.bits, summary.start, summary.ends);
+  }
+
+  private slot(entry: LoadedEntry, chunk: number, bits: number, start: number, ends: readonly number[]): void {
+    this.slots.set(entry, this.chunkOf.length);
+    this.chunkOf.push(chunk);
+    this.bitsOf.push(bits);
+    this.offsets.push(start, ends[0]!, ends[1]!, ends[2]!);
   }
 
   /** Whether the entry has the section at all (not blank). */
   has(entry: LoadedEntry, field: Field): boolean {
-    return ((this.present.get(entry) ?? 0) & (1 << FIELDS.indexOf(field))) !== 0;
+    const slot = this.slots.get(entry);
+    return slot !== undefined && (this.bitsOf[slot]! & (1 << FIELDS.indexOf(field))) !== 0;
   }
 
   /** The section in short, "" when it is blank. */
   short(entry: LoadedEntry, field: Field): string {
-    const first = this.first.get(entry);
-    return first === undefined ? "" : this.bytes.text(first + FIELDS.indexOf(field));
+    const slot = this.slots.get(entry);
+    if (slot === undefined) return "";
+    const i = FIELDS.indexOf(field);
+    return this.chunks[this.chunkOf[slot]!]!.toString("utf8", this.offsets[4 * slot + i]!, this.offsets[4 * slot + i + 1]!);
+  }
+
+  /** The entry's sections in short as bytes (for the summary cache); undefined for an entry not added. */
+  bytes(entry: LoadedEntry): SummaryBytes | undefined {
+    const slot = this.slots.get(entry);
+    if (slot === undefined) return undefined;
+    const at = 4 * slot;
+    return { bits: this.bitsOf[slot]!, bytes: this.chunks[this.chunkOf[slot]!]!, start: this.offsets[at]!, ends: [this.offsets[at + 1]!, this.offsets[at + 2]!, this.offsets[at + 3]!] };
   }
 }
+
+/** How the command gets the entries' sections in short (the summary cache, or reading every body). */
+export type Summarize = (entries: readonly LoadedEntry[]) => Summaries;
+
+/** Summaries made by reading each entry's sections with `read`. */
+export const summarizeWith =
+  (read: BodyReader): Summarize =>
+  (entries) => {
+    const summaries = new Summaries();
+    read(entries, (entry, fields) => summaries.add(entry, fields));
+    return summaries;
+  };

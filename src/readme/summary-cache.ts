@@ -1,0 +1,181 @@
+// The summary cache: each entry's sections in short (summary.ts), kept by
+// build-readme in the journal's `.nexus/` beside the entry cache and keyed as that
+// one is (path, size, change time), so that a build whose entries have not changed
+// opens no entry file. Pure: bytes in, bytes out (the file: journal/readme-caches.ts).
+//
+// Never stale: a record is used only when the entry's path, size and change time all
+// match, and an entry modified just before the build (within `settledBefore`) is not
+// recorded. Never trusted when damaged or foreign: the format, version and code
+// fingerprint must be this build's, the byte lengths and CRC-32 of both parts must
+// match, and every record must be one this code could have written; otherwise the
+// whole file is ignored (and rewritten by the build).
+//
+// Layout: a JSON header line; then one line per record,
+// `size changedMs bits challengeBytes solutionBytes takeawayBytes "path"`; then the
+// short texts as UTF-8, each record's three one after another, in record order.
+import { isUtf8 } from "node:buffer";
+import zlib from "node:zlib";
+import type { LoadedEntry } from "../journal/read.js";
+import { Summaries, type BodyReader, type SummaryBytes } from "./summary.js";
+
+const FORMAT = "nexus-readme-summaries";
+const VERSION = 1;
+
+/** What says an entry file is unchanged, as the entry cache keys it (journal/scan.ts FoundFile). */
+export interface EntryIdentity {
+  /** Relative to the journal root. */
+  path: string;
+  size: number;
+  /** The later of mtime and ctime. */
+  changedMs: number;
+  mtimeMs: number;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  code: string;
+  records: number;
+  indexBytes: number;
+  indexCrc: number;
+  textBytes: number;
+  textCrc: number;
+}
+
+/** A cache file as read: the record of an entry file, if one matches it exactly. */
+export interface SummaryCache {
+  records: number;
+  find(identity: EntryIdentity): SummaryBytes | undefined;
+}
+
+const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
+const RECORD = /^(\d+) (\d+(?:\.\d+)?) ([0-7]) (\d+) (\d+) (\d+) (".*")$/;
+
+/** Whether UTF-8 text has a character shortText never makes (escape.ts stripControls): a C0 or C1 control, DEL, a bidirectional override. */
+function hasControls(text: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 || c === 0x7f) return true;
+    const next = text[i + 1]!;
+    if (c === 0xc2 && next >= 0x80 && next <= 0x9f) return true;
+    if (c === 0xe2 && ((next === 0x80 && text[i + 2]! >= 0xaa && text[i + 2]! <= 0xae) || (next === 0x81 && text[i + 2]! >= 0xa6 && text[i + 2]! <= 0xa9))) return true;
+  }
+  return false;
+}
+
+const isCount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+
+/** Reads a cache file's bytes; undefined when it is damaged, foreign or made by another build of nexus (`code`). */
+export function decodeSummaryCache(bytes: Buffer, code: string): SummaryCache | undefined {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) return undefined;
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString("utf8", 0, newline)) as Header;
+  } catch {
+    return undefined;
+  }
+  if (header?.format !== FORMAT || header.version !== VERSION || header.code !== code) return undefined;
+  if (![header.records, header.indexBytes, header.indexCrc, header.textBytes, header.textCrc].every(isCount)) return undefined;
+  const indexStart = newline + 1;
+  const textStart = indexStart + header.indexBytes;
+  if (textStart + header.textBytes !== bytes.length) return undefined;
+  const index = bytes.subarray(indexStart, textStart);
+  const text = bytes.subarray(textStart);
+  if (crc32(index) !== header.indexCrc || crc32(text) !== header.textCrc) return undefined;
+  if (!isUtf8(text) || hasControls(text)) return undefined;
+
+  const lines = index.toString("utf8").split("\n");
+  if (lines.pop() !== "" || lines.length !== header.records) return undefined;
+  const byPath = new Map<string, { size: number; changedMs: number; summary: SummaryBytes }>();
+  let at = 0;
+  for (const line of lines) {
+    const m = RECORD.exec(line);
+    if (!m) return undefined;
+    let path: unknown;
+    try {
+      path = JSON.parse(m[7]!);
+    } catch {
+      return undefined;
+    }
+    const bits = Number(m[3]);
+    const lengths = [Number(m[4]), Number(m[5]), Number(m[6])];
+    if (typeof path !== "string" || byPath.has(path) || !lengths.every(isCount)) return undefined;
+    const start = at;
+    const ends = lengths.map((length, i) => {
+      // A blank section has no short text.
+      if (!(bits & (1 << i)) && length !== 0) at = Number.NaN;
+      return (at += length);
+    }) as [number, number, number];
+    // Each text ends inside the text part and on a character's boundary.
+    if (!(at <= text.length) || ends.some((end) => end < text.length && (text[end]! & 0xc0) === 0x80)) return undefined;
+    byPath.set(path, { size: Number(m[1]), changedMs: Number(m[2]), summary: { bits, bytes: text, start, ends } });
+  }
+  if (at !== text.length) return undefined;
+  return {
+    records: lines.length,
+    find: (identity) => {
+      const record = byPath.get(identity.path);
+      return record && record.size === identity.size && record.changedMs === identity.changedMs ? record.summary : undefined;
+    },
+  };
+}
+
+/** A cache file of these records. */
+export function encodeSummaryCache(code: string, records: readonly { identity: EntryIdentity; summary: SummaryBytes }[]): Buffer {
+  const index = records
+    .map(({ identity, summary: s }) => `${identity.size} ${identity.changedMs} ${s.bits} ${s.ends[0] - s.start} ${s.ends[1] - s.ends[0]} ${s.ends[2] - s.ends[1]} ${JSON.stringify(identity.path)}\n`)
+    .join("");
+  const indexBytes = Buffer.from(index, "utf8");
+  const text = Buffer.concat(records.map(({ summary: s }) => s.bytes.subarray(s.start, s.ends[2])));
+  const header: Header = { format: FORMAT, version: VERSION, code, records: records.length, indexBytes: indexBytes.length, indexCrc: crc32(indexBytes), textBytes: text.length, textCrc: crc32(text) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), indexBytes, text]);
+}
+
+export interface CachedSummaries {
+  summaries: Summaries;
+  /** Entries found in the cache, and entries whose file was read. */
+  reused: number;
+  read: number;
+  /** The new cache file, when it differs from the one read (undefined: keep it). */
+  write: (() => Buffer) | undefined;
+}
+
+export interface SummarizeOptions {
+  /** The cache file read, if any (decodeSummaryCache). */
+  cache: SummaryCache | undefined;
+  /** Each entry's file identity; an entry without one is read and not recorded. */
+  identityOf: (entry: LoadedEntry) => EntryIdentity | undefined;
+  /** Reads the sections of the entries not in the cache (journal/bodies.ts forEachBody). */
+  read: BodyReader;
+  /** Files modified after this time (ms) are not recorded: an edit within the same clock tick could keep size and change time. */
+  settledBefore: number;
+  /** The build's code fingerprint, recorded in a new cache file. */
+  code: string;
+}
+
+/** The entries' sections in short: from the cache where an entry's file is unchanged, else read from its file. */
+export function summarizeCached(entries: readonly LoadedEntry[], options: SummarizeOptions): CachedSummaries {
+  const summaries = new Summaries();
+  const toRead: LoadedEntry[] = [];
+  for (const entry of entries) {
+    const identity = options.identityOf(entry);
+    const hit = identity && options.cache?.find(identity);
+    if (hit) summaries.addBytes(entry, hit);
+    else toRead.push(entry);
+  }
+  if (toRead.length) options.read(toRead, (entry, fields) => summaries.add(entry, fields));
+  const recordable = (entry: LoadedEntry) => {
+    const identity = options.identityOf(entry);
+    return identity !== undefined && identity.mtimeMs <= options.settledBefore;
+  };
+  const keep = entries.filter(recordable);
+  const changed = toRead.some(recordable) || keep.length !== (options.cache?.records ?? 0);
+  return {
+    summaries,
+    reused: entries.length - toRead.length,
+    read: toRead.length,
+    write: changed ? () => encodeSummaryCache(options.code, keep.map((entry) => ({ identity: options.identityOf(entry)!, summary: summaries.bytes(entry)! }))) : undefined,
+  };
+}
