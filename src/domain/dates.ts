@@ -1,19 +1,28 @@
 // Entry dates are calendar dates, kept as `YYYY-MM-DD` strings from file to
 // screen: they never pass through a Date at midnight, so no time zone can shift them.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Years a date may have: four digits, no leading zero (year 0999 would break streaks and months). */
 export const YEARS = { min: 1000, max: 9999 } as const;
 
+/** The digits of `value` from `start` to `end` as a number, or -1 when one is not a digit. */
+function digits(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** A real `YYYY-MM-DD` date in the years 1000 to 9999: the one test of a date, everywhere. */
 export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
+  // Read by hand, not with a regular expression: the cache checks the date of every record it reuses.
+  if (value.length !== 10 || value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
   if (year < YEARS.min || year > YEARS.max) return false;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }

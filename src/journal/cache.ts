@@ -15,13 +15,14 @@
 // last rename wins. Deleting it changes nothing but speed. Written only inside the
 // journal's `.nexus/` and only when the journal folder is writable; otherwise it is
 // skipped in silence.
+import fs from "node:fs";
 import path from "node:path";
 import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
 import { forEachPosting, type PostingSources } from "../search/postings.js";
 import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
 import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
-import { lazyEntry, type HeadFields } from "./lazy-entry.js";
+import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
@@ -82,13 +83,13 @@ const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).
  * what parsing could give (a cache made by hand with right checksums) is not used:
  * the file is parsed instead.
  */
-function restOf(line: string, rest: number, found: FoundFile): HeadFields {
+const restOf: HeadDecoder = (line, rest, entry) => {
   const fields = recordRest(line, rest);
   if (fields) return fields;
-  const result = readEntryFile(found);
+  const result = readEntryFile({ ...entry, size: fs.statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0 });
   if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
-  return { title: found.path.slice(found.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
-}
+  return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
+};
 
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
@@ -162,8 +163,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       reused += 1;
       if (head.ok) {
         position = entries.length;
-        const rest = head.rest;
-        entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, () => restOf(line, rest, found)));
+        entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, restOf, line, head.rest));
         foundFiles.set(entries.at(-1)!, found);
         sources.push(at);
         lengths.push(head.length);

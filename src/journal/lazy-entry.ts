@@ -43,18 +43,30 @@ export type HeadFields = Pick<LoadedEntry, "title" | "topic" | "tags" | "feature
 const HEAD_KEYS: ReadonlySet<string | symbol> = new Set(["title", "topic", "tags", "featured"]);
 const BODY: ReadonlySet<string | symbol> = new Set(BODY_KEYS);
 
+/**
+ * Decodes the head fields of a lazy entry from the text it was made with (a cache
+ * record and where its fields start): one function for every entry, so that an
+ * entry of 100,000 costs no closure of its own.
+ */
+export type HeadDecoder = (text: string, at: number, entry: Pick<LoadedEntry, "path" | "file">) => HeadFields;
+
 // Every trap that can reveal a field loads it first. Creating a proxy costs about
 // as much as a plain object; own accessors cost 3 to 20 times more.
 class LazyFields implements ProxyHandler<LoadedEntry> {
   private bodyToRead = true;
 
-  constructor(private head: (() => HeadFields) | undefined) {}
+  constructor(
+    private decode: HeadDecoder | undefined,
+    private text: string,
+    private at: number,
+  ) {}
 
   private load(target: LoadedEntry, key: string | symbol): void {
-    if (this.head && HEAD_KEYS.has(key)) {
-      const head = this.head();
-      this.head = undefined;
-      Object.assign(target, head);
+    if (this.decode && HEAD_KEYS.has(key)) {
+      const decode = this.decode;
+      this.decode = undefined;
+      Object.assign(target, decode(this.text, this.at, target));
+      this.text = "";
     }
     if (this.bodyToRead && BODY.has(key)) {
       this.bodyToRead = false;
@@ -86,13 +98,13 @@ class LazyFields implements ProxyHandler<LoadedEntry> {
 
 /**
  * An entry whose body and sections are read from its file the first time one of
- * them is used (and, given `head`, whose title, topic, tags and featured come from
- * it the first time one of them is used). To spreading, JSON, Object.keys and
- * equality it is the same as an eagerly read entry: the same own, enumerable keys
- * in the same order.
+ * them is used (and, given a decoder, whose title, topic, tags and featured come
+ * from `decode(text, at, entry)` the first time one of them is used). To
+ * spreading, JSON, Object.keys and equality it is the same as an eagerly read
+ * entry: the same own, enumerable keys in the same order.
  */
-export function lazyEntry(fields: HeadFields & { date: string; path: string; file: string }, head?: () => HeadFields): LoadedEntry {
+export function lazyEntry(fields: HeadFields & { date: string; path: string; file: string }, decode?: HeadDecoder, text = "", at = 0): LoadedEntry {
   const { title, topic, date, tags, featured, path, file } = fields;
   const target: LoadedEntry = { title, topic, date, tags, featured, challenge: "", solution: "", takeaway: "", notes: "", body: "", path, file };
-  return new Proxy(target, new LazyFields(head));
+  return new Proxy(target, new LazyFields(decode, text, at));
 }

@@ -42,6 +42,11 @@ describe("dates", () => {
     expect(isCalendarDate("2023-02-29")).toBe(false);
     expect(isCalendarDate("2026-13-01")).toBe(false);
     expect(isCalendarDate("2026-1-1")).toBe(false);
+    // Exactly ten characters, ASCII digits and two hyphens, years 1000 to 9999, days 1 to the month's last.
+    for (const bad of ["2026-01-1 ", " 2026-01-01", "2026/01/01", "2026-01-0a", "2026-0-101", "0999-12-31", "2026-00-10", "2026-01-00", "2026-01-32", "２０２６-01-01", "2026-01-01\n", "+026-01-01", "2026-1e-01", "2026--1-01"]) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+    }
+    for (const good of ["1000-01-01", "9999-12-31", "2000-02-29", "2026-04-30"]) expect(isCalendarDate(good), good).toBe(true);
     expect(parseDateArgument("2026-04-31")).toBeUndefined();
     expect(parseDateArgument("today", new Date(2026, 0, 1, 23, 59))).toBe("2026-01-01");
     expect(parseDateArgument("yesterday", new Date(2026, 0, 1, 0, 1))).toBe("2025-12-31");
