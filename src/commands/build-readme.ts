@@ -66,7 +66,8 @@ function cachedSummaries(journal: Journal, startedAt: number): Summarize {
 export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Promise<number> {
   if (options.stdout && options.check) throw new UsageError("--stdout and --check do not go together: --check prints a diff");
   const startedAt = Date.now();
-  const { journal, contents, failed } = loadJournal(ctx);
+  // Each entry's scanned file: the summary cache keys on it.
+  const { journal, contents, failed } = loadJournal(ctx, { identities: true });
   const io = ctx.io;
   const c = io.color;
   if (failed) {

@@ -1,4 +1,5 @@
 import { findJournal, type Journal } from "../journal/root.js";
+import type { ReadOptions } from "../journal/cache.js";
 import { readJournal, type JournalContents } from "../journal/read.js";
 import { warnProblems, type Io } from "../ui/io.js";
 
@@ -19,9 +20,9 @@ export function locate(ctx: Context): Journal {
  * Finds and reads the journal, warning once on stderr for each entry that is
  * left out. `failed` is true when --strict turns those warnings into failure.
  */
-export function loadJournal(ctx: Context): { journal: Journal; contents: JournalContents; failed: boolean } {
+export function loadJournal(ctx: Context, options: ReadOptions = {}): { journal: Journal; contents: JournalContents; failed: boolean } {
   const journal = locate(ctx);
-  const contents = readJournal(journal);
+  const contents = readJournal(journal, options);
   const failed = warnProblems(ctx.io, contents.problems, ctx.strict);
   return { journal, contents, failed };
 }

@@ -55,6 +55,8 @@ export interface IndexedJournal {
 export interface ReadOptions {
   /** Use and update the cache in `.nexus/` (default true). */
   cache?: boolean;
+  /** Remember each entry's file as the scan found it, for foundFileOf (default false: list and search do without). */
+  identities?: boolean;
 }
 
 /** Where an entry's terms are: in the stored index (under its old record number), or given as (id, packed) pairs. */
@@ -69,7 +71,8 @@ const foundFiles = new WeakMap<LoadedEntry, FoundFile>();
 /**
  * The file an entry was read from, as the scan found it: its path, size and change
  * time, the identity this cache keys on (for other caches keyed the same way, such as
- * build-readme's summary cache); undefined for an entry not read by readIndexedJournal.
+ * build-readme's summary cache); undefined for an entry not read by readIndexedJournal
+ * with `identities: true`.
  */
 export function foundFileOf(entry: LoadedEntry): FoundFile | undefined {
   return foundFiles.get(entry);
@@ -98,6 +101,7 @@ const restOf: HeadDecoder = (line, rest, entry) => {
  */
 export function readIndexedJournal(journal: Journal, options: ReadOptions = {}): IndexedJournal {
   const useCache = options.cache !== false;
+  const identities = options.identities === true;
   const startedAt = Date.now();
   const { files, skipped } = scanEntries(journal.root, journal.entriesDir, notEntries(journal.config));
   const cached = useCache ? loadCache(cachePath(journal)) : undefined;
@@ -164,7 +168,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (head.ok) {
         position = entries.length;
         entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, restOf, line, head.rest));
-        foundFiles.set(entries.at(-1)!, found);
+        if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(at);
         lengths.push(head.length);
         for (const w of head.warnings) problems.push(problemOf(w, found.path));
@@ -183,7 +187,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         // Its text is let go: the body is read again from the file when asked for, as for a
         // reused record (a first run over 100,000 entries would otherwise hold them all).
         entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }));
-        foundFiles.set(entries.at(-1)!, found);
+        if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(terms.pairs);
         lengths.push(terms.length);
         for (const w of warnings) problems.push(problemOf(w, found.path));
