@@ -4,12 +4,14 @@ import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { forEachBody } from "../journal/bodies.js";
 import { codeFingerprint, foundFileOf, RACY_MS } from "../journal/cache.js";
-import { applyGenerated, conflictError, planGenerated, type GeneratedState } from "../journal/generated.js";
+import { applyGenerated, conflictError, planGenerated, type GeneratedFiles, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
-import { readReadmeCache, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
+import type { JournalContents } from "../journal/read.js";
+import { CHECK_STAMP, lookAt, readReadmeCache, readSteady, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
 import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
+import { contentDigest, decodeStamp, encodeStamp, inputDigest, verifyStamp, type Stamp, type StampWorld } from "../readme/check-stamp.js";
 import { unifiedDiff } from "../readme/diff.js";
 import { renderReadme } from "../readme/render.js";
 import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js";
@@ -59,6 +61,78 @@ function cachedSummaries(journal: Journal, startedAt: number): Summarize {
   };
 }
 
+/** The digest of the check stamp's inputs; undefined for --stdout, or when an entry was modified in the last RACY_MS (no stamp is used or made). */
+function stampInputs(journal: Journal, contents: JournalContents, template: { file: string; text: string }, options: BuildReadmeOptions, startedAt: number): string | undefined {
+  if (options.stdout) return undefined;
+  const files = contents.entries.map(foundFileOf);
+  if (files.some((f) => !f || f.mtimeMs > startedAt - RACY_MS)) return undefined;
+  const inputs = { force: options.force, until: options.until ?? null };
+  return inputDigest({ code: codeFingerprint(), template: { file: template.file, text: template.text }, config: journal.config, options: inputs, entries: files });
+}
+
+/** The check stamp, when it says that the README and every generated file are up to date for these inputs (see check-stamp.ts). */
+function currentStamp(journal: Journal, inputs: string): Stamp | undefined {
+  const bytes = readReadmeCache(journal, CHECK_STAMP);
+  const stamp = bytes && decodeStamp(bytes.toString("utf8"), codeFingerprint());
+  if (!stamp) return undefined;
+  const world: StampWorld = {
+    look: (rel) => lookAt(journal.root, rel),
+    digest: (rel) => {
+      const read = readSteady(journal.root, rel);
+      return read && { digest: contentDigest(read.bytes), look: read.look };
+    },
+  };
+  const verdict = verifyStamp(stamp, inputs, world, Date.now(), RACY_MS);
+  if (!verdict.current) return undefined;
+  // Files read because they had changed around the stamp's time: looked at again now, they need not be read next time.
+  if (verdict.refreshed) writeReadmeCache(journal, CHECK_STAMP, encodeStamp(verdict.refreshed));
+  return stamp;
+}
+
+/** Records that the README and the generated files are up to date: their looks now and the digests of their content. */
+function recordStamp(journal: Journal, stamp: Omit<Stamp, "at" | "files" | "folders">, digests: Map<string, string>): void {
+  const at = Date.now();
+  const files: Stamp["files"] = [];
+  const folders = new Map<string, string>();
+  for (const [rel, digest] of digests) {
+    const look = lookAt(journal.root, rel);
+    if (!look?.isFile) return;
+    files.push({ path: rel, look, digest });
+    for (let dir = path.posix.dirname(rel); dir !== "." && !folders.has(dir); dir = path.posix.dirname(dir)) {
+      const folder = lookAt(journal.root, dir);
+      if (!folder?.isDirectory) return;
+      folders.set(dir, folder.ino);
+    }
+  }
+  writeReadmeCache(journal, CHECK_STAMP, encodeStamp({ ...stamp, at, files, folders: [...folders].map(([p, ino]) => ({ path: p, ino })) }));
+}
+
+/** The generated files, each recording the digest of its content in `digests` when it is made. */
+function digesting(files: GeneratedFiles, digests: Map<string, string>): GeneratedFiles {
+  return new Map(
+    [...files].map(([rel, make]) => [
+      rel,
+      () => {
+        const content = make();
+        digests.set(rel, contentDigest(content));
+        return content;
+      },
+    ]),
+  );
+}
+
+/** The warnings of a build, and the note on the template's parts that README.md has no markers for. */
+function printNotes(ctx: Context, label: string, warnings: readonly string[], missing: readonly string[]): void {
+  const c = ctx.io.color;
+  for (const warning of warnings) ctx.io.err(`${c.yellow("nexus: warning:")} ${inertLine(warning)}\n`);
+  if (!missing.length) return;
+  // One line, not one per part: a README that keeps only some parts on purpose gets it every build.
+  const names = missing.map((name) => `"${name}"`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  const them = names.length > 1 ? "those parts" : "that part";
+  ctx.io.err(`${c.yellow("nexus: note:")} ${label} has no markers for ${list}, so ${them} of the template ${names.length > 1 ? "are" : "is"} left out (--force writes the whole template)\n`);
+}
+
 /**
  * Renders the README template with the journal's entries into README.md: a new
  * README whole, an existing one only between its marker comments.
@@ -80,6 +154,16 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   const templateLabel = builtIn ? "the built-in template" : displayPath(io.cwd, template.file);
   const file = path.join(journal.root, README_FILE);
   const label = displayPath(io.cwd, file);
+  const pagesLabelOf = (folder: string) => displayPath(io.cwd, path.join(journal.root, folder));
+
+  // Nothing changed since the last build or check found everything up to date: say so as it did.
+  const inputs = stampInputs(journal, contents, template, options, startedAt);
+  const stamp = inputs && currentStamp(journal, inputs);
+  if (stamp) {
+    printNotes(ctx, label, stamp.warnings, stamp.missing);
+    io.err(`${label} and ${pagesLabelOf(stamp.pages)}/ are up to date\n`);
+    return 0;
+  }
 
   let rendered;
   try {
@@ -88,8 +172,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     if (error instanceof TemplateError) throw new UserError(`${displayPath(io.cwd, template.file)}:${error.line}: ${error.message}`);
     throw error;
   }
-  for (const warning of rendered.warnings) io.err(`${c.yellow("nexus: warning:")} ${inertLine(warning)}\n`);
-
+  printNotes(ctx, label, rendered.warnings, []);
   const existing = readExisting(file, label);
   if (options.stdout && existing === undefined) {
     io.out(rendered.text);
@@ -99,33 +182,42 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   // every build were --force, and --check compares the whole file (for a README nobody edits by hand).
   const wholeFile = journal.config.readme.wholeFile === true;
   const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label });
-  if (plan.missing.length) {
-    // One line, not one per part: a README that keeps only some parts on purpose gets it every build.
-    const names = plan.missing.map((name) => `"${name}"`);
-    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
-    const them = names.length > 1 ? "those parts" : "that part";
-    io.err(`${c.yellow("nexus: note:")} ${label} has no markers for ${list}, so ${them} of the template ${names.length > 1 ? "are" : "is"} left out (--force writes the whole template)\n`);
-  }
+  printNotes(ctx, label, [], plan.missing);
 
   if (options.stdout) {
     io.out(plan.output);
     return 0;
   }
-  const pages = planGenerated(journal.root, rendered.pagesFolder, rendered.pages);
-  const pagesLabel = displayPath(io.cwd, path.join(journal.root, rendered.pagesFolder));
-  if (options.check) return checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel });
+  // Each file's content is digested as it is made, for the check stamp.
+  const digests = new Map<string, string>();
+  const files = inputs ? digesting(rendered.pages, digests) : rendered.pages;
+  const pages = planGenerated(journal.root, rendered.pagesFolder, files);
+  const pagesLabel = pagesLabelOf(rendered.pagesFolder);
+  const upToDate = () => {
+    if (!inputs || digests.size !== rendered.pages.size) return;
+    digests.set(README_FILE, contentDigest(plan.output));
+    digests.set(pages.manifest.path, contentDigest(pages.manifest.text));
+    recordStamp(journal, { code: codeFingerprint(), inputs, pages: rendered.pagesFolder, warnings: rendered.warnings, missing: plan.missing }, digests);
+  };
+  if (options.check) {
+    const status = checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel });
+    if (status === 0) upToDate();
+    return status;
+  }
   if (pages.conflicts.length) throw conflictError(pages);
   const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
   if (pageChanges) {
-    await applyGenerated(journal.root, rendered.pagesFolder, rendered.pages, pages);
+    await applyGenerated(journal.root, rendered.pagesFolder, files, pages);
     const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
     io.out(`${c.green("updated")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
   }
   if (plan.output === existing) {
     if (!pageChanges) io.err(`${label} and ${pagesLabel}/ are up to date\n`);
+    upToDate();
     return 0;
   }
   replaceFile(file, plan.output);
+  upToDate();
   const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
   const changed = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
   io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${changed}\n`);

@@ -32,3 +32,38 @@ export function writeReadmeCache(journal: Journal, name: string, data: string | 
     // Only slower next time.
   }
 }
+
+export const CHECK_STAMP = "readme-stamp";
+
+/** What says a file is unchanged (readme/check-stamp.ts FileLook). */
+export interface Look {
+  ino: string;
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+/** lstat of a path relative to the journal root: its look, or undefined when nothing is there. */
+export function lookAt(root: string, rel: string): Look | undefined {
+  const stat = fs.lstatSync(path.join(root, rel), { bigint: true, throwIfNoEntry: false });
+  if (!stat) return undefined;
+  return { ino: String(stat.ino), size: String(stat.size), mtimeNs: String(stat.mtimeNs), ctimeNs: String(stat.ctimeNs), isFile: stat.isFile(), isDirectory: stat.isDirectory() };
+}
+
+const sameLook = (a: Look | undefined, b: Look | undefined) =>
+  a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+/** A regular file's bytes with its look, the same before and after reading; undefined when it is not one or changed meanwhile. */
+export function readSteady(root: string, rel: string): { bytes: Buffer; look: Look } | undefined {
+  const before = lookAt(root, rel);
+  if (!before?.isFile) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(root, rel));
+  } catch {
+    return undefined;
+  }
+  return sameLook(before, lookAt(root, rel)) ? { bytes, look: before } : undefined;
+}

@@ -66,10 +66,6 @@ export class Summaries {
   private readonly bitsOf: number[] = [];
   private readonly offsets: number[] = [];
 
-  get size(): number {
-    return this.slots.size;
-  }
-
   add(entry: LoadedEntry, fields: SectionFields): void {
     let bits = 0;
     const texts = FIELDS.map((field, i) => {
