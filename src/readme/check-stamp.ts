@@ -64,13 +64,13 @@ export interface StampInputs {
 
 /** The digest of everything the output is made from; undefined when an entry's identity is not known. */
 export function inputDigest(inputs: StampInputs): string | undefined {
-  const hash = sha256();
-  hash.update(JSON.stringify([FORMAT, VERSION, inputs.code, inputs.template.file, inputs.template.text, inputs.config, inputs.options]));
+  const lines = [JSON.stringify([FORMAT, VERSION, inputs.code, inputs.template.file, inputs.template.text, inputs.config, inputs.options])];
   for (const entry of inputs.entries) {
     if (!entry) return undefined;
-    hash.update(`\n${entry.size} ${entry.changedMs} ${JSON.stringify(entry.path)}`);
+    lines.push(`${entry.size} ${entry.changedMs} ${JSON.stringify(entry.path)}`);
   }
-  return hash.digest("base64");
+  // One update: hashing thousands of small pieces costs more than joining them.
+  return sha256().update(lines.join("\n")).digest("base64");
 }
 
 /** A stamp as the file's text: a digest of the body, then the body (JSON). */

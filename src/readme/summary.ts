@@ -115,6 +115,16 @@ export class Summaries {
     return this.chunks[this.chunkOf[slot]!]!.toString("utf8", this.offsets[4 * slot + i]!, this.offsets[4 * slot + i + 1]!);
   }
 
+  /** The section in short as UTF-8 bytes; undefined when it is "" (blank, or nothing to show). */
+  shortBytes(entry: LoadedEntry, field: Field): { bytes: Buffer; start: number; end: number } | undefined {
+    const slot = this.slots.get(entry);
+    if (slot === undefined) return undefined;
+    const i = FIELDS.indexOf(field);
+    const start = this.offsets[4 * slot + i]!;
+    const end = this.offsets[4 * slot + i + 1]!;
+    return end > start ? { bytes: this.chunks[this.chunkOf[slot]!]!, start, end } : undefined;
+  }
+
   /** The entry's sections in short as bytes (for the summary cache); undefined for an entry not added. */
   bytes(entry: LoadedEntry): SummaryBytes | undefined {
     const slot = this.slots.get(entry);

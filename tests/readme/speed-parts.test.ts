@@ -114,6 +114,26 @@ describe("ItemBytes", () => {
   });
 });
 
+describe("ItemBytes pieces", () => {
+  it("makes an item of text and byte ranges the bytes of its joined text, across chunks", () => {
+    const source = Buffer.from("xx数据库 🚀 · é…yy", "utf8");
+    const range = (text: string) => {
+      const start = source.indexOf(text);
+      return { bytes: source, start, end: start + Buffer.byteLength(text) };
+    };
+    const store = new ItemBytes();
+    const expected: string[] = [];
+    for (let i = 0; i < 2000; i += 1) {
+      const parts = [`### ${i} `, range("数据库 🚀"), `\n- **é:** `, range(" · é…"), i % 3 ? "" : range("xx")];
+      expected.push(parts.map((p) => (typeof p === "string" ? p : p.bytes.toString("utf8", p.start, p.end))).join(""));
+      const index = store.add(parts);
+      expect(store.size(index)).toBe(Buffer.byteLength(expected[i]!));
+    }
+    expect(store.page("", expected.map((_, i) => i), () => undefined, "", "").toString()).toBe(expected.join("\n\n"));
+    expect(store.text(1999)).toBe(expected[1999]);
+  });
+});
+
 describe("replaceFiles", () => {
   it("writes every file in batches, keeps an existing file's mode, replaces a link without following it, leaves no temporary file", async () => {
     const dir = tempDir();

@@ -9,6 +9,9 @@ const FIRST_CHUNK = 64 * 1024;
 const MAX_CHUNK = 1024 * 1024;
 let scratch = Buffer.allocUnsafe(0);
 
+/** A piece of an item: text (encoded as UTF-8), or UTF-8 bytes copied as they are. */
+export type Piece = string | { bytes: Buffer; start: number; end: number };
+
 export class ItemBytes {
   /** Filled chunks, then the one being filled; an item never spans two. */
   private readonly chunks: Buffer[] = [];
@@ -18,10 +21,12 @@ export class ItemBytes {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
 
-  /** Adds an item's text; returns its index. */
-  add(text: string): number {
+  /** Adds an item: its text, or its pieces one after another (bytes are copied, not decoded); returns its index. */
+  add(text: string | readonly Piece[]): number {
+    const pieces = typeof text === "string" ? [text] : text;
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    const room = 3 * text.length + SEPARATOR.length;
+    let room = SEPARATOR.length;
+    for (const piece of pieces) room += typeof piece === "string" ? 3 * piece.length : piece.end - piece.start;
     let chunk = this.chunks.at(-1);
     if (!chunk || this.used + room > chunk.length) {
       // A new chunk (the last one keeps its unused end): larger as the set grows, no copying.
@@ -32,7 +37,16 @@ export class ItemBytes {
     }
     this.chunkOf.push(this.chunks.length - 1);
     this.starts.push(this.used);
-    this.used += chunk.write(text, this.used, "utf8");
+    for (const piece of pieces) {
+      if (typeof piece === "string") this.used += chunk.write(piece, this.used, "utf8");
+      else {
+        // Through a plain Uint8Array view: Buffer's copy and subarray cost more in checks
+        // and allocation than copying a piece of a few hundred bytes.
+        const length = piece.end - piece.start;
+        chunk.set(new Uint8Array(piece.bytes.buffer, piece.bytes.byteOffset + piece.start, length), this.used);
+        this.used += length;
+      }
+    }
     this.used += chunk.write(SEPARATOR, this.used, "latin1");
     this.ends.push(this.used);
     return this.starts.length - 1;

@@ -10,7 +10,7 @@ import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
 import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
-import { ItemBytes } from "./bytes.js";
+import { ItemBytes, type Piece } from "./bytes.js";
 import { PAGE_LIMIT, paginate } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
 import type { Field, Summaries } from "../summary.js";
@@ -46,25 +46,27 @@ export interface PagePlan {
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
 const year = (e: LoadedEntry) => e.date.slice(0, 4);
 
-function fields(summaries: Summaries, entry: LoadedEntry, names: [label: string, field: Field][]): string {
-  const lines: string[] = [];
-  for (const [label, field] of names) {
-    const text = summaries.short(entry, field);
-    if (text) lines.push(`- **${label}:** ${text}`);
-  }
-  return lines.join("\n");
-}
+const TOPIC_FIELDS: [label: string, field: Field][] = [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]];
 
-/** An entry on its topic's page: a heading link, date and tags, and its sections in short. */
-function topicItem(from: string, entry: LoadedEntry, summaries: Summaries): string {
+/**
+ * An entry on its topic's page: a heading link, date and tags, and its sections in
+ * short (a list item each, for the ones not blank), their bytes copied as they are.
+ */
+function topicItem(from: string, entry: LoadedEntry, summaries: Summaries): Piece[] {
   const tags = tagList(entry);
-  const body = fields(summaries, entry, [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]]);
-  return `### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}${body ? `\n\n${body}` : ""}`;
+  const pieces: Piece[] = [`### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}`];
+  for (const [label, field] of TOPIC_FIELDS) {
+    const short = summaries.shortBytes(entry, field);
+    if (short) pieces.push(`${pieces.length === 1 ? "\n\n" : "\n"}- **${label}:** `, short);
+  }
+  return pieces;
 }
 
 /** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeItem(from: string, entry: LoadedEntry, summaries: Summaries): string {
-  return `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — ${summaries.short(entry, "challenge")}`;
+function challengeItem(from: string, entry: LoadedEntry, summaries: Summaries): Piece[] {
+  const head = `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — `;
+  const short = summaries.shortBytes(entry, "challenge");
+  return short ? [head, short] : [head];
 }
 
 interface SetSpec {
@@ -77,7 +79,7 @@ interface SetSpec {
   /** A line under the title of the main page. */
   intro: string;
   /** Items in order; `render` makes each one's text for a page at `from`. */
-  entries: { group: string; section?: string; render: (from: string) => string }[];
+  entries: { group: string; section?: string; render: (from: string) => string | Piece[] }[];
   count: number;
   files: GeneratedFiles;
 }
