@@ -21,7 +21,7 @@ import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
 import { forEachPosting, type PostingSources } from "../search/postings.js";
 import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
-import { newestFirst, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
+import { newestFirstBy, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
@@ -94,6 +94,18 @@ const restOf: HeadDecoder = (line, rest, entry) => {
   return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
 };
 
+/** The places of entries (given by their dates and paths), newest first. */
+function newestFirstOrder(dates: readonly string[], paths: readonly string[]): ArrayLike<number> & Iterable<number> {
+  const n = dates.length;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = n - 1 - k;
+  // Files are scanned by name, and names start with the date: reversed, they are
+  // usually in order already, which is checked in one pass instead of sorting.
+  const before = (a: number, b: number) => newestFirstBy(dates[a]!, paths[a]!, dates[b]!, paths[b]!);
+  for (let k = 1; k < n; k++) if (before(order[k - 1]!, order[k]!) > 0) return [...order].sort(before);
+  return order;
+}
+
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
  * mtime match a record are not read; the others are read, parsed and recorded.
@@ -147,7 +159,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   const entries: LoadedEntry[] = [];
   const sources: TermSource[] = [];
-  const lengths: number[] = [];
+  const lengths = new Uint32Array(files.length);
+  /** The date and path of each of `entries`, to sort them by. */
+  const dates: string[] = [];
+  const paths: string[] = [];
   const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
   /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
   const keepLines: string[] = [];
@@ -168,9 +183,11 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       if (head.ok) {
         position = entries.length;
         entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, restOf, line, head.rest));
+        dates.push(head.date);
+        paths.push(found.path);
         if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(at);
-        lengths.push(head.length);
+        lengths[position] = head.length;
         for (const w of head.warnings) problems.push(problemOf(w, found.path));
       } else {
         for (const p of head.problems) problems.push(problemOf(p, found.path));
@@ -186,10 +203,13 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         position = entries.length;
         // Its text is let go: the body is read again from the file when asked for, as for a
         // reused record (a first run over 100,000 entries would otherwise hold them all).
-        entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }));
+        const date = own(entry.date);
+        entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date, path: found.path, file: found.file }));
+        dates.push(date);
+        paths.push(found.path);
         if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(terms.pairs);
-        lengths.push(terms.length);
+        lengths[position] = terms.length;
         for (const w of warnings) problems.push(problemOf(w, found.path));
       } else {
         const stored = result.problems.map(storeProblem);
@@ -208,12 +228,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     }
   }
 
-  // Files are scanned by name, and names start with the date: reversed, they are
-  // usually in order already, which is checked in one pass instead of sorting.
-  let order = entries.map((_, i) => entries.length - 1 - i);
-  if (order.some((e, k) => k > 0 && newestFirst(entries[order[k - 1]!]!, entries[e]!) > 0)) {
-    order = order.sort((a, b) => newestFirst(entries[a]!, entries[b]!));
-  }
+  // Sorted on the values themselves: a lazy entry answers each question through its proxy.
+  const order = newestFirstOrder(dates, paths);
 
   /**
    * Works the terms of the reused entries out again, from their files: the stored
@@ -265,7 +281,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   let terms: JournalTerms | undefined;
   return {
-    contents: { entries: order.map((i) => entries[i]!), problems, fileCount: files.length + skipped.length },
+    contents: { entries: Array.from(order, (i) => entries[i]!), problems, fileCount: files.length + skipped.length },
     terms: () => {
       if (terms) return terms;
       // A damaged vocabulary: the reused entries' terms are worked out before a search takes ids from it.
@@ -274,7 +290,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         write();
       }
       const positionOf = new Int32Array(entries.length);
-      order.forEach((i, p) => (positionOf[i] = p));
+      for (let p = 0; p < order.length; p++) positionOf[order[p]!] = p;
       let place: Int32Array | undefined;
       const placesOfRecords = () => {
         const places = new Int32Array(records.length).fill(-1);

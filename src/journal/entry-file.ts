@@ -61,6 +61,11 @@ export function readEntryFile(found: Pick<FoundFile, "file" | "size" | "path">):
 
 /** Compares entries newest first; equal dates by path, later names first. */
 export function newestFirst(a: { date: string; path: string }, b: { date: string; path: string }): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  return a.path < b.path ? 1 : a.path > b.path ? -1 : 0;
+  return newestFirstBy(a.date, a.path, b.date, b.path);
+}
+
+/** newestFirst of two entries given by their dates and paths. */
+export function newestFirstBy(dateA: string, pathA: string, dateB: string, pathB: string): number {
+  if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+  return pathA < pathB ? 1 : pathA > pathB ? -1 : 0;
 }

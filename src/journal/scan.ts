@@ -51,6 +51,7 @@ function namesIn(dir: string): string[] | undefined {
  */
 export function scanEntries(root: string, entriesDir: string, notEntries: readonly string[] = []): { files: FoundFile[]; skipped: SkippedFile[] } {
   const passOver = new Set(notEntries);
+  const passOverList = [...passOver];
   const files: FoundFile[] = [];
   const skipped: SkippedFile[] = [];
   let realRoot: string;
@@ -75,10 +76,14 @@ export function scanEntries(root: string, entriesDir: string, notEntries: readon
     const names = namesIn(dir);
     if (!names) return;
     const prefix = dir + path.sep;
+    // Whether a path to pass over may be in this folder: hashing each path to look it up costs
+    // more than its lstat, and a journal's entries folder usually has none.
+    const relPrefix = relDir ? `${relDir}/` : "";
+    const mayPassOver = passOverList.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
     for (const name of names) {
       if (name.startsWith(".")) continue;
       const rel = relDir ? `${relDir}/${name}` : name;
-      if (passOver.has(rel)) continue;
+      if (mayPassOver && passOver.has(rel)) continue;
       // Two strings of the same path: the one given to lstat is made flat, a copy that dies
       // young; the one kept (as an entry's file) stays two pointers until a body is read.
       if (!lstatInto(prefix + name, own)) continue;
