@@ -115,7 +115,6 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const useCache = options.cache !== false;
   const identities = options.identities === true;
   const startedAt = Date.now();
-  const { files, skipped } = scanEntries(journal.root, journal.entriesDir, notEntries(journal.config));
   const cached = useCache ? loadCache(cachePath(journal)) : undefined;
   // The stored search index, read when first needed: undefined when it is damaged,
   // and then every entry's terms are worked out again (from its file, for a reused record).
@@ -159,11 +158,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   const entries: LoadedEntry[] = [];
   const sources: TermSource[] = [];
-  const lengths = new Uint32Array(files.length);
+  const lengths: number[] = [];
   /** The date and path of each of `entries`, to sort them by. */
   const dates: string[] = [];
   const paths: string[] = [];
-  const problems: FileProblem[] = skipped.map((s) => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
+  const fileProblems: FileProblem[] = [];
+  let fileCount = 0;
   /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
   const keepLines: string[] = [];
   const keepEntries: number[] = [];
@@ -171,7 +171,9 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   let parsed = 0;
   let changed = false;
 
-  for (const found of files) {
+  // Each file as the scan finds it: the found files are not kept.
+  const visit = (found: FoundFile): void => {
+    fileCount += 1;
     const at = recordAt(found);
     const head = at >= 0 ? recordHead(records[at]!) : undefined;
     let line: string;
@@ -187,10 +189,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         paths.push(found.path);
         if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(at);
-        lengths[position] = head.length;
-        for (const w of head.warnings) problems.push(problemOf(w, found.path));
+        lengths.push(head.length);
+        for (const w of head.warnings) fileProblems.push(problemOf(w, found.path));
       } else {
-        for (const p of head.problems) problems.push(problemOf(p, found.path));
+        for (const p of head.problems) fileProblems.push(problemOf(p, found.path));
       }
     } else {
       parsed += 1;
@@ -209,12 +211,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         paths.push(found.path);
         if (identities) foundFiles.set(entries.at(-1)!, found);
         sources.push(terms.pairs);
-        lengths[position] = terms.length;
-        for (const w of warnings) problems.push(problemOf(w, found.path));
+        lengths.push(terms.length);
+        for (const w of warnings) fileProblems.push(problemOf(w, found.path));
       } else {
         const stored = result.problems.map(storeProblem);
         line = encodeRecord(found.path, found.size, found.changedMs, { problems: stored });
-        for (const p of stored) problems.push(problemOf(p, found.path));
+        for (const p of stored) fileProblems.push(problemOf(p, found.path));
       }
       // A file that could not be read may be readable later without a new mtime; a
       // file modified just now may change again within the same mtime tick.
@@ -226,7 +228,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       keepLines.push(line);
       keepEntries.push(position);
     }
-  }
+  };
+  const { skipped } = scanEntries(journal.root, journal.entriesDir, notEntries(journal.config), visit);
+  const problems: FileProblem[] = skipped.map((s): FileProblem => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
+  for (const p of fileProblems) problems.push(p);
 
   // Sorted on the values themselves: a lazy entry answers each question through its proxy.
   const order = newestFirstOrder(dates, paths);
@@ -281,7 +286,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   let terms: JournalTerms | undefined;
   return {
-    contents: { entries: Array.from(order, (i) => entries[i]!), problems, fileCount: files.length + skipped.length },
+    contents: { entries: Array.from(order, (i) => entries[i]!), problems, fileCount: fileCount + skipped.length },
     terms: () => {
       if (terms) return terms;
       // A damaged vocabulary: the reused entries' terms are worked out before a search takes ids from it.

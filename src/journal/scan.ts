@@ -48,11 +48,22 @@ function namesIn(dir: string): string[] | undefined {
  * Lists the markdown files under the entries folder, recursively, in a stable
  * order. Links are never followed out of the journal; hidden files and folders
  * (such as .nexus/) are passed over, and so are `notEntries` (journal-relative paths).
+ * Given `visit`, each file is handed to it as it is found (links to files last)
+ * instead of being listed: 100,000 found files kept in a list until the end all
+ * outlive a garbage collection or two, and each one costs a copy.
  */
-export function scanEntries(root: string, entriesDir: string, notEntries: readonly string[] = []): { files: FoundFile[]; skipped: SkippedFile[] } {
+export function scanEntries(
+  root: string,
+  entriesDir: string,
+  notEntries: readonly string[] = [],
+  visit?: (found: FoundFile) => void,
+): { files: FoundFile[]; skipped: SkippedFile[] } {
   const passOver = new Set(notEntries);
   const passOverList = [...passOver];
   const files: FoundFile[] = [];
+  /** The file of each file found (not through a link), to tell which links lead to one of them. */
+  const fileNames: string[] = [];
+  const emit = visit ?? ((found: FoundFile) => files.push(found));
   const skipped: SkippedFile[] = [];
   let realRoot: string;
   try {
@@ -124,8 +135,12 @@ export function scanEntries(root: string, entriesDir: string, notEntries: readon
       }
       // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
       const found = { path: rel, file: target, size, mtimeMs, changedMs: Math.max(mtimeMs, ctimeMs, linkChangedMs) };
-      if (isLink) links.push({ found, real: realTarget });
-      else files.push(found);
+      if (isLink) {
+        links.push({ found, real: realTarget });
+      } else {
+        fileNames.push(target);
+        emit(found);
+      }
     }
   };
 
@@ -142,14 +157,14 @@ export function scanEntries(root: string, entriesDir: string, notEntries: readon
   walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
   if (links.length) {
     // A link to an entry that is in the journal anyway is that entry once, under its own name.
-    const seen = new Set(files.map((f) => {
-      const cut = f.file.lastIndexOf(path.sep);
-      return realDirs.get(f.file.slice(0, cut)) + f.file.slice(cut);
+    const seen = new Set(fileNames.map((file) => {
+      const cut = file.lastIndexOf(path.sep);
+      return realDirs.get(file.slice(0, cut)) + file.slice(cut);
     }));
     for (const link of links) {
       if (seen.has(link.real)) continue;
       seen.add(link.real);
-      files.push(link.found);
+      emit(link.found);
     }
   }
   return { files, skipped };
