@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, writableCacheDir } from "./cache-file.js";
 import type { Journal } from "./root.js";
-import { replaceFile } from "./safe-write.js";
+import { replaceFile, type Contents } from "./safe-write.js";
 
 export const SUMMARY_CACHE = "readme-summaries";
 
@@ -23,7 +23,7 @@ export function readReadmeCache(journal: Journal, name: string): Buffer | undefi
 }
 
 /** Replaces one of build-readme's cache files; a cache that cannot be written is only slower. */
-export function writeReadmeCache(journal: Journal, name: string, data: string | Uint8Array): void {
+export function writeReadmeCache(journal: Journal, name: string, data: Contents): void {
   const dir = writableCacheDir(journal);
   if (!dir) return;
   try {

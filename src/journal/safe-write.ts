@@ -16,15 +16,23 @@ function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomHex()}.tmp`);
 }
 
-/** File contents: one string, or pieces written one after another (no giant string in memory). */
-export type Contents = string | Uint8Array | Iterable<string>;
+/**
+ * File contents: one string, or pieces written one after another (no giant string in
+ * memory). A piece is written before the next is asked for, so a maker may reuse its buffer.
+ */
+export type Contents = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/** Writes contents to an open file, each piece whole. */
+function writeContents(fd: number, data: Contents): void {
+  if (typeof data === "string" || data instanceof Uint8Array) fs.writeFileSync(fd, data);
+  else for (const piece of data) fs.writeFileSync(fd, piece);
+}
 
 /** Writes and syncs a new file; on failure (a full disk) nothing is left behind. */
 function writeSynced(file: string, data: Contents): void {
   const fd = fs.openSync(file, "wx", 0o644);
   try {
-    if (typeof data === "string" || data instanceof Uint8Array) fs.writeFileSync(fd, data);
-    else for (const piece of data) fs.writeSync(fd, piece);
+    writeContents(fd, data);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
@@ -146,9 +154,7 @@ export async function replaceFiles(files: Iterable<[target: string, make: () => 
       const temp = tempPath(target);
       const entry = { target, temp, fd: fs.openSync(temp, "wx", 0o644) as number | undefined, mode };
       pending.push(entry);
-      const data = make();
-      if (typeof data === "string" || data instanceof Uint8Array) fs.writeFileSync(entry.fd!, data);
-      else for (const piece of data) fs.writeSync(entry.fd!, piece);
+      writeContents(entry.fd!, make());
       if (pending.length >= batch) await flush();
     }
     if (pending.length) await flush();

@@ -122,15 +122,42 @@ export function decodeSummaryCache(bytes: Buffer, code: string): SummaryCache | 
   };
 }
 
-/** A cache file of these records. */
-export function encodeSummaryCache(code: string, records: readonly { identity: EntryIdentity; summary: SummaryBytes }[]): Buffer {
+/** Pieces copied together into buffers of about `size` bytes; each is valid until the next is asked for (the buffer is reused). */
+function* batched(pieces: Iterable<Uint8Array>, size = 1024 * 1024): Generator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const piece of pieces) {
+    if (used + piece.length > size && used > 0) {
+      yield buffer.subarray(0, used);
+      used = 0;
+    }
+    if (piece.length > size) yield piece;
+    else {
+      buffer.set(piece, used);
+      used += piece.length;
+    }
+  }
+  if (used > 0) yield buffer.subarray(0, used);
+}
+
+/**
+ * A cache file of these records, as pieces to write one after another (the short texts are
+ * not copied into one buffer: at 100,000 entries that would be another 80 MB at once).
+ */
+export function encodeSummaryCache(code: string, records: readonly { identity: EntryIdentity; summary: SummaryBytes }[]): Iterable<Uint8Array> {
   const index = records
     .map(({ identity, summary: s }) => `${identity.size} ${identity.changedMs} ${s.bits} ${s.ends[0] - s.start} ${s.ends[1] - s.ends[0]} ${s.ends[2] - s.ends[1]} ${JSON.stringify(identity.path)}\n`)
     .join("");
   const indexBytes = Buffer.from(index, "utf8");
-  const text = Buffer.concat(records.map(({ summary: s }) => s.bytes.subarray(s.start, s.ends[2])));
-  const header: Header = { format: FORMAT, version: VERSION, code, records: records.length, indexBytes: indexBytes.length, indexCrc: crc32(indexBytes), textBytes: text.length, textCrc: crc32(text) };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), indexBytes, text]);
+  const texts = records.map(({ summary: s }) => new Uint8Array(s.bytes.buffer, s.bytes.byteOffset + s.start, s.ends[2] - s.start));
+  let textBytes = 0;
+  let textCrc = 0;
+  for (const text of texts) {
+    textBytes += text.length;
+    textCrc = zlib.crc32(text, textCrc);
+  }
+  const header: Header = { format: FORMAT, version: VERSION, code, records: records.length, indexBytes: indexBytes.length, indexCrc: crc32(indexBytes), textBytes, textCrc: textCrc >>> 0 };
+  return batched([Buffer.from(`${JSON.stringify(header)}\n`), indexBytes, ...texts]);
 }
 
 export interface CachedSummaries {
@@ -138,8 +165,8 @@ export interface CachedSummaries {
   /** Entries found in the cache, and entries whose file was read. */
   reused: number;
   read: number;
-  /** The new cache file, when it differs from the one read (undefined: keep it). */
-  write: (() => Buffer) | undefined;
+  /** The new cache file's pieces, when it differs from the one read (undefined: keep it). */
+  write: (() => Iterable<Uint8Array>) | undefined;
 }
 
 export interface SummarizeOptions {

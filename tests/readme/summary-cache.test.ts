@@ -10,6 +10,11 @@ import { decodeSummaryCache, encodeSummaryCache, summarizeCached, type EntryIden
 import { ownFields, summarizeWith, type BodyReader, type Summaries } from "../../src/readme/summary.js";
 import { entryText, makeTree, runCli } from "../helpers.js";
 
+/** The file the pieces make (each piece copied before the next is made: the encoder reuses its buffer). */
+const bytesOf = (pieces: Iterable<Uint8Array>) => Buffer.concat([...(function* () {
+  for (const piece of pieces) yield Buffer.from(piece);
+})()]);
+
 const CODE = "code-1";
 const FIELDS = ["challenge", "solution", "takeaway"] as const;
 
@@ -46,7 +51,7 @@ describe("summary cache", () => {
     const j = journal(50);
     const first = j.run(undefined);
     expect(j.read).toHaveLength(50);
-    const file = first.write!();
+    const file = bytesOf(first.write!());
     const cache = decodeSummaryCache(file, CODE)!;
     expect(cache.records).toBe(50);
     const second = j.run(cache);
@@ -63,7 +68,7 @@ describe("summary cache", () => {
 
   it("reads an entry again when its size or change time differs, and records it anew", () => {
     const j = journal(10);
-    const cache = decodeSummaryCache(j.run(undefined).write!(), CODE)!;
+    const cache = decodeSummaryCache(bytesOf(j.run(undefined).write!()), CODE)!;
     const changed = j.entries[3]!;
     changed.challenge = "A new challenge.";
     j.ids.set(changed, { ...j.ids.get(changed)!, changedMs: j.ids.get(changed)!.changedMs + 1 });
@@ -74,7 +79,7 @@ describe("summary cache", () => {
     expect(j.read).toEqual([changed, other]);
     expect(result.summaries.short(changed, "challenge")).toBe("A new challenge.");
     expect(result.summaries.short(other, "takeaway")).toBe("Same size, other time");
-    const next = decodeSummaryCache(result.write!(), CODE)!;
+    const next = decodeSummaryCache(bytesOf(result.write!()), CODE)!;
     j.run(next);
     expect(j.read).toEqual([]);
   });
@@ -84,21 +89,21 @@ describe("summary cache", () => {
     const racy = j.entries[2]!;
     const settledBefore = j.ids.get(racy)!.mtimeMs - 0.5;
     const first = j.run(undefined, settledBefore);
-    const cache = decodeSummaryCache(first.write!(), CODE)!;
+    const cache = decodeSummaryCache(bytesOf(first.write!()), CODE)!;
     expect(cache.records).toBe(2);
     j.run(cache, settledBefore);
     expect(j.read.map((e) => e.path)).toEqual(["entries/e2.md", "entries/e3.md", "entries/e4.md"]);
     // Fewer entries than records: the file is rewritten without the ones gone.
-    const all = decodeSummaryCache(j.run(undefined).write!(), CODE)!;
+    const all = decodeSummaryCache(bytesOf(j.run(undefined).write!()), CODE)!;
     j.entries.splice(1, 1);
     const fewer = j.run(all);
     expect(j.read).toEqual([]);
-    expect(decodeSummaryCache(fewer.write!(), CODE)!.records).toBe(4);
+    expect(decodeSummaryCache(bytesOf(fewer.write!()), CODE)!.records).toBe(4);
   });
 
   it("ignores a damaged, cut, foreign or other-build cache file", () => {
     const j = journal(20);
-    const file = j.run(undefined).write!();
+    const file = bytesOf(j.run(undefined).write!());
     expect(decodeSummaryCache(file, CODE)).toBeDefined();
     expect(decodeSummaryCache(file, "other build")).toBeUndefined();
     for (let at = 0; at < file.length; at += Math.max(1, Math.floor(file.length / 97))) {
@@ -135,7 +140,7 @@ describe("summary cache", () => {
     const entries = names.map((_, i) => entry(i));
     const summaries = summarizeWith(ownFields)(entries);
     const identity = (i: number) => ({ path: names[i]!, size: i, changedMs: i + 0.5, mtimeMs: i });
-    const cache = decodeSummaryCache(encodeSummaryCache(CODE, entries.map((e, i) => ({ identity: identity(i), summary: summaries.bytes(e)! }))), CODE)!;
+    const cache = decodeSummaryCache(bytesOf(encodeSummaryCache(CODE, entries.map((e, i) => ({ identity: identity(i), summary: summaries.bytes(e)! })))), CODE)!;
     names.forEach((name, i) => {
       const found = cache.find(identity(i))!;
       expect(found, name).toBeDefined();
