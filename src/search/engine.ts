@@ -238,7 +238,23 @@ export class SearchIndex {
     for (let id = 0; id < n; id += 1) if (mask[id] !== 0) ids.push(id);
     const seen = new Uint32Array(N);
     const same = new Uint32Array(N);
-    const tfs = new Map<number, Float32Array>();
+    // How often each word is found in each field, W * NF numbers an entry, for the entries
+    // with any of the terms: in one growing array (a typed array each cost more than the counting).
+    const stride = W * NF;
+    const slot = new Int32Array(N).fill(-1);
+    let tf = new Float32Array(stride * 64);
+    let slots = 1; // slot 0 stays zeros: the counts of an entry without terms
+    const slotOf = (e: number): number => {
+      if (slot[e]! < 0) {
+        if ((slots + 1) * stride > tf.length) {
+          const grown = new Float32Array(tf.length * 2);
+          grown.set(tf);
+          tf = grown;
+        }
+        slot[e] = slots++;
+      }
+      return slot[e]! * stride;
+    };
     const termWords = matchers.map((m, w) => (m.word.kind === "term" || m.chunked ? w : -1)).filter((w) => w >= 0);
     // Entries with a chunk too long to keep: their text is read to count the literal words.
     const toRead = new Uint8Array(N);
@@ -250,16 +266,17 @@ export class SearchIndex {
       if (verify[id] === 1) toRead[e] = 1;
       for (const w of termWords) {
         if ((bits & wordBits[w]!) === 0) continue;
-        let tf = tfs.get(e);
-        if (!tf) tfs.set(e, (tf = new Float32Array(W * NF)));
+        const at = slotOf(e) + w * NF;
         const q = quality[w]![id]!;
         for (let f = 0; f < NF; f += 1) {
           const c = countIn(packed, f);
-          if (c) tf[w * NF + f] = matchers[w]!.chunked ? Math.min(MAX_REPEAT, tf[w * NF + f]! + q * c) : tf[w * NF + f]! + q * c;
+          if (c) tf[at + f] = matchers[w]!.chunked ? Math.min(MAX_REPEAT, tf[at + f]! + q * c) : tf[at + f]! + q * c;
         }
       }
     });
-    const candidates: { at: number; length: number; tf: Float32Array }[] = [];
+    // A candidate's counts: `tf` from its offset on (a slot of its own when literal words are counted later).
+    const literalsToCount = matchers.some((m) => m.pattern !== undefined);
+    const candidates: { at: number; length: number; tf: number }[] = [];
     const df = new Float64Array(W);
     const dfSame = new Float64Array(W);
     const lengths = this.index.lengths;
@@ -276,7 +293,7 @@ export class SearchIndex {
         if ((same[i]! & wordBits[w]!) !== 0) dfSame[w]! += 1;
       }
       if ((s & full) !== full || (s & excludedBits) !== 0) continue;
-      candidates.push({ at: i, length: lengths[i]!, tf: tfs.get(i) ?? new Float32Array(W * NF) });
+      candidates.push({ at: i, length: lengths[i]!, tf: literalsToCount ? slotOf(i) : Math.max(slot[i]!, 0) * stride });
     }
     const averageLength = scanned ? totalLength / scanned : 1;
 
@@ -288,7 +305,8 @@ export class SearchIndex {
       return t;
     };
     const literals = matchers.map((m, w) => (m.pattern ? w : -1)).filter((w) => w >= 0);
-    const survivors = candidates.filter((c) => {
+    const textToCheck = literals.length > 0 || phrases.length > 0 || checkExcluded.length > 0;
+    const survivors = !textToCheck ? candidates : candidates.filter((c) => {
       const text = textOf(c.at);
       for (const w of literals) {
         // A word found through chunks is counted already, unless the entry has a chunk too long to keep.
@@ -297,7 +315,7 @@ export class SearchIndex {
         let any = false;
         for (let f = 0; f < NF; f += 1) {
           const count = text.count(matchers[w]!.pattern!, FIELDS[f]!);
-          c.tf[w * NF + f] = Math.min(count, MAX_REPEAT);
+          tf[c.tf + w * NF + f] = Math.min(count, MAX_REPEAT);
           if (count) any = true;
         }
         if (!any) return false;
@@ -322,7 +340,7 @@ export class SearchIndex {
         let weighted = 0;
         const fields: Partial<Record<Field, number>> = {};
         for (let f = 0; f < NF; f += 1) {
-          const x = c.tf[w * NF + f]!;
+          const x = tf[c.tf + w * NF + f]!;
           if (x <= 0) continue;
           weighted += WEIGHTS[f]! * x;
           fields[FIELDS[f]!] = round(x);
