@@ -1,4 +1,5 @@
-// The file format of the entry cache (`.nexus/entry-cache`) and how it is checked.
+// The file format of the entry cache (`.nexus/entry-cache`) and how it is checked
+// (how it is written: cache-writing.ts).
 //
 // Four parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
 // term a line) and the directory of the postings blocks; last, a JSON header with
@@ -18,15 +19,15 @@ import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
-import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
+import { PostingsReader } from "../search/postings.js";
 
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
-const FORMAT = "nexus-entry-cache";
+export const FORMAT = "nexus-entry-cache";
 /** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. */
-const VERSION = 5;
+export const VERSION = 5;
 
-interface Header {
+export interface Header {
   format: string;
   version: number;
   /** Which build of the parsing code made the records (see codeFingerprint). */
@@ -59,7 +60,7 @@ export interface CacheFile {
 // another build of nexus (an upgrade, or a rebuild while developing) is not used.
 const PARSING_MODULES = [
   "../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./entry-file", "./cache", "./cache-file", "./cache-record",
-  "../search/tokens", "../search/fields", "../search/index-terms", "../search/codec", "../search/postings",
+  "./cache-writing", "../search/tokens", "../search/fields", "../search/index-terms", "../search/codec", "../search/postings", "../search/posting-runs",
 ];
 let fingerprint: string | undefined;
 
@@ -88,10 +89,10 @@ export function cachePath(journal: Journal): string {
   return path.join(journal.root, CACHE_DIR, CACHE_FILE);
 }
 
-const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
+export const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
 
 /** Reads `length` bytes at `position` of an open file; fewer when the file is shorter. */
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
@@ -116,7 +117,7 @@ const WHOLE_FILE = 64 * 1024;
 const TAIL = 4096;
 
 /** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`). */
-function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number } | undefined {
+export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number } | undefined {
   const size = fs.fstatSync(fd).size;
   const at = size <= WHOLE_FILE ? 0 : size - TAIL;
   const bytes = readAt(fd, at, size - at);
@@ -156,7 +157,7 @@ function readTerms(fd: number, layout: Layout): StoredTerms | undefined {
 }
 
 // Open files of cache terms, closed when their reader is collected (or at exit).
-const openFiles = new FinalizationRegistry<number>((fd) => {
+export const openFiles = new FinalizationRegistry<number>((fd) => {
   try {
     fs.closeSync(fd);
   } catch {
@@ -208,48 +209,6 @@ export function loadCache(file: string): CacheFile | undefined {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-}
-
-/** What a cache file holds: records, vocabulary and the postings to write. */
-export interface CacheContents {
-  code: string;
-  /** One line per file (cache-record.ts). */
-  records: string[];
-  vocabulary: string[];
-  postings: PostingSources;
-}
-
-/**
- * The cache file's pieces, written one after another: records, postings (made a
- * block at a time, so that the whole index is never in memory), vocabulary and
- * directory, and last the header with the lengths and checksums.
- */
-export function* cachePieces(contents: CacheContents): Generator<string> {
-  const recordText = Buffer.from(contents.records.join("\n"));
-  yield recordText.toString();
-  yield "\n";
-  const directory: Directory = [];
-  let postingBytes = 0;
-  for (const block of postingBlocks(contents.postings, directory)) {
-    postingBytes += block.length;
-    yield block;
-  }
-  const vocabularyText = Buffer.from(`${contents.vocabulary.map((t) => `${t}\n`).join("")}${JSON.stringify(directory)}`);
-  yield vocabularyText.toString();
-  yield "\n";
-  const header: Header = {
-    format: FORMAT,
-    version: VERSION,
-    code: contents.code,
-    records: contents.records.length,
-    terms: contents.vocabulary.length,
-    recordBytes: recordText.length,
-    recordCrc: crc32(recordText),
-    vocabularyBytes: vocabularyText.length,
-    vocabularyCrc: crc32(vocabularyText),
-    postingBytes,
-  };
-  yield JSON.stringify(header);
 }
 
 /** Younger than this, a temporary file may belong to a write still going on. */

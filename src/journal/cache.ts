@@ -15,11 +15,19 @@
 // last rename wins. Deleting it changes nothing but speed. Written only inside the
 // journal's `.nexus/` and only when the journal folder is writable; otherwise it is
 // skipped in silence.
+//
+// A first run over a large journal holds no entry's terms: the postings of each batch
+// of parsed entries are set aside in a scratch file (search/posting-runs.ts) and read
+// back term by term when the cache is written; searches of that run then read them
+// from the file written, as a warm run does (or, if it could not be written, work them
+// out again from the entries).
 import fs from "node:fs";
 import path from "node:path";
 import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
-import { forEachPosting, type PostingSources } from "../search/postings.js";
-import { CACHE_FILE, cachePath, cachePieces, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
+import { forEachPosting, type PostingSources, type PostingsReader } from "../search/postings.js";
+import { PostingRuns } from "../search/posting-runs.js";
+import { CACHE_FILE, cachePath, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
+import { cachePieces, openScratch, writtenPostings, type ScratchFile, type WrittenCache } from "./cache-writing.js";
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
 import { newestFirstBy, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
@@ -55,12 +63,18 @@ export interface IndexedJournal {
 export interface ReadOptions {
   /** Use and update the cache in `.nexus/` (default true). */
   cache?: boolean;
+  /** How many postings of parsed entries are held before they are set aside (posting-runs.ts); for tests. */
+  batchPostings?: number;
   /** Remember each entry's file as the scan found it, for foundFileOf (default false: list and search do without). */
   identities?: boolean;
 }
 
-/** Where an entry's terms are: in the stored index (under its old record number), or given as (id, packed) pairs. */
+/**
+ * Where an entry's terms are: in the stored index (under its record number there), set aside
+ * in postings runs while the cache is written (-1 - its new record number), or given as (id, packed) pairs.
+ */
 type TermSource = number | string;
+const inStored = (source: TermSource): boolean => typeof source === "number" && source >= 0;
 
 /** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
 const NO_TAGS: string[] = [];
@@ -156,6 +170,28 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     return at !== undefined && recordMatches(records[at]!, found.path, found.size, found.changedMs) ? at : -1;
   };
 
+  // The postings of parsed entries set aside by batches while the cache is built (posting-runs.ts),
+  // in a scratch file beside it; undefined when no cache is to be written.
+  let runs: PostingRuns | undefined | null = null;
+  let scratch: ScratchFile | undefined;
+  const runsNow = (): PostingRuns | undefined => {
+    if (runs !== null) return runs;
+    runs = undefined;
+    const dir = useCache ? writableCacheDir(journal) : undefined;
+    scratch = dir ? openScratch(path.join(dir, CACHE_FILE)) : undefined;
+    if (scratch) runs = new PostingRuns(scratch, options.batchPostings);
+    return runs;
+  };
+  const closeRuns = () => {
+    scratch?.close();
+    scratch = undefined;
+    runs = undefined;
+  };
+  /** How many records the stored index numbers (the cache read, or the one written). */
+  let recordCount = records.length;
+  /** Old record number → place in contents.entries, worked out at the first search. */
+  let place: Int32Array | undefined;
+
   const entries: LoadedEntry[] = [];
   const sources: TermSource[] = [];
   const lengths: number[] = [];
@@ -197,20 +233,40 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     } else {
       parsed += 1;
       const result = readEntryFile(found);
+      // A file that could not be read may be readable later without a new mtime; a
+      // file modified just now may change again within the same mtime tick.
+      const transient = !result.ok && result.problems.some((p) => p.message.startsWith("cannot read"));
+      if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
+      else cacheable = false;
       if (result.ok) {
         const { entry } = result;
         const terms = encodeEntryTerms(entry, idOf);
         const warnings = result.warnings.map(storeProblem);
         line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
         position = entries.length;
-        // Its text is let go: the body is read again from the file when asked for, as for a
-        // reused record (a first run over 100,000 entries would otherwise hold them all).
-        const date = own(entry.date);
-        entries.push(lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date, path: found.path, file: found.file }));
+        // Its text is let go: title, topic and tags are decoded from its record when
+        // asked for, and the body read again from the file, as for a reused record
+        // (a first run over 100,000 entries would otherwise hold them all).
+        const rest = recordHead(line);
+        const date = rest?.ok ? rest.date : own(entry.date);
+        entries.push(
+          rest?.ok
+            ? lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date, path: found.path, file: found.file }, restOf, line, rest.rest)
+            : lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date, path: found.path, file: found.file }),
+        );
         dates.push(date);
         paths.push(found.path);
         if (identities) foundFiles.set(entries.at(-1)!, found);
-        sources.push(terms.pairs);
+        // Its postings are set aside with the batch (when the cache is to be written), to be read back when it is.
+        const runs = cacheable ? runsNow() : undefined;
+        if (runs) {
+          const record = keepLines.length;
+          forEachPair(terms.pairs, (id, packed) => runs.add(record, id, packed));
+          runs.entryDone();
+          sources.push(-1 - record);
+        } else {
+          sources.push(terms.pairs);
+        }
         lengths.push(terms.length);
         for (const w of warnings) fileProblems.push(problemOf(w, found.path));
       } else {
@@ -218,11 +274,6 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         line = encodeRecord(found.path, found.size, found.changedMs, { problems: stored });
         for (const p of stored) fileProblems.push(problemOf(p, found.path));
       }
-      // A file that could not be read may be readable later without a new mtime; a
-      // file modified just now may change again within the same mtime tick.
-      const transient = !result.ok && result.problems.some((p) => p.message.startsWith("cannot read"));
-      if (!transient && found.mtimeMs <= startedAt - RACY_MS) changed = true;
-      else cacheable = false;
     }
     if (cacheable) {
       keepLines.push(line);
@@ -245,37 +296,57 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     vocabularyNow();
     storedTerms = undefined;
     entries.forEach((entry, i) => {
-      if (typeof sources[i] === "number") sources[i] = encodeEntryTerms(entry, idOf).pairs;
+      if (inStored(sources[i]!)) sources[i] = encodeEntryTerms(entry, idOf).pairs;
     });
   };
   /** Whether every posting of the stored index that is still used can be read. */
   const storedReadable = (ids?: Iterable<number>) => {
     const s = stored();
-    if (!s) return !sources.some((source) => typeof source === "number");
+    if (!s) return !sources.some(inStored);
     return s.postings.readable(ids ?? s.vocabulary.keys());
   };
 
   let written = false;
   const write = () => {
-    if (!useCache) return;
-    const dir = writableCacheDir(journal);
-    if (!dir) return;
-    try {
-      const s = stored();
-      const renumber = new Int32Array(s ? records.length : 0).fill(-1);
-      const fresh: PostingSources["fresh"] = [];
-      keepEntries.forEach((entry, k) => {
-        if (entry < 0) return;
-        const source = sources[entry]!;
-        if (typeof source === "number") renumber[source] = k;
-        else fresh.push({ record: k, pairs: source });
+    const dir = useCache ? writableCacheDir(journal) : undefined;
+    let reader: PostingsReader | undefined;
+    if (dir) {
+      try {
+        const s = stored();
+        const renumber = new Int32Array(s ? recordCount : 0).fill(-1);
+        const fresh: PostingSources["fresh"] = [];
+        keepEntries.forEach((entry, k) => {
+          if (entry < 0) return;
+          const source = sources[entry]!;
+          if (typeof source === "string") fresh.push({ record: k, pairs: source });
+          else if (source >= 0) renumber[source] = k;
+        });
+        const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh, runs: runs ?? undefined };
+        const target = path.join(dir, CACHE_FILE);
+        const out: WrittenCache = {};
+        replaceFile(target, cachePieces({ code: codeFingerprint(), records: keepLines, vocabulary: vocabularyNow(), postings }, out));
+        written = true;
+        removeStaleTemps(dir);
+        // The postings set aside in runs are in the file now, and only there.
+        if (runs) reader = writtenPostings(target, out);
+      } catch {
+        // A cache that cannot be written is only slower.
+      }
+    }
+    if (!runs) return;
+    closeRuns();
+    if (reader) {
+      // From now on the index is the file just written: every kept entry's postings are there under its new record number.
+      keepEntries.forEach((entry, k) => entry >= 0 && (sources[entry] = k));
+      storedTerms = { vocabulary: vocabularyNow(), postings: reader };
+      recordCount = keepLines.length;
+      place = undefined;
+    } else {
+      // Not written, or replaced meanwhile: the terms set aside are worked out again from the files.
+      entries.forEach((entry, i) => {
+        const source = sources[i]!;
+        if (typeof source === "number" && source < 0) sources[i] = encodeEntryTerms(entry, idOf).pairs;
       });
-      const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh };
-      replaceFile(path.join(dir, CACHE_FILE), cachePieces({ code: codeFingerprint(), records: keepLines, vocabulary: vocabularyNow(), postings }));
-      written = true;
-      removeStaleTemps(dir);
-    } catch {
-      // A cache that cannot be written is only slower.
     }
   };
   if (useCache && (changed || (cached !== undefined && keepLines.length !== records.length))) {
@@ -296,10 +367,9 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       }
       const positionOf = new Int32Array(entries.length);
       for (let p = 0; p < order.length; p++) positionOf[order[p]!] = p;
-      let place: Int32Array | undefined;
       const placesOfRecords = () => {
-        const places = new Int32Array(records.length).fill(-1);
-        sources.forEach((source, i) => typeof source === "number" && (places[source] = positionOf[i]!));
+        const places = new Int32Array(recordCount).fill(-1);
+        sources.forEach((source, i) => inStored(source) && (places[source as number] = positionOf[i]!));
         return places;
       };
       terms = {

@@ -12,7 +12,8 @@ export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 // Math.random spares every command that writes from loading node:crypto.
 const randomHex = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
 
-function tempPath(target: string): string {
+/** A new name for a temporary file beside `target` (matched by TEMP_FILE). */
+export function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomHex()}.tmp`);
 }
 

@@ -40,3 +40,24 @@ export function forEachNumber(bytes: Uint8Array, start: number, end: number, vis
   }
   return !open;
 }
+
+/** The most digits a number below 2^32 takes. */
+export const MAX_DIGITS = 6;
+const LAST_CODES = Uint8Array.from(LAST, (ch) => ch.charCodeAt(0));
+const MORE_CODES = Uint8Array.from(MORE, (ch) => ch.charCodeAt(0));
+
+/** How many digits encodeNumber gives `n`. */
+export function numberLength(n: number): number {
+  let length = 1;
+  for (let rest = Math.floor(n / BASE); rest > 0; rest = Math.floor(rest / BASE)) length += 1;
+  return length;
+}
+
+/** Writes the digits of encodeNumber(n) into `bytes` at `at` (which must have room); returns where they end. */
+export function writeNumber(bytes: Uint8Array, at: number, n: number): number {
+  const end = at + numberLength(n);
+  let i = end - 1;
+  bytes[i] = LAST_CODES[n % BASE]!;
+  for (let rest = Math.floor(n / BASE); rest > 0; rest = Math.floor(rest / BASE)) bytes[--i] = MORE_CODES[rest % BASE]!;
+  return end;
+}

@@ -4,13 +4,14 @@
 // are grouped into blocks of about BLOCK_BYTES, each with its own CRC-32 in a
 // directory, so a search reads and checks only the blocks of the terms it needs.
 import zlib from "node:zlib";
-import { DIGIT, BASE, encodeNumber, forEachNumber } from "./codec.js";
+import { DIGIT, BASE, MAX_DIGITS, forEachNumber, writeNumber } from "./codec.js";
 import { forEachPair } from "./index-terms.js";
+import type { PostingRuns } from "./posting-runs.js";
 
 /** About how many bytes of postings a block holds (a longer line is a block of its own). */
 export const BLOCK_BYTES = 16 * 1024;
 /** At most about this many postings are held in memory at once while the index is written. */
-const CHUNK_POSTINGS = 1 << 21;
+const CHUNK_POSTINGS = 1 << 20;
 
 /** Where each block starts (first term id) and its byte length and CRC-32: three numbers a block. */
 export type Directory = number[];
@@ -21,20 +22,26 @@ export interface StoredPostings {
   line: (id: number) => Uint8Array | undefined;
 }
 
-/** A term's postings line from its postings at [from, to) of the two arrays, put in record order. */
-function encodeLine(records: Int32Array, packs: Int32Array, from: number, to: number): string {
-  let order: number[] | undefined;
+
+/**
+ * Writes a term's postings line (with its newline) from its postings at [from, to) of
+ * the two arrays, put in record order, into `out` at `at` (which must have room for
+ * 2 * MAX_DIGITS bytes a posting, and one); returns where it ends.
+ */
+function writeLine(records: Int32Array, packs: Int32Array, from: number, to: number, out: Uint8Array, at: number): number {
+  let order: Int32Array | undefined;
   for (let k = from + 1; k < to && !order; k += 1) {
-    if (records[k - 1]! > records[k]!) order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => records[x]! - records[y]!);
+    if (records[k - 1]! > records[k]!) order = Int32Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => records[x]! - records[y]!);
   }
-  const out: string[] = [];
   let last = 0;
   for (let i = 0; i < to - from; i += 1) {
     const k = order ? order[i]! : from + i;
-    out.push(encodeNumber(records[k]! - last), encodeNumber(packs[k]!));
+    at = writeNumber(out, at, records[k]! - last);
+    at = writeNumber(out, at, packs[k]!);
     last = records[k]!;
   }
-  return out.join("");
+  out[at] = 10;
+  return at + 1;
 }
 
 /** Calls `visit` with each posting of a line; false when the line is not one. */
@@ -67,15 +74,20 @@ export interface PostingSources {
   stored?: { postings: StoredPostings; renumber: Int32Array } | undefined;
   /** Entries whose terms are given as (id, packed) pairs, by their new record number. */
   fresh: { record: number; pairs: string }[];
+  /** Entries whose postings were set aside in runs (posting-runs.ts), by their new record number. */
+  runs?: PostingRuns | undefined;
 }
 
 /**
  * The postings blocks for the sources, in term order, and their directory. Memory
- * holds about CHUNK_POSTINGS postings at a time, not the whole index.
+ * holds about CHUNK_POSTINGS postings at a time, not the whole index. Each block is
+ * valid until the next one is asked for (its memory is reused).
  */
-export function* postingBlocks(sources: PostingSources, directory: Directory): Generator<string> {
-  const { terms, stored, fresh } = sources;
+export function* postingBlocks(sources: PostingSources, directory: Directory): Generator<Uint8Array> {
+  const { terms, stored, fresh, runs } = sources;
   const counts = new Uint32Array(terms);
+  if (runs) for (let id = 0; id < terms; id += 1) counts[id] = runs.count(id);
+  const fromRuns = runs?.reader();
   if (stored) {
     for (let id = 0; id < terms; id += 1) {
       const line = stored.postings.line(id);
@@ -84,17 +96,21 @@ export function* postingBlocks(sources: PostingSources, directory: Directory): G
   }
   for (const f of fresh) forEachPair(f.pairs, (id) => (counts[id] = counts[id]! + 1));
 
-  let block: string[] = [];
+  // The block being made, as bytes: lines are written into it, and it is given out when full
+  // (the same memory is used again for the next block: each block is to be used before the next is asked for).
+  let block = new Uint8Array(2 * BLOCK_BYTES);
   let blockBytes = 0;
   let blockFirst = 0;
-  const flush = function* (next: number): Generator<string> {
-    if (blockBytes > 0 || block.length > 0) {
-      const text = block.join("");
-      directory.push(blockFirst, text.length, zlib.crc32(text) >>> 0);
-      yield text;
+  let blockLines = 0;
+  const flush = function* (next: number): Generator<Uint8Array> {
+    if (blockLines > 0) {
+      const bytes = block.subarray(0, blockBytes);
+      directory.push(blockFirst, bytes.length, zlib.crc32(bytes) >>> 0);
+      yield bytes;
     }
-    block = [];
+    if (block.length > 2 * BLOCK_BYTES) block = new Uint8Array(2 * BLOCK_BYTES);
     blockBytes = 0;
+    blockLines = 0;
     blockFirst = next;
   };
 
@@ -130,15 +146,21 @@ export function* postingBlocks(sources: PostingSources, directory: Directory): G
         });
       }
     }
+    if (fromRuns) for (let id = a; id < b; id += 1) fromRuns(id, (record, packed) => add(id, record, packed));
     for (const f of fresh) {
       forEachPair(f.pairs, (id, packed) => {
         if (id >= a && id < b) add(id, f.record, packed);
       });
     }
     for (let id = a; id < b; id += 1) {
-      const line = `${encodeLine(records, packs, start[id - a]!, fill[id - a]!)}\n`;
-      block.push(line);
-      blockBytes += line.length;
+      const room = blockBytes + 2 * MAX_DIGITS * (fill[id - a]! - start[id - a]!) + 1;
+      if (room > block.length) {
+        const bigger = new Uint8Array(Math.max(room, 2 * block.length));
+        bigger.set(block.subarray(0, blockBytes));
+        block = bigger;
+      }
+      blockBytes = writeLine(records, packs, start[id - a]!, fill[id - a]!, block, blockBytes);
+      blockLines += 1;
       if (blockBytes >= BLOCK_BYTES) yield* flush(id + 1);
     }
     a = b;

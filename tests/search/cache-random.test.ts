@@ -43,8 +43,8 @@ function entry(r: ReturnType<typeof random>, n: number): string {
   return r.next() < 0.2 ? text.replace(/\n/g, "\r\n") : text;
 }
 
-function answers(dir: string, cache: boolean) {
-  const indexed = readIndexedJournal(openJournal(dir), { cache });
+function answers(dir: string, cache: boolean, batchPostings?: number) {
+  const indexed = readIndexedJournal(openJournal(dir), { cache, batchPostings });
   const index = new SearchIndex(indexed);
   const found = QUERIES.map((q) => {
     try {
@@ -85,7 +85,8 @@ describe("the entry cache over random edits", () => {
         else fs.rmSync(path.join(folder, name));
       }
       const truth = answers(dir, false);
-      expect(answers(dir, true)).toEqual(truth);
+      // Every other round, the postings of the entries parsed are set aside by batches of a few.
+      expect(answers(dir, true, round % 2 ? 3 : undefined)).toEqual(truth);
       const again = readIndexedJournal(openJournal(dir));
       expect(again.stats.parsed).toBe(0);
       expect(answers(dir, true)).toEqual(truth);

@@ -145,8 +145,7 @@ describe("tokens", () => {
     expect(a.length).toBe(1 + 1 + 1 + 4 + 1);
 
     const directory: number[] = [];
-    const text = [...postingBlocks({ terms: ids.size, fresh: [{ record: 0, pairs: a.pairs }, { record: 2, pairs: b.pairs }] }, directory)].join("");
-    const bytes = Buffer.from(text);
+    const bytes = Buffer.concat(Array.from(postingBlocks({ terms: ids.size, fresh: [{ record: 0, pairs: a.pairs }, { record: 2, pairs: b.pairs }] }, directory), (block) => Buffer.from(block)));
     const reader = new PostingsReader(ids.size, directory, (offset, length) => bytes.subarray(offset, offset + length));
     const found = (term: string) => {
       const out: number[][] = [];

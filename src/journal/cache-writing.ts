@@ -1,0 +1,142 @@
+// Writing the entry cache (format: cache-file.ts) a piece at a time, so that no part
+// of it is ever one string in memory, and the scratch file in which the postings of a
+// first build are set aside by batches (search/posting-runs.ts) until it is written.
+import fs from "node:fs";
+import zlib from "node:zlib";
+import { tempPath } from "./safe-write.js";
+import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
+import type { RunStore } from "../search/posting-runs.js";
+import { crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
+
+/** What a cache file holds: records, vocabulary and the postings to write. */
+export interface CacheContents {
+  code: string;
+  /** One line per file (cache-record.ts). */
+  records: string[];
+  vocabulary: string[];
+  postings: PostingSources;
+}
+
+/** What cachePieces wrote, filled in as it goes: the trailer (last line) and the postings directory. */
+export interface WrittenCache {
+  trailer?: string;
+  directory?: Directory;
+}
+
+/** Records are joined and checked this many at a time: the whole part is never one string. */
+const RECORDS_AT_ONCE = 256;
+
+/**
+ * The cache file's pieces, written one after another: records, postings (made a
+ * block at a time, so that the whole index is never in memory), vocabulary and
+ * directory, and last the header with the lengths and checksums.
+ */
+export function* cachePieces(contents: CacheContents, written: WrittenCache = {}): Generator<string | Uint8Array> {
+  const { records } = contents;
+  let recordBytes = 0;
+  let recordCrc = 0;
+  for (let k = 0; k < records.length; k += RECORDS_AT_ONCE) {
+    const piece = (k > 0 ? "\n" : "") + records.slice(k, k + RECORDS_AT_ONCE).join("\n");
+    recordBytes += Buffer.byteLength(piece);
+    recordCrc = zlib.crc32(piece, recordCrc);
+    yield piece;
+  }
+  yield "\n";
+  const directory: Directory = [];
+  let postingBytes = 0;
+  for (const block of postingBlocks(contents.postings, directory)) {
+    postingBytes += block.length;
+    yield block;
+  }
+  const vocabularyText = Buffer.from(`${contents.vocabulary.map((t) => `${t}\n`).join("")}${JSON.stringify(directory)}`);
+  yield vocabularyText.toString();
+  yield "\n";
+  const header: Header = {
+    format: FORMAT,
+    version: VERSION,
+    code: contents.code,
+    records: records.length,
+    terms: contents.vocabulary.length,
+    recordBytes,
+    recordCrc: recordCrc >>> 0,
+    vocabularyBytes: vocabularyText.length,
+    vocabularyCrc: crc32(vocabularyText),
+    postingBytes,
+  };
+  written.trailer = JSON.stringify(header);
+  written.directory = directory;
+  yield written.trailer;
+}
+
+/**
+ * The postings of a cache file this process has just written (`written`), read from
+ * it as a search reads them; undefined when the file there is no longer that one.
+ */
+export function writtenPostings(file: string, written: WrittenCache): PostingsReader | undefined {
+  if (written.trailer === undefined || !written.directory) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, "r");
+    const read = readLayout(fd);
+    if (!read || read.layout.trailer.toString() !== written.trailer) return undefined;
+    const { header, postings: at } = read.layout;
+    const openFd = fd;
+    const reader = new PostingsReader(header.terms, written.directory, (offset, length) => {
+      try {
+        return readAt(openFd, at + offset, length);
+      } catch {
+        return undefined;
+      }
+    });
+    openFiles.register(reader, fd);
+    fd = undefined;
+    return reader;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** A scratch file for postings runs (posting-runs.ts): read and written by position, removed when closed. */
+export interface ScratchFile extends RunStore {
+  close(): void;
+}
+
+/**
+ * Opens a new scratch file beside `target`, named as a temporary file of it (so that one
+ * left by a crash is removed by removeStaleTemps) and unlinked at once where the system
+ * allows it; undefined when it cannot be created.
+ */
+export function openScratch(target: string): ScratchFile | undefined {
+  const file = tempPath(target);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "wx+", 0o600);
+  } catch {
+    return undefined;
+  }
+  let named = true;
+  try {
+    fs.unlinkSync(file);
+    named = false;
+  } catch {
+    // Open files cannot be removed on some systems: removed when closed.
+  }
+  let size = 0;
+  let open = true;
+  return {
+    append: (bytes) => {
+      let done = 0;
+      while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, size + done);
+      size += bytes.length;
+    },
+    read: (buffer, position) => fs.readSync(fd, buffer, 0, buffer.length, position),
+    close: () => {
+      if (!open) return;
+      open = false;
+      fs.closeSync(fd);
+      if (named) fs.rmSync(file, { force: true });
+    },
+  };
+}
