@@ -98,6 +98,9 @@ export class PostingRuns {
   private readonly runs: Run[] = [];
   private stored = 0;
   private scratch = new Uint8Array(0);
+  private starts = new Uint32Array(0);
+  private fill = new Uint32Array(0);
+  private order = new Int32Array(0);
 
   constructor(
     private readonly store: RunStore,
@@ -144,15 +147,22 @@ export class PostingRuns {
     if (n === 0) return;
     let maxId = 0;
     for (let i = 0; i < n; i += 1) if (this.ids[i]! > maxId) maxId = this.ids[i]!;
-    const starts = new Uint32Array(maxId + 2);
+    // Where each term's postings start in the run, and the postings in that order: the arrays are kept for the next batch.
+    if (this.starts.length < maxId + 2) {
+      this.starts = new Uint32Array(Math.max(maxId + 2, 2 * this.starts.length));
+      this.fill = new Uint32Array(this.starts.length);
+    } else {
+      this.starts.fill(0, 0, maxId + 2);
+    }
+    if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
+    const { starts, fill, order } = this;
     for (let i = 0; i < n; i += 1) starts[this.ids[i]! + 1] = starts[this.ids[i]! + 1]! + 1;
     let terms = 0;
     for (let id = 0; id <= maxId; id += 1) {
       if (starts[id + 1]! > 0) terms += 1;
       starts[id + 1] = starts[id + 1]! + starts[id]!;
     }
-    const order = new Int32Array(n);
-    const fill = starts.slice(0, maxId + 1);
+    fill.set(starts.subarray(0, maxId + 1));
     for (let i = 0; i < n; i += 1) {
       const id = this.ids[i]!;
       order[fill[id]!] = i;
@@ -201,7 +211,8 @@ export class PostingRuns {
   reader(): (id: number, visit: (record: number, packed: number) => void) => void {
     this.spill();
     this.scratch = new Uint8Array(0);
-    this.ids = this.records = this.packs = new Int32Array(0);
+    this.ids = this.records = this.packs = this.order = new Int32Array(0);
+    this.starts = this.fill = new Uint32Array(0);
     const cursors = this.runs.map((run) => new RunCursor(this.store, run));
     return (id, visit) => {
       for (const cursor of cursors) cursor.postingsOf(id, visit);

@@ -11,7 +11,7 @@ import type { PostingRuns } from "./posting-runs.js";
 /** About how many bytes of postings a block holds (a longer line is a block of its own). */
 export const BLOCK_BYTES = 16 * 1024;
 /** At most about this many postings are held in memory at once while the index is written. */
-const CHUNK_POSTINGS = 1 << 20;
+const CHUNK_POSTINGS = 1 << 19;
 
 /** Where each block starts (first term id) and its byte length and CRC-32: three numbers a block. */
 export type Directory = number[];
