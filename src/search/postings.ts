@@ -20,6 +20,8 @@ export type Directory = number[];
 export interface StoredPostings {
   /** The bytes of a term's line (without its newline); undefined when its block is damaged. */
   line: (id: number) => Uint8Array | undefined;
+  /** Lets go of the blocks read so far (they are read and checked again when asked for). */
+  forget?: () => void;
 }
 
 
@@ -86,13 +88,20 @@ export interface PostingSources {
 export function* postingBlocks(sources: PostingSources, directory: Directory): Generator<Uint8Array> {
   const { terms, stored, fresh, runs } = sources;
   const counts = new Uint32Array(terms);
+  /** 1 for the terms whose line the stored index has. */
+  const inStored = new Uint8Array(stored ? terms : 0);
   if (runs) for (let id = 0; id < terms; id += 1) counts[id] = runs.count(id);
   const fromRuns = runs?.reader();
   if (stored) {
     for (let id = 0; id < terms; id += 1) {
       const line = stored.postings.line(id);
-      if (line) counts[id] = counts[id]! + postingCount(line);
+      if (line) {
+        counts[id] = counts[id]! + postingCount(line);
+        inStored[id] = 1;
+      }
     }
+    // The old index is read again a chunk at a time: it is not held whole beside the new one.
+    stored.postings.forget?.();
   }
   for (const f of fresh) forEachPair(f.pairs, (id) => (counts[id] = counts[id]! + 1));
 
@@ -139,12 +148,17 @@ export function* postingBlocks(sources: PostingSources, directory: Directory): G
       const { postings, renumber } = stored;
       for (let id = a; id < b; id += 1) {
         const line = postings.line(id);
-        if (!line) continue;
+        // Damaged since it was counted: the index written would miss postings.
+        if (!line) {
+          if (inStored[id] === 1) throw new Error("the stored postings could not be read again");
+          continue;
+        }
         forEachPosting(line, (record, packed) => {
           const now = record < renumber.length ? renumber[record]! : -1;
           if (now >= 0) add(id, now, packed);
         });
       }
+      postings.forget?.();
     }
     if (fromRuns) for (let id = a; id < b; id += 1) fromRuns(id, (record, packed) => add(id, record, packed));
     for (const f of fresh) {
@@ -238,6 +252,10 @@ export class PostingsReader implements StoredPostings {
     }
     this.blocks.set(block, loaded);
     return loaded;
+  }
+
+  forget(): void {
+    this.blocks.clear();
   }
 
   line(id: number): Uint8Array | undefined {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { PostingRuns, type RunStore } from "../../src/search/posting-runs.js";
+import { postingBlocks, PostingsReader } from "../../src/search/postings.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
 import { entryText, makeTree } from "../helpers.js";
@@ -119,6 +120,33 @@ describe("postings set aside by batches", () => {
     runs.entryDone();
     store.bytes()[2] = 0x0a;
     expect(() => readBack(runs, 2)).toThrow(/damaged/);
+  });
+});
+
+describe("the old index merged into a new one", () => {
+  it("is read again a chunk at a time, and a block damaged since it was counted stops the write", () => {
+    // (term, packed) pairs in the codec's digits: # is 0, $ 1, % 2.
+    const fresh = [{ record: 0, pairs: "#$$%" }, { record: 1, pairs: "#%%$" }];
+    const directory: number[] = [];
+    const first = Buffer.concat(Array.from(postingBlocks({ terms: 3, fresh }, directory), (b) => Buffer.from(b)));
+    let reads = 0;
+    let damaged = false;
+    const reader = new PostingsReader(3, directory, (offset, length) => {
+      reads += 1;
+      const bytes = Buffer.from(first.subarray(offset, offset + length));
+      if (damaged) bytes[0] = 0x0a;
+      return bytes;
+    });
+    const merged = () => Buffer.concat(Array.from(postingBlocks({ terms: 3, stored: { postings: reader, renumber: Int32Array.of(1, 0) }, fresh: [] }, []), (b) => Buffer.from(b)));
+    const again = merged();
+    // Counted, let go, then read again for the chunk.
+    expect(reads).toBe(2);
+    expect(again.length).toBe(first.length);
+    reader.forget();
+    const counted = reader.line(0);
+    expect(counted).toBeDefined();
+    damaged = true;
+    expect(() => merged()).toThrow(/could not be read again/);
   });
 });
 
