@@ -37,10 +37,14 @@ function findBinding(): FsBinding | undefined {
   try {
     // The permission model's checks are in fs.lstatSync; process.binding warns under --pending-deprecation.
     if ("permission" in process && process.permission) return undefined;
-    const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+    // Node takes its flags with underscores too (--pending_deprecation); under pending
+    // deprecations process.binding is wrapped by util.deprecate (its name is then "deprecated").
+    const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`.replace(/_/g, "-");
     if (flags.includes("pending-deprecation") || process.env.NODE_PENDING_DEPRECATION === "1") return undefined;
+    const getBinding = (process as unknown as { binding?: (name: string) => Partial<FsBinding> }).binding;
+    if (typeof getBinding !== "function" || getBinding.name !== "binding") return undefined;
     if (!fs.lstatSync.toString().replace(/\s+/g, "").includes(EXPECTED_CALL)) return undefined;
-    const binding = (process as unknown as { binding: (name: string) => Partial<FsBinding> }).binding("fs");
+    const binding = getBinding.call(process, "fs");
     return typeof binding.lstat === "function" ? (binding as FsBinding) : undefined;
   } catch {
     return undefined;

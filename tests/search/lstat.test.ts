@@ -40,7 +40,8 @@ describe("lstatInto", () => {
       "nexus.config.json": "{}\n",
       "entries/2026-01-01-a.md": entryText({ title: "Alpha", topic: "Misc", date: "2026-01-01" }),
     });
-    for (const env of [{ NODE_OPTIONS: "--pending-deprecation" }, { NODE_PENDING_DEPRECATION: "1" }]) {
+    // Node takes its flags with underscores too: --pending_deprecation.
+    for (const env of [{ NODE_OPTIONS: "--pending-deprecation" }, { NODE_OPTIONS: "--pending_deprecation" }, { NODE_PENDING_DEPRECATION: "1" }]) {
       const r = await runCli(["list"], { cwd: dir, env });
       expect(r.stderr, JSON.stringify(env)).toBe("");
       expect(r.stdout).toContain("Alpha");
