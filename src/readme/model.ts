@@ -4,6 +4,7 @@
 
 import type { TopicGroup } from "../journal/config.js";
 import type { LoadedEntry } from "../journal/read.js";
+import { stripControls } from "./escape.js";
 import { ownFields, summarizeWith, type Summaries, type Summarize } from "./summary.js";
 
 export interface Topic {
@@ -50,7 +51,8 @@ export function oldestFirst(a: LoadedEntry, b: LoadedEntry): number {
   return compareText(a.date, b.date) || compareText(a.path, b.path);
 }
 
-export const topicKey = (name: string) => name.trim().toLowerCase();
+/** What makes two topics the same: they read the same (controls and bidirectional overrides are never shown), in any case. */
+export const topicKey = (name: string) => stripControls(name).trim().toLowerCase();
 
 function spelling(entries: LoadedEntry[]): string {
   const counts = new Map<string, number>();

@@ -49,6 +49,16 @@ describe("any entry text", () => {
   });
 });
 
+describe("topics", () => {
+  it("that read the same are one topic: an override mark or a control character does not make another", () => {
+    const entries = ["\u202ex", "x", "X\u0007", " x "].map((topic, i) => loaded({ title: `t${i}`, topic, tags: [], challenge: "", solution: "", takeaway: "", day: i + 1 }, i));
+    const rendered = renderReadme({ template: TEMPLATE, entries, config });
+    const headings = findHeadings(rendered.text).map((h) => h.text);
+    // One heading for the topic, in its group; no "Other Topics" with a second x.
+    expect(headings).toEqual(["J", "Topics", "G \\<b\\>", "x", "Challenges", "Takeaways", "Figures", "End"]);
+  });
+});
+
 /** Applies a unified diff to a text: proves the hunk ranges and lines are right. */
 function applyDiff(before: string, diff: string): string {
   const a = before.split("\n");
