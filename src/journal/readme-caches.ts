@@ -52,8 +52,9 @@ export function lookAt(root: string, rel: string): Look | undefined {
   return { ino: String(stat.ino), size: String(stat.size), mtimeNs: String(stat.mtimeNs), ctimeNs: String(stat.ctimeNs), isFile: stat.isFile(), isDirectory: stat.isDirectory() };
 }
 
-const sameLook = (a: Look | undefined, b: Look | undefined) =>
-  a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+/** Whether two looks are of the same file, unchanged: inode, size, times and kind. */
+export const sameLook = (a: Look, b: Look): boolean =>
+  a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.isFile === b.isFile;
 
 /** A regular file's bytes with its look, the same before and after reading; undefined when it is not one or changed meanwhile. */
 export function readSteady(root: string, rel: string): { bytes: Buffer; look: Look } | undefined {
@@ -65,5 +66,6 @@ export function readSteady(root: string, rel: string): { bytes: Buffer; look: Lo
   } catch {
     return undefined;
   }
-  return sameLook(before, lookAt(root, rel)) ? { bytes, look: before } : undefined;
+  const after = lookAt(root, rel);
+  return after && sameLook(before, after) ? { bytes, look: before } : undefined;
 }

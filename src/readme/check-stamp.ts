@@ -16,7 +16,7 @@
 // the differences exactly. A stamp is made only when everything was up to date and
 // no entry was modified in the last RACY_MS.
 import { createHash } from "node:crypto";
-import type { Look as FileLook } from "../journal/readme-caches.js";
+import { sameLook, type Look as FileLook } from "../journal/readme-caches.js";
 
 export type { FileLook };
 
@@ -111,8 +111,6 @@ export interface StampWorld {
   /** The content digest of a file, read with its look unchanged before and after; undefined when it cannot be read so. */
   digest(path: string): { digest: string; look: FileLook } | undefined;
 }
-
-const sameLook = (a: FileLook, b: FileLook) => a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.isFile === b.isFile;
 
 /**
  * Whether the stamp answers for these inputs: `current` when every file is the one

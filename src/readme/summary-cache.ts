@@ -16,20 +16,14 @@
 import { isUtf8 } from "node:buffer";
 import zlib from "node:zlib";
 import type { LoadedEntry } from "../journal/read.js";
+import type { FoundFile } from "../journal/scan.js";
 import { Summaries, type BodyReader, type SummaryBytes } from "./summary.js";
 
 const FORMAT = "nexus-readme-summaries";
 const VERSION = 1;
 
-/** What says an entry file is unchanged, as the entry cache keys it (journal/scan.ts FoundFile). */
-export interface EntryIdentity {
-  /** Relative to the journal root. */
-  path: string;
-  size: number;
-  /** The later of mtime and ctime. */
-  changedMs: number;
-  mtimeMs: number;
-}
+/** What says an entry file is unchanged, as the entry cache keys it. */
+export type EntryIdentity = Pick<FoundFile, "path" | "size" | "changedMs" | "mtimeMs">;
 
 interface Header {
   format: string;
