@@ -75,6 +75,8 @@ export interface ReadOptions {
  */
 type TermSource = number | string;
 const inStored = (source: TermSource): boolean => typeof source === "number" && source >= 0;
+/** Whether an entry's terms are set aside in posting runs. */
+const inRuns = (source: TermSource): boolean => typeof source === "number" && source < 0;
 
 /** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
 const NO_TAGS: string[] = [];
@@ -287,6 +289,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   // Sorted on the values themselves: a lazy entry answers each question through its proxy.
   const order = newestFirstOrder(dates, paths);
 
+  /** Works out again, from their files, the terms of the entries whose source `which` picks. */
+  const encodeAgain = (which: (source: TermSource) => boolean) => {
+    entries.forEach((entry, i) => {
+      if (which(sources[i]!)) sources[i] = encodeEntryTerms(entry, idOf).pairs;
+    });
+  };
   /**
    * Works the terms of the reused entries out again, from their files: the stored
    * postings are damaged. The vocabulary (whole, or empty when it was damaged too)
@@ -295,9 +303,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const recomputeStored = () => {
     vocabularyNow();
     storedTerms = undefined;
-    entries.forEach((entry, i) => {
-      if (inStored(sources[i]!)) sources[i] = encodeEntryTerms(entry, idOf).pairs;
-    });
+    encodeAgain(inStored);
   };
   /** Whether every posting of the stored index that is still used can be read. */
   const storedReadable = (ids?: Iterable<number>) => {
@@ -343,10 +349,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       place = undefined;
     } else {
       // Not written, or replaced meanwhile: the terms set aside are worked out again from the files.
-      entries.forEach((entry, i) => {
-        const source = sources[i]!;
-        if (typeof source === "number" && source < 0) sources[i] = encodeEntryTerms(entry, idOf).pairs;
-      });
+      encodeAgain(inRuns);
     }
   };
   if (useCache && (changed || (cached !== undefined && keepLines.length !== records.length))) {

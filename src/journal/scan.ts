@@ -59,7 +59,6 @@ export function scanEntries(
   visit?: (found: FoundFile) => void,
 ): { files: FoundFile[]; skipped: SkippedFile[] } {
   const passOver = new Set(notEntries);
-  const passOverList = [...passOver];
   const files: FoundFile[] = [];
   /** The file of each file found (not through a link), to tell which links lead to one of them. */
   const fileNames: string[] = [];
@@ -90,7 +89,7 @@ export function scanEntries(
     // Whether a path to pass over may be in this folder: hashing each path to look it up costs
     // more than its lstat, and a journal's entries folder usually has none.
     const relPrefix = relDir ? `${relDir}/` : "";
-    const mayPassOver = passOverList.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
+    const mayPassOver = notEntries.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
     for (const name of names) {
       if (name.startsWith(".")) continue;
       const rel = relDir ? `${relDir}/${name}` : name;
