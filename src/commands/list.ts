@@ -1,5 +1,5 @@
 import { inertLine } from "../domain/sanitize.js";
-import { filterEntries, type EntryFilter } from "../journal/filter.js";
+import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { displayWidth, pad, truncate, type Io } from "../ui/io.js";
@@ -31,12 +31,14 @@ export function formatEntryLines(io: Io, entries: LoadedEntry[], markTitle = (ti
 
 export async function list(ctx: Context, options: ListOptions): Promise<number> {
   const { contents, failed } = loadJournal(ctx);
-  const found = filterEntries(contents.entries, options);
-  const shown = options.limit ? found.slice(0, options.limit) : found;
+  const shown = hasFilter(options)
+    ? filterEntries(contents.entries, options).slice(0, options.limit ?? Infinity)
+    : // The newest few are made without making every entry of the journal.
+      Array.from({ length: Math.min(options.limit ?? Infinity, contents.count) }, (_, place) => contents.entryAt(place));
   if (options.json) {
     ctx.io.out(stringifyJson(shown.map(entryJson)));
   } else if (shown.length === 0) {
-    ctx.io.err(contents.entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : "No entries match.\n");
+    ctx.io.err(contents.count === 0 ? "No entries yet: add one with `nexus add`.\n" : "No entries match.\n");
   } else {
     ctx.io.out(`${formatEntryLines(ctx.io, shown).join("\n")}\n`);
   }

@@ -1,9 +1,9 @@
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { readIndexedJournal } from "../journal/cache.js";
-import { filterEntries, type EntryFilter } from "../journal/filter.js";
+import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
-import type { LoadedEntry } from "../journal/read.js";
+import type { JournalContents, LoadedEntry } from "../journal/read.js";
 import { findRanges, SearchIndex, type Hit, type WordMatcher } from "../search/engine.js";
 import { mergeFilters, parseSearch, type Query, type QueryWord } from "../search/query.js";
 import { clip, describeMatches, highlight } from "../search/snippet.js";
@@ -31,10 +31,9 @@ const INTERACTIVE_CHOICES = 24;
 function load(ctx: Context) {
   const indexed = readIndexedJournal(locate(ctx));
   const failed = warnProblems(ctx.io, indexed.contents.problems, ctx.strict);
-  return { index: new SearchIndex(indexed), entries: indexed.contents.entries, failed };
+  return { index: new SearchIndex(indexed), contents: indexed.contents, failed };
 }
 
-const hasFilter = (f: EntryFilter) => Boolean(f.topic !== undefined || f.tags?.length || f.since || f.until);
 const isEmpty = (q: Query) => q.words.length === 0 && q.excluded.length === 0 && !hasFilter(q.filter);
 
 /** One line that says why a result ranks where it does. */
@@ -61,7 +60,7 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
     }
     return interactive(ctx, { ...options, ...filter });
   }
-  const { index, entries, failed } = load(ctx);
+  const { index, contents, failed } = load(ctx);
   const request = index.request(query, filter);
   const { matchers } = request;
   const hits = index.search(request);
@@ -103,15 +102,15 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
     ctx.io.err(`${shown.length} of ${hits.length} matching entries shown; --limit ${hits.length} shows all\n`);
   }
   if (hits.length === 0) {
-    ctx.io.err(await noResult(index, entries, words, matchers, filter, query.excluded.length > 0));
+    ctx.io.err(await noResult(index, contents, words, matchers, filter, query.excluded.length > 0));
     return 1;
   }
   return failed ? 1 : 0;
 }
 
 /** What to say when nothing matches: which word is in no entry, and what is close. */
-async function noResult(index: SearchIndex, entries: LoadedEntry[], words: QueryWord[], matchers: WordMatcher[], filter: EntryFilter, excluding: boolean): Promise<string> {
-  if (entries.length === 0) return "No entries yet: add one with `nexus add`.\n";
+async function noResult(index: SearchIndex, contents: JournalContents, words: QueryWord[], matchers: WordMatcher[], filter: EntryFilter, excluding: boolean): Promise<string> {
+  if (contents.count === 0) return "No entries yet: add one with `nexus add`.\n";
   if (words.length === 0) return `No entries match these ${hasFilter(filter) ? "filters" : "exclusions"}.\n`;
   const query = inertLine(words.map((w) => w.text).join(" "));
   const narrowed = hasFilter(filter) || excluding;
@@ -120,6 +119,7 @@ async function noResult(index: SearchIndex, entries: LoadedEntry[], words: Query
   for (const m of absent) lines.push(`"${inertLine(m.word.text)}" is in no entry.`);
   if (absent.length === 0 && matchers.length > 1 && !narrowed) lines.push("Each word is in some entry, but no entry has them all.");
   const { suggestions } = await import("../search/suggest.js");
+  const { entries } = contents;
   const close = suggestions(hasFilter(filter) ? filterEntries(entries, filter) : entries, (absent.length ? absent : matchers).map((m) => m.word.text));
   if (close.length) lines.push(`Did you mean: ${close.join(", ")}?`);
   return `${lines.join("\n")}\n`;
@@ -132,7 +132,8 @@ function choice(entry: LoadedEntry, description?: string): Choice<string> {
 
 /** Narrows as the user types; shows the chosen entry. */
 async function interactive(ctx: Context, options: SearchOptions): Promise<number> {
-  const { index, entries, failed } = load(ctx);
+  const { index, contents, failed } = load(ctx);
+  const { entries } = contents;
   const filtered = hasFilter(options) ? filterEntries(entries, options) : entries;
   if (filtered.length === 0) {
     ctx.io.err(entries.length === 0 ? "No entries yet: add one with `nexus add`.\n" : "No entries match these filters.\n");

@@ -11,7 +11,7 @@
 // character in it (a newline, a tab, US itself) is written as GS (0x1d) and its
 // JSON. Every value is checked as parseEntry checks it before it is used.
 import { checkLine, LIMITS, type Problem } from "../domain/entry.js";
-import { isCalendarDate } from "../domain/dates.js";
+import { calendarDateKey, digits } from "../domain/dates.js";
 import type { FileProblem } from "./entry-file.js";
 import type { HeadFields } from "./lazy-entry.js";
 
@@ -60,11 +60,17 @@ export function recordPath(line: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Whether a record is of this file as it is now: the same path, size and change time. */
-export function recordMatches(line: string, path: string, size: number, changedMs: number): boolean {
+/**
+ * Whether a record is of this file as it is now: the same path (`folder/name`, or `name`
+ * when folder is ""), size and change time. The path is compared in its two parts: the
+ * file's path is never made as a string when the record matches.
+ */
+export function recordMatches(line: string, folder: string, name: string, size: number, changedMs: number): boolean {
   let at: number;
-  if (line.charCodeAt(path.length) === 0x1f && line.startsWith(path)) at = path.length + 1;
-  else if (line.charCodeAt(0) === 0x1d && recordPath(line) === path) at = line.indexOf(US) + 1;
+  const f = folder.length;
+  const end = f === 0 ? name.length : f + 1 + name.length;
+  if (line.charCodeAt(end) === 0x1f && (f === 0 || (line.charCodeAt(f) === 0x2f && line.startsWith(folder))) && line.startsWith(name, end - name.length)) at = end + 1;
+  else if (line.charCodeAt(0) === 0x1d && recordPath(line) === (f === 0 ? name : `${folder}/${name}`)) at = line.indexOf(US) + 1;
   else return false;
   const sizeEnd = line.indexOf(US, at);
   const changedEnd = line.indexOf(US, sizeEnd + 1);
@@ -72,7 +78,17 @@ export function recordMatches(line: string, path: string, size: number, changedM
 }
 
 /** What every read needs of a record; undefined when a value is not one parsing could give. */
-export type RecordHead = { ok: true; date: string; length: number; warnings: StoredProblem[]; rest: number } | { ok: false; problems: StoredProblem[] };
+export type RecordHead =
+  | {
+      ok: true;
+      /** The date as YYYYMMDD (calendarDateKey), and where its ten characters are in the line. */
+      dateKey: number;
+      dateAt: number;
+      length: number;
+      warnings: StoredProblem[];
+      rest: number;
+    }
+  | { ok: false; problems: StoredProblem[] };
 
 const NONE: StoredProblem[] = [];
 
@@ -82,28 +98,35 @@ function problemsOf(value: string): StoredProblem[] | undefined {
   return Array.isArray(problems) && problems.every(isStoredProblem) ? problems : undefined;
 }
 
-/** The values of a record that every read needs (after recordMatches said it is the file's). */
+/** The whole number written in `line` from `start` to `end` (digits only, at most 15), or -1. */
+const wholeNumber = (line: string, start: number, end: number): number => (end > start && end - start <= 15 ? digits(line, start, end) : -1);
+
+/**
+ * The values of a record that every read needs (after recordMatches said it is the file's).
+ * Read in place: a run that reuses 100,000 records makes no string for them.
+ */
 export function recordHead(line: string): RecordHead | undefined {
   try {
     let at = line.indexOf(US);
     at = line.indexOf(US, at + 1);
     at = line.indexOf(US, at + 1);
-    if (at < 0) return undefined;
-    const kind = line.slice(at + 1, at + 3);
-    if (kind === `0${US}`) {
+    if (at < 0 || line.charCodeAt(at + 2) !== 0x1f) return undefined;
+    const kind = line.charCodeAt(at + 1);
+    if (kind === 0x30) {
       const problems = problemsOf(line.slice(at + 3));
       return problems && problems.length > 0 ? { ok: false, problems } : undefined;
     }
-    if (kind !== `1${US}`) return undefined;
+    if (kind !== 0x31) return undefined;
     const dateEnd = line.indexOf(US, at + 3);
     const lengthEnd = line.indexOf(US, dateEnd + 1);
     const warningsEnd = line.indexOf(US, lengthEnd + 1);
     if (warningsEnd < 0) return undefined;
-    const date = untext(line.slice(at + 3, dateEnd));
-    const length = lengthEnd > dateEnd + 1 ? Number(line.slice(dateEnd + 1, lengthEnd)) : NaN;
-    const warnings = problemsOf(line.slice(lengthEnd + 1, warningsEnd));
-    if (typeof date !== "string" || !isCalendarDate(date) || !Number.isInteger(length) || length < 0 || !warnings) return undefined;
-    return { ok: true, date, length, warnings, rest: warningsEnd + 1 };
+    // A date is never written as JSON (it has no control character): ten characters of a calendar date.
+    const dateKey = dateEnd === at + 13 ? calendarDateKey(line, at + 3) : -1;
+    const length = wholeNumber(line, dateEnd + 1, lengthEnd);
+    const warnings = warningsEnd === lengthEnd + 1 ? NONE : problemsOf(line.slice(lengthEnd + 1, warningsEnd));
+    if (dateKey < 0 || length < 0 || !warnings) return undefined;
+    return { ok: true, dateKey, dateAt: at + 3, length, warnings, rest: warningsEnd + 1 };
   } catch {
     return undefined;
   }

@@ -29,12 +29,13 @@ import { PostingRuns } from "../search/posting-runs.js";
 import { CACHE_FILE, cachePath, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { cachePieces, openScratch, writtenPostings, type ScratchFile, type WrittenCache } from "./cache-writing.js";
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
-import { newestFirstBy, readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
+import { EntryColumns } from "./contents.js";
+import { readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
-import { scanEntries, type FoundFile } from "./scan.js";
+import { scanEntries, type FoundFile, type ScannedFile } from "./scan.js";
 
 export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
 export { readBodyFields } from "./lazy-entry.js";
@@ -78,9 +79,6 @@ const inStored = (source: TermSource): boolean => typeof source === "number" && 
 /** Whether an entry's terms are set aside in posting runs. */
 const inRuns = (source: TermSource): boolean => typeof source === "number" && source < 0;
 
-/** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
-const NO_TAGS: string[] = [];
-
 /** Each entry read by readIndexedJournal -> its file as the scan found it. */
 const foundFiles = new WeakMap<LoadedEntry, FoundFile>();
 
@@ -109,18 +107,6 @@ const restOf: HeadDecoder = (line, rest, entry) => {
   if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
   return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
 };
-
-/** The places of entries (given by their dates and paths), newest first. */
-function newestFirstOrder(dates: readonly string[], paths: readonly string[]): ArrayLike<number> & Iterable<number> {
-  const n = dates.length;
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = n - 1 - k;
-  // Files are scanned by name, and names start with the date: reversed, they are
-  // usually in order already, which is checked in one pass instead of sorting.
-  const before = (a: number, b: number) => newestFirstBy(dates[a]!, paths[a]!, dates[b]!, paths[b]!);
-  for (let k = 1; k < n; k++) if (before(order[k - 1]!, order[k]!) > 0) return [...order].sort(before);
-  return order;
-}
 
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
@@ -159,8 +145,9 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const records = cached?.records ?? [];
   let cursor = 0;
   let byPath: Map<string, number> | undefined;
-  const recordAt = (found: FoundFile): number => {
-    if (!byPath && cursor < records.length && recordMatches(records[cursor]!, found.path, found.size, found.changedMs)) return cursor++;
+  const recordAt = (found: ScannedFile): number => {
+    const folder = found.folder.rel;
+    if (!byPath && cursor < records.length && recordMatches(records[cursor]!, folder, found.name, found.size, found.changedMs)) return cursor++;
     if (!byPath) {
       byPath = new Map();
       records.forEach((line, i) => {
@@ -169,7 +156,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       });
     }
     const at = byPath.get(found.path);
-    return at !== undefined && recordMatches(records[at]!, found.path, found.size, found.changedMs) ? at : -1;
+    return at !== undefined && recordMatches(records[at]!, folder, found.name, found.size, found.changedMs) ? at : -1;
   };
 
   // The postings of parsed entries set aside by batches while the cache is built (posting-runs.ts),
@@ -194,12 +181,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   /** Old record number → place in contents.entries, worked out at the first search. */
   let place: Int32Array | undefined;
 
-  const entries: LoadedEntry[] = [];
+  // Each entry is kept as columns, made when asked for (contents.ts); its terms and length by its place there.
+  const entries = new EntryColumns(restOf, identities, (entry, found) => foundFiles.set(entry, found));
   const sources: TermSource[] = [];
   const lengths: number[] = [];
-  /** The date and path of each of `entries`, to sort them by. */
-  const dates: string[] = [];
-  const paths: string[] = [];
   const fileProblems: FileProblem[] = [];
   let fileCount = 0;
   /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
@@ -210,7 +195,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   let changed = false;
 
   // Each file as the scan finds it: the found files are not kept.
-  const visit = (found: FoundFile): void => {
+  const visit = (found: ScannedFile): void => {
     fileCount += 1;
     const at = recordAt(found);
     const head = at >= 0 ? recordHead(records[at]!) : undefined;
@@ -221,11 +206,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       line = records[at]!;
       reused += 1;
       if (head.ok) {
-        position = entries.length;
-        entries.push(lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: head.date, path: found.path, file: found.file }, restOf, line, head.rest));
-        dates.push(head.date);
-        paths.push(found.path);
-        if (identities) foundFiles.set(entries.at(-1)!, found);
+        position = entries.addRecord(found, line, head.dateKey, head.dateAt, head.rest);
         sources.push(at);
         lengths.push(head.length);
         for (const w of head.warnings) fileProblems.push(problemOf(w, found.path));
@@ -245,20 +226,16 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const terms = encodeEntryTerms(entry, idOf);
         const warnings = result.warnings.map(storeProblem);
         line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
-        position = entries.length;
         // Its text is let go: title, topic and tags are decoded from its record when
         // asked for, and the body read again from the file, as for a reused record
         // (a first run over 100,000 entries would otherwise hold them all).
         const rest = recordHead(line);
-        const date = rest?.ok ? rest.date : own(entry.date);
-        entries.push(
-          rest?.ok
-            ? lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date, path: found.path, file: found.file }, restOf, line, rest.rest)
-            : lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date, path: found.path, file: found.file }),
-        );
-        dates.push(date);
-        paths.push(found.path);
-        if (identities) foundFiles.set(entries.at(-1)!, found);
+        position = rest?.ok
+          ? entries.addRecord(found, line, rest.dateKey, rest.dateAt, rest.rest)
+          : entries.addEntry(
+              found,
+              lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }),
+            );
         // Its postings are set aside with the batch (when the cache is to be written), to be read back when it is.
         const runs = cacheable ? runsNow() : undefined;
         if (runs) {
@@ -286,13 +263,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const problems: FileProblem[] = skipped.map((s): FileProblem => ({ path: s.path, line: 1, message: s.message, severity: "error" }));
   for (const p of fileProblems) problems.push(p);
 
-  // Sorted on the values themselves: a lazy entry answers each question through its proxy.
-  const order = newestFirstOrder(dates, paths);
+  const order = entries.order();
 
   /** Works out again, from their files, the terms of the entries whose source `which` picks. */
   const encodeAgain = (which: (source: TermSource) => boolean) => {
-    entries.forEach((entry, i) => {
-      if (which(sources[i]!)) sources[i] = encodeEntryTerms(entry, idOf).pairs;
+    sources.forEach((source, i) => {
+      if (which(source)) sources[i] = encodeEntryTerms(entries.entry(i), idOf).pairs;
     });
   };
   /**
@@ -360,7 +336,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   let terms: JournalTerms | undefined;
   return {
-    contents: { entries: Array.from(order, (i) => entries[i]!), problems, fileCount: fileCount + skipped.length },
+    contents: entries.contents(order, problems, fileCount + skipped.length),
     terms: () => {
       if (terms) return terms;
       // A damaged vocabulary: the reused entries' terms are worked out before a search takes ids from it.

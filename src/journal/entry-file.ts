@@ -22,7 +22,12 @@ export interface FileProblem extends Problem {
 }
 
 export interface JournalContents {
-  entries: LoadedEntry[];
+  /** Every entry, newest first. */
+  readonly entries: LoadedEntry[];
+  /** How many entries there are, known without making them: a large journal's entries are made when first asked for. */
+  readonly count: number;
+  /** The entry at a place of `entries`, made without making the others. */
+  entryAt(place: number): LoadedEntry;
   /** Errors (the file was left out) and warnings (the entry is kept). */
   problems: FileProblem[];
   /** How many files were looked at. */

@@ -20,6 +20,10 @@ interface Filterable {
 
 const fold = (s: string) => s.normalize("NFC").trim().toLowerCase();
 
+/** Whether a filter keeps out any entry at all. */
+export const hasFilter = (filter: EntryFilter): boolean =>
+  filter.topic !== undefined || Boolean(filter.tags?.length) || Boolean(filter.since) || Boolean(filter.until) || Boolean(filter.featured);
+
 /** Keeps entries of the topic (any case), with every tag, within the dates. */
 export function filterEntries<T extends Filterable>(entries: T[], filter: EntryFilter): T[] {
   const topic = filter.topic === undefined ? undefined : fold(filter.topic);

@@ -5,13 +5,51 @@ import { CTIME_MS, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZ
 /** A markdown file found in the entries folder. */
 export interface FoundFile {
   /** Relative to the journal root, with `/` separators. */
-  path: string;
+  readonly path: string;
   /** Absolute path to read (the link's target for a link inside the journal). */
-  file: string;
-  size: number;
-  mtimeMs: number;
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
   /** The later of mtime and ctime: what the cache keys on. */
-  changedMs: number;
+  readonly changedMs: number;
+}
+
+/** A folder the scan walked: where its files are, relative to the journal root (`/` separators) and as an absolute path. */
+export interface ScannedFolder {
+  /** The folder's journal path; "" for the root itself. */
+  readonly rel: string;
+  /** Its absolute path and a separator. */
+  readonly prefix: string;
+}
+
+/** The journal path of a file in a folder. */
+export const pathIn = (folder: ScannedFolder, name: string): string => (folder.rel ? `${folder.rel}/${name}` : name);
+
+/**
+ * A file as the scan finds it: its folder and name, of which its path and file are
+ * made when asked for. A run that reuses a cache record never asks for most of them,
+ * and 100,000 paths kept as strings would each outlive a garbage collection or two.
+ */
+export class ScannedFile implements FoundFile {
+  private madePath: string | undefined;
+
+  constructor(
+    readonly folder: ScannedFolder,
+    readonly name: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly changedMs: number,
+    /** For a link: the real path of its target (inside the journal). */
+    readonly target: string | undefined,
+  ) {}
+
+  get path(): string {
+    return (this.madePath ??= pathIn(this.folder, this.name));
+  }
+
+  get file(): string {
+    return this.target ?? this.folder.prefix + this.name;
+  }
 }
 
 /** A file that was found but is not read. */
@@ -44,6 +82,23 @@ function namesIn(dir: string): string[] | undefined {
   }
 }
 
+/** The process's working folder; undefined when it cannot be told (it was removed). */
+function workingFolder(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+function backTo(dir: string): void {
+  try {
+    process.chdir(dir);
+  } catch {
+    // It was removed meanwhile: nowhere to go back to.
+  }
+}
+
 /**
  * Lists the markdown files under the entries folder, recursively, in a stable
  * order. Links are never followed out of the journal; hidden files and folders
@@ -56,13 +111,13 @@ export function scanEntries(
   root: string,
   entriesDir: string,
   notEntries: readonly string[] = [],
-  visit?: (found: FoundFile) => void,
-): { files: FoundFile[]; skipped: SkippedFile[] } {
+  visit?: (found: ScannedFile) => void,
+): { files: ScannedFile[]; skipped: SkippedFile[] } {
   const passOver = new Set(notEntries);
-  const files: FoundFile[] = [];
-  /** The file of each file found (not through a link), to tell which links lead to one of them. */
-  const fileNames: string[] = [];
-  const emit = visit ?? ((found: FoundFile) => files.push(found));
+  const files: ScannedFile[] = [];
+  /** The names of the files found in each folder walked (not through links), to tell which links lead to one of them. */
+  const plainFiles: { realDir: string; names: string[] }[] = [];
+  const emit = visit ?? ((found: ScannedFile) => files.push(found));
   const skipped: SkippedFile[] = [];
   let realRoot: string;
   try {
@@ -71,75 +126,85 @@ export function scanEntries(
     return { files, skipped };
   }
   const visited = new Set<string>();
-  // The real path of each folder walked (to tell the real path of a file found by
-  // its own name, worked out only when there are links), and the links found to files.
-  const realDirs = new Map<string, string>();
-  const links: { found: FoundFile; real: string }[] = [];
+  // The links found to files.
+  const links: { found: ScannedFile; real: string }[] = [];
   const own = statArray();
+
+  // Each file is lstat-ed by its name from inside its folder: the kernel looks up one name
+  // instead of the whole path, and no path is made for it. The process's working folder is
+  // changed for the scan and set back at its end (when it cannot be, files are lstat-ed by path).
+  const home = path.isAbsolute(entriesDir) ? workingFolder() : undefined;
+  let here: string | undefined;
+  const enter = (dir: string): boolean => {
+    if (home === undefined) return false;
+    if (here === dir) return true;
+    try {
+      process.chdir(dir);
+      here = dir;
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   // Paths are joined as strings: path.join and path.relative for each of 100,000
   // files cost more than the rest of the scan.
   const walk = (dir: string, realDir: string, relDir: string): void => {
     if (visited.has(realDir)) return;
     visited.add(realDir);
-    realDirs.set(dir, realDir);
     const names = namesIn(dir);
     if (!names) return;
-    const prefix = dir + path.sep;
+    const folder: ScannedFolder = { rel: relDir, prefix: dir + path.sep };
+    const found: string[] = [];
+    plainFiles.push({ realDir, names: found });
     // Whether a path to pass over may be in this folder: hashing each path to look it up costs
     // more than its lstat, and a journal's entries folder usually has none.
     const relPrefix = relDir ? `${relDir}/` : "";
     const mayPassOver = notEntries.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
-    for (const name of names) {
-      if (name.startsWith(".")) continue;
-      const rel = relDir ? `${relDir}/${name}` : name;
-      if (mayPassOver && passOver.has(rel)) continue;
-      // Two strings of the same path: the one given to lstat is made flat, a copy that dies
-      // young; the one kept (as an entry's file) stays two pointers until a body is read.
-      if (!lstatInto(prefix + name, own)) continue;
-      const full = prefix + name;
+    let inside = enter(dir);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (name.charCodeAt(0) === 0x2e) continue;
+      if (mayPassOver && passOver.has(pathIn(folder, name))) continue;
+      if (!lstatInto(inside ? name : folder.prefix + name, own)) continue;
       const isLink = isSymbolicLink(own);
       if (!isLink && isDirectory(own)) {
-        walk(full, realDir + path.sep + name, rel);
+        walk(folder.prefix + name, realDir + path.sep + name, pathIn(folder, name));
+        if (inside) inside = enter(dir);
         continue;
       }
       if (!isLink && !(isFile(own) && MARKDOWN.test(name))) continue;
-      let target = full;
-      let realTarget = "";
-      let size = own[SIZE]!;
-      let mtimeMs = own[MTIME_MS]!;
-      let ctimeMs = own[CTIME_MS]!;
+      if (!isLink) {
+        // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
+        found.push(name);
+        emit(new ScannedFile(folder, name, own[SIZE]!, own[MTIME_MS]!, Math.max(own[MTIME_MS]!, own[CTIME_MS]!), undefined));
+        continue;
+      }
       // A link pointed elsewhere changes the link, not its target's times: its own change time counts too.
-      const linkChangedMs = isLink ? ctimeMs : 0;
-      if (isLink) {
-        try {
-          realTarget = fs.realpathSync(full);
-        } catch {
-          if (MARKDOWN.test(name)) skipped.push({ path: rel, message: "broken link: its target does not exist" });
-          continue;
-        }
-        if (!isInside(realRoot, realTarget)) {
-          skipped.push({ path: rel, message: "link points outside the journal; not read" });
-          continue;
-        }
-        target = realTarget;
-        const stat = fs.statSync(target, { throwIfNoEntry: false });
-        if (!stat) continue;
-        if (stat.isDirectory()) {
-          walk(full, realTarget, rel);
-          continue;
-        }
-        if (!(stat.isFile() && MARKDOWN.test(name))) continue;
-        ({ size, mtimeMs, ctimeMs } = stat);
+      const linkChangedMs = own[CTIME_MS]!;
+      const full = folder.prefix + name;
+      const rel = pathIn(folder, name);
+      let realTarget: string;
+      try {
+        realTarget = fs.realpathSync(full);
+      } catch {
+        if (MARKDOWN.test(name)) skipped.push({ path: rel, message: "broken link: its target does not exist" });
+        continue;
       }
-      // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
-      const found = { path: rel, file: target, size, mtimeMs, changedMs: Math.max(mtimeMs, ctimeMs, linkChangedMs) };
-      if (isLink) {
-        links.push({ found, real: realTarget });
-      } else {
-        fileNames.push(target);
-        emit(found);
+      if (!isInside(realRoot, realTarget)) {
+        skipped.push({ path: rel, message: "link points outside the journal; not read" });
+        continue;
       }
+      const stat = fs.statSync(realTarget, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) {
+        walk(full, realTarget, rel);
+        if (inside) inside = enter(dir);
+        continue;
+      }
+      if (!(stat.isFile() && MARKDOWN.test(name))) continue;
+      const { size, mtimeMs, ctimeMs } = stat;
+      links.push({ found: new ScannedFile(folder, name, size, mtimeMs, Math.max(mtimeMs, ctimeMs, linkChangedMs), realTarget), real: realTarget });
     }
   };
 
@@ -153,13 +218,14 @@ export function scanEntries(
     skipped.push({ path: toJournalPath(root, entriesDir), message: "entries folder is a link out of the journal; not read" });
     return { files, skipped };
   }
-  walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
+  try {
+    walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
+  } finally {
+    if (here !== undefined) backTo(home!);
+  }
   if (links.length) {
     // A link to an entry that is in the journal anyway is that entry once, under its own name.
-    const seen = new Set(fileNames.map((file) => {
-      const cut = file.lastIndexOf(path.sep);
-      return realDirs.get(file.slice(0, cut)) + file.slice(cut);
-    }));
+    const seen = new Set(plainFiles.flatMap(({ realDir, names }) => names.map((name) => realDir + path.sep + name)));
     for (const link of links) {
       if (seen.has(link.real)) continue;
       seen.add(link.real);

@@ -176,10 +176,11 @@ export class SearchIndex {
   /** Every entry matching the request, best first. */
   search(request: SearchRequest | WordMatcher[], legacyFilter: EntryFilter = {}): Hit[] {
     const { matchers, phrases = [], excluded = [], filter = legacyFilter } = Array.isArray(request) ? { matchers: request } : request;
-    const { entries } = this.journal.contents;
+    const { contents } = this.journal;
     const n = this.vocabulary.length;
     const W = matchers.length;
-    const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(entries, filter)) : undefined;
+    // Entries are made only for a filter, and for the hits (contents.ts).
+    const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(contents.entries, filter)) : undefined;
 
     // One bit per requirement: each term word, then as many letter-and-digit parts
     // of literal words as bits remain (the literal text is checked anyway; its parts
@@ -232,8 +233,8 @@ export class SearchIndex {
 
     // The postings of the terms that count: which requirements each entry meets,
     // and how often each word is found in each field.
-    const N = entries.length;
-    const keptFlags = kept ? Uint8Array.from(entries, (e) => (kept.has(e) ? 1 : 0)) : undefined;
+    const N = contents.count;
+    const keptFlags = kept ? Uint8Array.from(contents.entries, (e) => (kept.has(e) ? 1 : 0)) : undefined;
     const ids: number[] = [];
     for (let id = 0; id < n; id += 1) if (mask[id] !== 0) ids.push(id);
     const seen = new Uint32Array(N);
@@ -301,7 +302,7 @@ export class SearchIndex {
     const texts = new Map<number, EntryText>();
     const textOf = (at: number) => {
       let t = texts.get(at);
-      if (!t) texts.set(at, (t = new EntryText(entries[at]!)));
+      if (!t) texts.set(at, (t = new EntryText(contents.entryAt(at))));
       return t;
     };
     const literals = matchers.map((m, w) => (m.pattern ? w : -1)).filter((w) => w >= 0);
@@ -349,7 +350,7 @@ export class SearchIndex {
         score += s;
         words.push({ word: matchers[w]!.word.text, score: round(s), fields });
       }
-      return { entry: entries[c.at]!, score, words, proximity: 1, at: c.at };
+      return { entry: contents.entryAt(c.at), score, words, proximity: 1, at: c.at };
     });
     const order = (a: Hit & { at: number }, b: Hit & { at: number }) => b.score - a.score || a.at - b.at;
     hits.sort(order);

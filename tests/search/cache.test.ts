@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
-import { readJournal } from "../../src/journal/read.js";
+import { newestFirst, readJournal } from "../../src/journal/read.js";
 import { scanEntries } from "../../src/journal/scan.js";
 import { openJournal } from "../../src/journal/root.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
@@ -233,5 +233,61 @@ describe("the entry cache and the code that made it", () => {
     fs.writeFileSync(cacheFile(dir), text.replace(/"code":"[^"]*"/, '"code":"another build"'));
     expect(readIndexedJournal(journal).stats).toMatchObject({ reused: 0, parsed: 22, written: true });
     expect(readIndexedJournal(journal).stats.reused).toBe(22);
+  });
+});
+
+describe("the entries of a read", () => {
+  /** Entries of one date in several folders, and of dates in no order of their names. */
+  function journalOfTies(): string {
+    const dir = tempDir("nexus-ties-");
+    makeTree(
+      {
+        "nexus.config.json": "{}\n",
+        "entries/2026-01-01-b.md": entryText({ title: "B", topic: "T", date: "2026-01-01" }),
+        "entries/2026-01-01-a.md": entryText({ title: "A", topic: "T", date: "2026-01-01" }),
+        "entries/sub/2026-01-01-c.md": entryText({ title: "C", topic: "T", date: "2026-01-01" }),
+        "entries/sub/deeper/2026-01-01-d.md": entryText({ title: "D", topic: "T", date: "2026-01-01" }),
+        "entries/zz-early.md": entryText({ title: "Early", topic: "T", date: "2025-12-31" }),
+        "entries/aa-late.md": entryText({ title: "Late", topic: "T", date: "2026-02-01" }),
+      },
+      dir,
+    );
+    ageEntries(dir);
+    for (const sub of ["entries/sub", "entries/sub/deeper"]) {
+      for (const name of fs.readdirSync(path.join(dir, sub)).filter((n) => n.endsWith(".md"))) {
+        const old = new Date(Date.now() - 86_400_000);
+        fs.utimesSync(path.join(dir, sub, name), old, old);
+      }
+    }
+    return dir;
+  }
+
+  it("are newest first, by path within a date, read cold and warm, each made once and the same when asked again", () => {
+    const journal = openJournal(journalOfTies());
+    for (const round of ["cold", "warm"]) {
+      const { contents, stats } = readIndexedJournal(journal);
+      expect(stats.reused, round).toBe(round === "cold" ? 0 : 6);
+      expect(contents.count).toBe(6);
+      const first = contents.entryAt(0);
+      const third = contents.entryAt(2);
+      expect(contents.entries[0]).toBe(first);
+      expect(contents.entries[2]).toBe(third);
+      expect(contents.entries.map((e) => e.title)).toEqual(["Late", "D", "C", "B", "A", "Early"]);
+      expect(contents.entries.map((e) => e.path)).toEqual([...contents.entries].sort(newestFirst).map((e) => e.path));
+      expect(contents.entries.map((_, k) => contents.entryAt(k))).toEqual(contents.entries);
+    }
+  });
+
+  it("leaves the process in the folder it was in, also when what is told of each file throws", () => {
+    const dir = journalOfTies();
+    const before = process.cwd();
+    expect(scanEntries(dir, path.join(dir, "entries")).files.map((f) => f.path)).toContain("entries/sub/deeper/2026-01-01-d.md");
+    expect(process.cwd()).toBe(before);
+    expect(() =>
+      scanEntries(dir, path.join(dir, "entries"), [], () => {
+        throw new Error("told");
+      }),
+    ).toThrow("told");
+    expect(process.cwd()).toBe(before);
   });
 });

@@ -1,0 +1,141 @@
+// The entries of a journal read, kept as columns until something asks for them.
+// A read of 10,000 entries through the cache would otherwise make 10,000 entries
+// (each with its path, file and date as strings) that all outlive a garbage
+// collection or two, for `list --limit 10` to show ten of them: an entry is made
+// the first time it is asked for, and every entry when `entries` is.
+import { calendarDateKey } from "../domain/dates.js";
+import { newestFirstBy, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
+import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
+import { pathIn, type FoundFile, type ScannedFile, type ScannedFolder } from "./scan.js";
+
+/** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
+const NO_TAGS: string[] = [];
+
+export class EntryColumns {
+  /** Each entry's date as YYYYMMDD (calendarDateKey), or -1 when it is not one, then compared as text. */
+  private readonly dateKeys: number[] = [];
+  private readonly folders: ScannedFolder[] = [];
+  private readonly names: string[] = [];
+  /** The record each entry is decoded from, and where its date and its head fields are in it. */
+  private readonly lines: string[] = [];
+  private readonly dateAts: number[] = [];
+  private readonly rests: number[] = [];
+  /** The entries made so far, by place: when first asked for, or when read (an entry whose record could not be decoded). */
+  private readonly made: (LoadedEntry | undefined)[] = [];
+  /** The target of each entry that is a link. */
+  private readonly targets = new Map<number, string>();
+  /** Each entry's file as the scan found it, when they are kept (identities). */
+  private readonly found: FoundFile[] | undefined;
+
+  constructor(
+    private readonly decode: HeadDecoder,
+    keepFound: boolean,
+    /** Called with each entry and its file as the scan found it, when it is made (and keepFound). */
+    private readonly onMade?: (entry: LoadedEntry, found: FoundFile) => void,
+  ) {
+    this.found = keepFound ? [] : undefined;
+  }
+
+  get length(): number {
+    return this.names.length;
+  }
+
+  private push(found: ScannedFile, dateKey: number): number {
+    const i = this.names.length;
+    this.dateKeys.push(dateKey);
+    this.folders.push(found.folder);
+    this.names.push(found.name);
+    if (found.target !== undefined) this.targets.set(i, found.target);
+    this.found?.push(found);
+    this.made.push(undefined);
+    return i;
+  }
+
+  /** An entry whose title, topic, tags and featured are decoded from `line` (at `rest`) when first asked for; returns its place. */
+  addRecord(found: ScannedFile, line: string, dateKey: number, dateAt: number, rest: number): number {
+    const i = this.push(found, dateKey);
+    this.lines.push(line);
+    this.dateAts.push(dateAt);
+    this.rests.push(rest);
+    return i;
+  }
+
+  /** An entry made already; returns its place. */
+  addEntry(found: ScannedFile, entry: LoadedEntry): number {
+    const i = this.push(found, calendarDateKey(entry.date, 0));
+    this.lines.push("");
+    this.dateAts.push(0);
+    this.rests.push(0);
+    this.made[i] = entry;
+    if (this.found) this.onMade?.(entry, found);
+    return i;
+  }
+
+  private pathOf(i: number): string {
+    return pathIn(this.folders[i]!, this.names[i]!);
+  }
+
+  private dateOf(i: number): string {
+    const made = this.made[i];
+    if (made) return made.date;
+    const at = this.dateAts[i]!;
+    return this.lines[i]!.slice(at, at + 10);
+  }
+
+  /** newestFirst of two entries by their places: dates as numbers, and paths (made only when the dates are the same). */
+  private newestFirst(a: number, b: number): number {
+    const x = this.dateKeys[a]!;
+    const y = this.dateKeys[b]!;
+    if (x >= 0 && y >= 0 && x !== y) return x < y ? 1 : -1;
+    const folderA = this.folders[a]!;
+    // Two files of one folder: their paths compare as their names do.
+    if (x === y && x >= 0 && folderA === this.folders[b]) {
+      const nameA = this.names[a]!;
+      const nameB = this.names[b]!;
+      return nameA < nameB ? 1 : nameA > nameB ? -1 : 0;
+    }
+    return newestFirstBy(this.dateOf(a), this.pathOf(a), this.dateOf(b), this.pathOf(b));
+  }
+
+  /** The places of the entries, newest first. */
+  order(): ArrayLike<number> & Iterable<number> {
+    const n = this.names.length;
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = n - 1 - k;
+    // Files are scanned by name, and names start with the date: reversed, they are
+    // usually in order already, which is checked in one pass instead of sorting.
+    const before = (a: number, b: number) => this.newestFirst(a, b);
+    for (let k = 1; k < n; k++) if (before(order[k - 1]!, order[k]!) > 0) return [...order].sort(before);
+    return order;
+  }
+
+  /** The entry at a place, made the first time it is asked for. */
+  entry(i: number): LoadedEntry {
+    let entry = this.made[i];
+    if (entry) return entry;
+    const folder = this.folders[i]!;
+    const name = this.names[i]!;
+    const path = pathIn(folder, name);
+    const file = this.targets.get(i) ?? folder.prefix + name;
+    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: this.dateOf(i), path, file }, this.decode, this.lines[i]!, this.rests[i]!);
+    this.made[i] = entry;
+    const found = this.found?.[i];
+    if (found) this.onMade?.(entry, found);
+    return entry;
+  }
+
+  /** The journal's contents, entries in `order` (each made when first asked for). */
+  contents(order: ArrayLike<number> & Iterable<number>, problems: FileProblem[], fileCount: number): JournalContents {
+    const entry = (i: number) => this.entry(i);
+    let all: LoadedEntry[] | undefined;
+    return {
+      problems,
+      fileCount,
+      count: order.length,
+      entryAt: (place) => entry(order[place]!),
+      get entries() {
+        return (all ??= Array.from(order, entry));
+      },
+    };
+  }
+}
