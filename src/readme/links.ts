@@ -18,25 +18,64 @@ const UNPLAIN = /^$|^\/|\/$|\/\/|(^|\/)\.\.?(\/|$)/;
 /** `fromDir \0 toDir` -> the encoded way from one folder to the other, with a final `/` ("" for the same folder). */
 const between = new Map<string, string>();
 
-/** A link target from the file `from` to `to`, both relative to the journal root with `/`. */
-export function hrefBetween(from: string, to: string): string {
-  const fromDir = from.slice(0, Math.max(0, from.lastIndexOf("/")));
+/** A link's target, worked out once for links to it from many files (hrefTo). */
+export interface LinkTarget {
+  /** Relative to the journal root, `/` separators. */
+  readonly path: string;
+  /** Its folder ("" at the root) and its name URL-encoded. */
+  readonly dir: string;
+  readonly name: string;
+  readonly plain: boolean;
+}
+
+export function linkTarget(to: string): LinkTarget {
   const cut = to.lastIndexOf("/");
-  const toDir = to.slice(0, Math.max(0, cut));
+  return { path: to, dir: to.slice(0, Math.max(0, cut)), name: encodeSegment(to.slice(cut + 1)), plain: !UNPLAIN.test(to) };
+}
+
+// The last file linked from, and the last way between two folders: pages link
+// thousands of entries of one folder from one page, one link after another.
+let lastFrom = "";
+let lastFromDir = "";
+let lastFromPlain = false;
+let lastWayFrom = "";
+let lastWayTo = "";
+let lastWay = "";
+
+/** hrefBetween(from, target.path). */
+export function hrefTo(from: string, target: LinkTarget): string {
+  if (from !== lastFrom) {
+    lastFrom = from;
+    lastFromDir = from.slice(0, Math.max(0, from.lastIndexOf("/")));
+    lastFromPlain = !UNPLAIN.test(from);
+  }
+  const fromDir = lastFromDir;
+  const to = target.path;
   // Pages link thousands of entries from a few folders: the way between two folders is
   // worked out once, and only the file name is encoded for each link (the same href).
   // (`to` must not be the folder of `from` or above it: that way is not a folder's way plus a name.)
-  if (!UNPLAIN.test(from) && !UNPLAIN.test(to) && !`${fromDir}/`.startsWith(`${to}/`)) {
-    const key = `${fromDir}\0${toDir}`;
-    let way = between.get(key);
-    if (way === undefined) {
-      const rel = path.posix.relative(fromDir || ".", toDir || ".");
-      way = rel ? `${encodeHref(rel)}/` : "";
-      between.set(key, way);
+  const above = fromDir.startsWith(to) && (fromDir.length === to.length || fromDir.charCodeAt(to.length) === 0x2f);
+  if (lastFromPlain && target.plain && !above) {
+    if (fromDir !== lastWayFrom || target.dir !== lastWayTo) {
+      const key = `${fromDir}\0${target.dir}`;
+      let way = between.get(key);
+      if (way === undefined) {
+        const rel = path.posix.relative(fromDir || ".", target.dir || ".");
+        way = rel ? `${encodeHref(rel)}/` : "";
+        between.set(key, way);
+      }
+      lastWayFrom = fromDir;
+      lastWayTo = target.dir;
+      lastWay = way;
     }
-    return way + encodeSegment(to.slice(cut + 1));
+    return lastWay + target.name;
   }
   return encodeHref(path.posix.relative(path.posix.dirname(from), to) || path.posix.basename(to));
+}
+
+/** A link target from the file `from` to `to`, both relative to the journal root with `/`. */
+export function hrefBetween(from: string, to: string): string {
+  return hrefTo(from, linkTarget(to));
 }
 
 /** An entry's title as markdown text; a title with nothing printable falls back to its file name. */

@@ -4,6 +4,7 @@
 
 import type { LoadedEntry } from "../journal/read.js";
 import { firstParagraph, inlineMarkdown } from "./escape.js";
+import type { ByteSink } from "./pages/bytes.js";
 
 const SHORT = 240;
 
@@ -115,14 +116,24 @@ export class Summaries {
     return this.chunks[this.chunkOf[slot]!]!.toString("utf8", this.offsets[4 * slot + i]!, this.offsets[4 * slot + i + 1]!);
   }
 
-  /** The section in short as UTF-8 bytes; undefined when it is "" (blank, or nothing to show). */
-  shortBytes(entry: LoadedEntry, field: Field): { bytes: Buffer; start: number; end: number } | undefined {
-    const slot = this.slots.get(entry);
-    if (slot === undefined) return undefined;
-    const i = FIELDS.indexOf(field);
-    const start = this.offsets[4 * slot + i]!;
-    const end = this.offsets[4 * slot + i + 1]!;
-    return end > start ? { bytes: this.chunks[this.chunkOf[slot]!]!, start, end } : undefined;
+  /** The entry's slot for shortInto; -1 for an entry not added. */
+  slotOf(entry: LoadedEntry): number {
+    return this.slots.get(entry) ?? -1;
+  }
+
+  /** Whether section `field` (0 challenge, 1 solution, 2 takeaway) in short of the entry at `slot` is not "". */
+  hasShort(slot: number, field: 0 | 1 | 2): boolean {
+    return slot >= 0 && this.offsets[4 * slot + field + 1]! > this.offsets[4 * slot + field]!;
+  }
+
+  /** Copies section `field` (0 challenge, 1 solution, 2 takeaway) in short of the entry at `slot` to `out`; false when it is "" (nothing copied). */
+  shortInto(slot: number, field: 0 | 1 | 2, out: ByteSink): boolean {
+    if (slot < 0) return false;
+    const start = this.offsets[4 * slot + field]!;
+    const end = this.offsets[4 * slot + field + 1]!;
+    if (end <= start) return false;
+    out.putBytes(this.chunks[this.chunkOf[slot]!]!, start, end);
+    return true;
   }
 
   /** The entry's sections in short as bytes (for the summary cache); undefined for an entry not added. */

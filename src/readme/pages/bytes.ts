@@ -12,44 +12,87 @@ let scratch = Buffer.allocUnsafe(0);
 /** A piece of an item: text (encoded as UTF-8), or UTF-8 bytes copied as they are. */
 export type Piece = string | { bytes: Buffer; start: number; end: number };
 
-export class ItemBytes {
+/** Where UTF-8 bytes can be copied to (ItemBytes, while an item is being made). */
+export interface ByteSink {
+  putBytes(source: Buffer, start: number, end: number): void;
+}
+
+// Node's own UTF-8 writer of a Buffer, without Buffer#write's checks of its arguments,
+// which cost more than the writing of a short piece of text (and most of all before
+// the JIT has compiled them: a build runs them a hundred thousand times, once).
+interface RawWrite {
+  utf8Write?(text: string, offset: number, length: number): number;
+}
+const RAW_WRITE = typeof (Buffer.prototype as RawWrite).utf8Write === "function";
+
+/** Writes `text` as UTF-8 into `buffer` at `at` (room is known to be there); the number of bytes. */
+function writeUtf8(buffer: Buffer, text: string, at: number): number {
+  return RAW_WRITE ? (buffer as RawWrite).utf8Write!(text, at, buffer.length - at) : buffer.write(text, at, "utf8");
+}
+
+export class ItemBytes implements ByteSink {
   /** Filled chunks, then the one being filled; an item never spans two. */
   private readonly chunks: Buffer[] = [];
+  private chunk: Buffer = Buffer.alloc(0);
   private used = 0;
+  /** Where the item being made starts in `chunk`. */
+  private itemStart = 0;
   /** Per item: its chunk, where it starts and where it ends (followed by SEPARATOR). */
   private readonly chunkOf: number[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
 
-  /** Adds an item: its text, or its pieces one after another (bytes are copied, not decoded); returns its index. */
-  add(text: string | readonly Piece[]): number {
-    const pieces = typeof text === "string" ? [text] : text;
+  /** Makes room for `size` more bytes of the item being made: a new chunk when the current one is full, with the item moved to it. */
+  private room(size: number): void {
+    if (this.used + size <= this.chunk.length) return;
+    const made = this.used - this.itemStart;
+    // A new chunk (the last one keeps its unused end): larger as the set grows, no copying but of the item begun.
+    const chunk = Buffer.allocUnsafe(Math.max(made + size, Math.min(MAX_CHUNK, this.chunks.length ? 2 * this.chunk.length : FIRST_CHUNK)));
+    this.chunk.copy(chunk, 0, this.itemStart, this.used);
+    this.chunks.push(chunk);
+    this.chunk = chunk;
+    this.itemStart = 0;
+    this.used = made;
+  }
+
+  /** Starts an item: then its pieces (`putText`, `putBytes`) in order, then `end`. */
+  begin(): void {
+    this.itemStart = this.used;
+  }
+
+  /** A piece of text of the item begun. */
+  putText(text: string): void {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    let room = SEPARATOR.length;
-    for (const piece of pieces) room += typeof piece === "string" ? 3 * piece.length : piece.end - piece.start;
-    let chunk = this.chunks.at(-1);
-    if (!chunk || this.used + room > chunk.length) {
-      // A new chunk (the last one keeps its unused end): larger as the set grows, no copying.
-      const size = Math.max(room, Math.min(MAX_CHUNK, chunk ? 2 * chunk.length : FIRST_CHUNK));
-      chunk = Buffer.allocUnsafe(size);
-      this.chunks.push(chunk);
-      this.used = 0;
-    }
+    this.room(3 * text.length);
+    this.used += writeUtf8(this.chunk, text, this.used);
+  }
+
+  /** A piece of UTF-8 bytes of the item begun, copied as they are (not decoded). */
+  putBytes(source: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    this.used += source.copy(this.chunk, this.used, start, end);
+  }
+
+  /** Ends the item begun; returns its index. */
+  end(): number {
+    this.room(SEPARATOR.length);
+    this.chunk[this.used] = 0x0a;
+    this.chunk[this.used + 1] = 0x0a;
+    this.used += SEPARATOR.length;
     this.chunkOf.push(this.chunks.length - 1);
-    this.starts.push(this.used);
-    for (const piece of pieces) {
-      if (typeof piece === "string") this.used += chunk.write(piece, this.used, "utf8");
-      else {
-        // Through a plain Uint8Array view: Buffer's copy and subarray cost more in checks
-        // and allocation than copying a piece of a few hundred bytes.
-        const length = piece.end - piece.start;
-        chunk.set(new Uint8Array(piece.bytes.buffer, piece.bytes.byteOffset + piece.start, length), this.used);
-        this.used += length;
-      }
-    }
-    this.used += chunk.write(SEPARATOR, this.used, "latin1");
+    this.starts.push(this.itemStart);
     this.ends.push(this.used);
     return this.starts.length - 1;
+  }
+
+  /** Adds an item: its text, or its pieces one after another (bytes are copied, not decoded); returns its index. */
+  add(text: string | readonly Piece[]): number {
+    this.begin();
+    for (const piece of typeof text === "string" ? [text] : text) {
+      if (typeof piece === "string") this.putText(piece);
+      else this.putBytes(piece.bytes, piece.start, piece.end);
+    }
+    return this.end();
   }
 
   /** Item `index`'s length in bytes, without the separator. */

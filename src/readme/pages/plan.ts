@@ -9,11 +9,11 @@ import type { LoadedEntry } from "../../journal/read.js";
 import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
-import { entryLinkFrom, hrefBetween, plural, tagList } from "../links.js";
-import { ItemBytes, type Piece } from "./bytes.js";
+import { entryTitle, hrefBetween, hrefTo, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
+import { ItemBytes } from "./bytes.js";
 import { PAGE_LIMIT, paginate } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
-import type { Field, Summaries } from "../summary.js";
+import type { Summaries } from "../summary.js";
 
 export type { GeneratedFiles };
 
@@ -45,31 +45,66 @@ export interface PagePlan {
 
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
 const year = (e: LoadedEntry) => e.date.slice(0, 4);
+const month = (e: LoadedEntry) => e.date.slice(0, 7);
 
-const TOPIC_FIELDS: [label: string, field: Field][] = [["Challenge", "challenge"], ["Solution", "solution"], ["Takeaway", "takeaway"]];
+/**
+ * What the pages show of every entry, worked out once for the three pages that list
+ * it: its title as link text, its file as a link target, its topic escaped.
+ */
+class EntryLinks {
+  private readonly labels = new Map<LoadedEntry, { label: string; target: LinkTarget }>();
+  private readonly topics = new Map<string, string>();
+
+  /** `[title](href)` from the file `from`, as entryLinkFrom makes it. */
+  link(from: string, entry: LoadedEntry): string {
+    let known = this.labels.get(entry);
+    if (!known) {
+      known = { label: `[${entryTitle(entry)}](`, target: linkTarget(entry.path) };
+      this.labels.set(entry, known);
+    }
+    return `${known.label}${hrefTo(from, known.target)})`;
+  }
+
+  topic(entry: LoadedEntry): string {
+    let escaped = this.topics.get(entry.topic);
+    if (escaped === undefined) {
+      escaped = escapeInline(entry.topic);
+      this.topics.set(entry.topic, escaped);
+    }
+    return escaped;
+  }
+}
+
+const TOPIC_FIELDS: [first: string, next: string, field: 0 | 1 | 2][] = [
+  ["\n\n- **Challenge:** ", "\n- **Challenge:** ", 0],
+  ["\n\n- **Solution:** ", "\n- **Solution:** ", 1],
+  ["\n\n- **Takeaway:** ", "\n- **Takeaway:** ", 2],
+];
 
 /**
  * An entry on its topic's page: a heading link, date and tags, and its sections in
  * short (a list item each, for the ones not blank), their bytes copied as they are.
  */
-function topicItem(from: string, entry: LoadedEntry, summaries: Summaries): Piece[] {
+function topicItem(out: ItemBytes, from: string, entry: LoadedEntry, links: EntryLinks, summaries: Summaries): void {
   const tags = tagList(entry);
-  const pieces: Piece[] = [`### ${entryLinkFrom(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}`];
-  for (const [label, field] of TOPIC_FIELDS) {
-    const short = summaries.shortBytes(entry, field);
-    if (short) pieces.push(`${pieces.length === 1 ? "\n\n" : "\n"}- **${label}:** `, short);
+  out.putText(`### ${links.link(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}`);
+  const slot = summaries.slotOf(entry);
+  let first = true;
+  for (const [label, nextLabel, field] of TOPIC_FIELDS) {
+    if (!summaries.hasShort(slot, field)) continue;
+    out.putText(first ? label : nextLabel);
+    summaries.shortInto(slot, field, out);
+    first = false;
   }
-  return pieces;
 }
 
 /** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeItem(from: string, entry: LoadedEntry, summaries: Summaries): Piece[] {
-  const head = `- ${entry.date} · ${entryLinkFrom(from, entry)} · ${escapeInline(entry.topic)}${entry.featured ? " · ★" : ""} — `;
-  const short = summaries.shortBytes(entry, "challenge");
-  return short ? [head, short] : [head];
+function challengeItem(out: ItemBytes, from: string, entry: LoadedEntry, links: EntryLinks, summaries: Summaries): void {
+  out.putText(`- ${entry.date} · ${links.link(from, entry)} · ${links.topic(entry)}${entry.featured ? " · ★" : ""} — `);
+  summaries.shortInto(summaries.slotOf(entry), 0, out);
 }
 
-interface SetSpec {
+interface SetSpec<T> {
   /** The pages folder (its README.md is the journal index). */
   root: string;
   folder: string;
@@ -78,21 +113,29 @@ interface SetSpec {
   title: string;
   /** A line under the title of the main page. */
   intro: string;
-  /** Items in order; `render` makes each one's text for a page at `from`. */
-  entries: { group: string; section?: string; render: (from: string) => string | Piece[] }[];
-  count: number;
+  /** The items in order: each one's group (year) and section (a heading over a run of items). */
+  list: readonly T[];
+  group: (item: T) => string;
+  section?: (item: T) => string;
+  /** Writes an item's pieces into `out` for a page at `from`. */
+  render: (out: ItemBytes, from: string, item: T) => void;
   files: GeneratedFiles;
 }
 
 /** Writes one page set: a single page, or a main page listing its parts. */
-function writeSet(spec: SetSpec): PageSet {
+function writeSet<T>(spec: SetSpec<T>): PageSet {
   const mainPath = `${spec.folder}/${spec.base}.md`;
-  const main: PageLink = { label: spec.title, path: mainPath, count: spec.count };
+  const main: PageLink = { label: spec.title, path: mainPath, count: spec.list.length };
   const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.root}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
   // A page and its parts are in one folder, so an item's links are the same on each:
   // rendered once, kept as bytes, and copied into a page only when it is compared or written.
   const bytes = new ItemBytes();
-  const items = spec.entries.map((e) => ({ group: e.group, section: e.section, index: bytes.add(e.render(mainPath)) }));
+  const items = spec.list.map((item) => {
+    bytes.begin();
+    spec.render(bytes, mainPath, item);
+    return { group: spec.group(item), index: bytes.end() };
+  });
+  const section = spec.section;
   // Room for the title and the links between parts.
   const parts = paginate(items, PAGE_LIMIT - 20_000, (item) => bytes.size(item.index) + 2);
   const page = (head: string, list: typeof items, empty: string) =>
@@ -100,7 +143,12 @@ function writeSet(spec: SetSpec): PageSet {
       head,
       list.map((item) => item.index),
       // A section heading before the first item of each section.
-      (i) => (list[i]!.section && list[i]!.section !== list[i - 1]?.section ? `## ${list[i]!.section}` : undefined),
+      section
+        ? (i) => {
+            const here = section(spec.list[list[i]!.index]!);
+            return here && (i === 0 || here !== section(spec.list[list[i - 1]!.index]!)) ? `## ${here}` : undefined;
+          }
+        : () => undefined,
       empty,
       "\n",
     );
@@ -126,6 +174,8 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
   const newest = [...model.entries].reverse();
   const topics: Topic[] = model.groups.flatMap((g) => g.topics);
   const slugs = uniqueSlugs(topics.map((t) => topicKey(t.name)));
+  const links = new EntryLinks();
+  const summaries = model.summaries;
 
   const topicSets = new Map<string, PageSet>();
   for (const topic of topics) {
@@ -140,8 +190,9 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         base: slugs.get(key)!,
         title: name,
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
-        entries: list.map((e) => ({ group: year(e), render: (from: string) => topicItem(from, e, model.summaries) })),
-        count: list.length,
+        list,
+        group: year,
+        render: (out, from, e) => topicItem(out, from, e, links, summaries),
         files,
       }),
     );
@@ -154,8 +205,10 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     base: "challenges",
     title: "Challenges and solutions",
     intro: `${plural(challenges.length, "challenge")}, newest first.`,
-    entries: challenges.map((e) => ({ group: year(e), section: e.date.slice(0, 7), render: (from: string) => challengeItem(from, e, model.summaries) })),
-    count: challenges.length,
+    list: challenges,
+    group: year,
+    section: month,
+    render: (out, from, e) => challengeItem(out, from, e, links, summaries),
     files,
   });
 
@@ -165,12 +218,10 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     base: "timeline",
     title: "Every entry by date",
     intro: `${plural(newest.length, "entry", "entries")}, newest first.`,
-    entries: newest.map((e) => ({
-      group: year(e),
-      section: e.date.slice(0, 7),
-      render: (from: string) => `- ${e.date} · ${entryLinkFrom(from, e)} · ${escapeInline(e.topic)}`,
-    })),
-    count: newest.length,
+    list: newest,
+    group: year,
+    section: month,
+    render: (out, from, e) => out.putText(`- ${e.date} · ${links.link(from, e)} · ${links.topic(e)}`),
     files,
   });
 
@@ -181,15 +232,13 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     base: "topics",
     title: "Topics",
     intro: `${plural(topics.length, "topic")}, most entries first.`,
-    entries: byName.map((t) => ({
-      group: "",
-      render: (from: string) => {
-        const set = topicSets.get(topicKey(t.name))!;
-        const more = set.parts.length ? ` (${set.parts.map((p) => link(from, p)).join(", ")})` : "";
-        return `- ${link(from, set.main)} · ${plural(t.entries.length, "entry", "entries")} · latest ${t.entries.at(-1)!.date}${more}`;
-      },
-    })),
-    count: topics.length,
+    list: byName,
+    group: () => "",
+    render: (out, from, t) => {
+      const set = topicSets.get(topicKey(t.name))!;
+      const more = set.parts.length ? ` (${set.parts.map((p) => link(from, p)).join(", ")})` : "";
+      out.putText(`- ${link(from, set.main)} · ${plural(t.entries.length, "entry", "entries")} · latest ${t.entries.at(-1)!.date}${more}`);
+    },
     files,
   });
 
