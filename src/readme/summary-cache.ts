@@ -10,9 +10,12 @@
 // match, and every record must be one this code could have written; otherwise the
 // whole file is ignored (and rewritten by the build).
 //
-// Layout: a JSON header line; then one line per record,
-// `size changedMs bits challengeBytes solutionBytes takeawayBytes "path"`; then the
-// short texts as UTF-8, each record's three one after another, in record order.
+// Layout: a JSON header line; then the index, one JSON line
+// `[[path, ...], [size, changedMs, bits, challengeBytes, solutionBytes, takeawayBytes, ...]]`
+// (every record's path, then six numbers a record: one JSON.parse reads it, where
+// a line and a regular expression a record cost more than the rest of the build's
+// reading); then the short texts as UTF-8, each record's three one after another,
+// in record order.
 import { isUtf8 } from "node:buffer";
 import zlib from "node:zlib";
 import type { LoadedEntry } from "../journal/read.js";
@@ -20,7 +23,9 @@ import type { FoundFile } from "../journal/scan.js";
 import { Summaries, type BodyReader, type SummaryBytes } from "./summary.js";
 
 const FORMAT = "nexus-readme-summaries";
-const VERSION = 1;
+const VERSION = 2;
+/** Numbers a record has in the index. */
+const NUMBERS = 6;
 
 /** What says an entry file is unchanged, as the entry cache keys it. */
 export type EntryIdentity = Pick<FoundFile, "path" | "size" | "changedMs" | "mtimeMs">;
@@ -36,14 +41,18 @@ interface Header {
   textCrc: number;
 }
 
-/** A cache file as read: the record of an entry file, if one matches it exactly. */
+/** A cache file as read. */
 export interface SummaryCache {
   records: number;
+  /** The record of an entry file, if one matches it exactly (path, size, change time): its index, else -1. */
+  indexOf(identity: EntryIdentity): number;
+  /** Record `index`'s sections in short: added to `summaries` for `entry`. */
+  addTo(summaries: Summaries, entry: LoadedEntry, index: number): void;
+  /** The sections in short of the record matching an entry file, if any. */
   find(identity: EntryIdentity): SummaryBytes | undefined;
 }
 
 const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
-const RECORD = /^(\d+) (\d+(?:\.\d+)?) ([0-7]) (\d+) (\d+) (\d+) (".*")$/;
 
 /** Whether UTF-8 text has a character shortText never makes (escape.ts stripControls): a C0 or C1 control, DEL, a bidirectional override. */
 function hasControls(text: Uint8Array): boolean {
@@ -80,38 +89,52 @@ export function decodeSummaryCache(bytes: Buffer, code: string): SummaryCache | 
   if (crc32(index) !== header.indexCrc || crc32(text) !== header.textCrc) return undefined;
   if (!isUtf8(text) || hasControls(text)) return undefined;
 
-  const lines = index.toString("utf8").split("\n");
-  if (lines.pop() !== "" || lines.length !== header.records) return undefined;
-  const byPath = new Map<string, { size: number; changedMs: number; summary: SummaryBytes }>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(index.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+  const [paths, numbers] = parsed as unknown[];
+  const records = header.records;
+  if (!Array.isArray(paths) || !Array.isArray(numbers) || paths.length !== records || numbers.length !== NUMBERS * records) return undefined;
+  const byPath = new Map<string, number>();
+  // Per record: where its texts start, and where each of the three ends.
+  const offsets = new Float64Array(4 * records);
   let at = 0;
-  for (const line of lines) {
-    const m = RECORD.exec(line);
-    if (!m) return undefined;
-    let path: unknown;
-    try {
-      path = JSON.parse(m[7]!);
-    } catch {
-      return undefined;
-    }
-    const bits = Number(m[3]);
-    const lengths = [Number(m[4]), Number(m[5]), Number(m[6])];
-    if (typeof path !== "string" || byPath.has(path) || !lengths.every(isCount)) return undefined;
-    const start = at;
-    const ends = lengths.map((length, i) => {
+  for (let i = 0; i < records; i += 1) {
+    const path: unknown = paths[i];
+    const n = NUMBERS * i;
+    const changedMs: unknown = numbers[n + 1];
+    const bits: unknown = numbers[n + 2];
+    if (typeof path !== "string" || byPath.has(path) || !isCount(numbers[n]) || typeof changedMs !== "number" || !(changedMs >= 0) || !Number.isFinite(changedMs)) return undefined;
+    if (!Number.isInteger(bits) || (bits as number) < 0 || (bits as number) > 7) return undefined;
+    offsets[4 * i] = at;
+    for (let k = 0; k < 3; k += 1) {
+      const length: unknown = numbers[n + 3 + k];
       // A blank section has no short text.
-      if (!(bits & (1 << i)) && length !== 0) at = Number.NaN;
-      return (at += length);
-    }) as [number, number, number];
-    // Each text ends inside the text part and on a character's boundary.
-    if (!(at <= text.length) || ends.some((end) => end < text.length && (text[end]! & 0xc0) === 0x80)) return undefined;
-    byPath.set(path, { size: Number(m[1]), changedMs: Number(m[2]), summary: { bits, bytes: text, start, ends } });
+      if (!isCount(length) || (length > 0 && !((bits as number) & (1 << k)))) return undefined;
+      at += length;
+      // Each text ends inside the text part and on a character's boundary.
+      if (at > text.length || (at < text.length && (text[at]! & 0xc0) === 0x80)) return undefined;
+      offsets[4 * i + 1 + k] = at;
+    }
+    byPath.set(path, i);
   }
   if (at !== text.length) return undefined;
+  const indexOf = (identity: EntryIdentity) => {
+    const i = byPath.get(identity.path);
+    return i !== undefined && numbers[NUMBERS * i] === identity.size && numbers[NUMBERS * i + 1] === identity.changedMs ? i : -1;
+  };
+  const bitsOf = (i: number) => numbers[NUMBERS * i + 2] as number;
   return {
-    records: lines.length,
+    records,
+    indexOf,
+    addTo: (summaries, entry, i) => summaries.addBytes(entry, text, bitsOf(i), offsets[4 * i]!, offsets[4 * i + 1]!, offsets[4 * i + 2]!, offsets[4 * i + 3]!),
     find: (identity) => {
-      const record = byPath.get(identity.path);
-      return record && record.size === identity.size && record.changedMs === identity.changedMs ? record.summary : undefined;
+      const i = indexOf(identity);
+      return i < 0 ? undefined : { bits: bitsOf(i), bytes: text, start: offsets[4 * i]!, ends: [offsets[4 * i + 1]!, offsets[4 * i + 2]!, offsets[4 * i + 3]!] };
     },
   };
 }
@@ -139,9 +162,9 @@ function* batched(pieces: Iterable<Uint8Array>, size = 1024 * 1024): Generator<U
  * not copied into one buffer: at 100,000 entries that would be another 80 MB at once).
  */
 export function encodeSummaryCache(code: string, records: readonly { identity: EntryIdentity; summary: SummaryBytes }[]): Iterable<Uint8Array> {
-  const index = records
-    .map(({ identity, summary: s }) => `${identity.size} ${identity.changedMs} ${s.bits} ${s.ends[0] - s.start} ${s.ends[1] - s.ends[0]} ${s.ends[2] - s.ends[1]} ${JSON.stringify(identity.path)}\n`)
-    .join("");
+  const paths = records.map(({ identity }) => identity.path);
+  const numbers = records.flatMap(({ identity, summary: s }) => [identity.size, identity.changedMs, s.bits, s.ends[0] - s.start, s.ends[1] - s.ends[0], s.ends[2] - s.ends[1]]);
+  const index = `${JSON.stringify([paths, numbers])}\n`;
   const indexBytes = Buffer.from(index, "utf8");
   const texts = records.map(({ summary: s }) => new Uint8Array(s.bytes.buffer, s.bytes.byteOffset + s.start, s.ends[2] - s.start));
   let textBytes = 0;
@@ -180,10 +203,11 @@ export interface SummarizeOptions {
 export function summarizeCached(entries: readonly LoadedEntry[], options: SummarizeOptions): CachedSummaries {
   const summaries = new Summaries();
   const toRead: LoadedEntry[] = [];
+  const cache = options.cache;
   for (const entry of entries) {
     const identity = options.identityOf(entry);
-    const hit = identity && options.cache?.find(identity);
-    if (hit) summaries.addBytes(entry, hit);
+    const hit = identity && cache ? cache.indexOf(identity) : -1;
+    if (hit >= 0) cache!.addTo(summaries, entry, hit);
     else toRead.push(entry);
   }
   if (toRead.length) options.read(toRead, (entry, fields) => summaries.add(entry, fields));

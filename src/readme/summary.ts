@@ -85,21 +85,24 @@ export class Summaries {
     }
     const start = this.used;
     const ends = texts.map((text) => (this.used += chunk.write(text, this.used, "utf8")));
-    this.slot(entry, this.own, bits, start, ends);
+    this.slot(entry, this.own, bits, start, ends[0]!, ends[1]!, ends[2]!);
   }
 
-  /** Adds an entry's sections in short as bytes already made (not copied: `bytes` must not change). */
-  addBytes(entry: LoadedEntry, summary: SummaryBytes): void {
+  /**
+   * Adds an entry's sections in short as bytes already made (not copied: `bytes` must
+   * not change): `bytes[start, end0)` is the challenge, then the solution up to end1, the takeaway up to end2.
+   */
+  addBytes(entry: LoadedEntry, bytes: Buffer, bits: number, start: number, end0: number, end1: number, end2: number): void {
     const last = this.chunks.length - 1;
-    const chunk = last >= 0 && this.chunks[last] === summary.bytes ? last : this.chunks.push(summary.bytes) - 1;
-    this.slot(entry, chunk, summary.bits, summary.start, summary.ends);
+    const chunk = last >= 0 && this.chunks[last] === bytes ? last : this.chunks.push(bytes) - 1;
+    this.slot(entry, chunk, bits, start, end0, end1, end2);
   }
 
-  private slot(entry: LoadedEntry, chunk: number, bits: number, start: number, ends: readonly number[]): void {
+  private slot(entry: LoadedEntry, chunk: number, bits: number, start: number, end0: number, end1: number, end2: number): void {
     this.slots.set(entry, this.chunkOf.length);
     this.chunkOf.push(chunk);
     this.bitsOf.push(bits);
-    this.offsets.push(start, ends[0]!, ends[1]!, ends[2]!);
+    this.offsets.push(start, end0, end1, end2);
   }
 
   /** Whether the entry has the section at all (not blank). */

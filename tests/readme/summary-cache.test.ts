@@ -119,9 +119,10 @@ describe("summary cache", () => {
 
   it("ignores a cache made by hand with right checksums but text the build never makes", () => {
     const forged = (text: string, lengths?: string) => {
-      const index = Buffer.from(`5 7 1 ${lengths ?? `${Buffer.byteLength(text)} 0 0`} "entries/a.md"\n`);
+      const numbers = [5, 7, 1, ...(lengths ?? `${Buffer.byteLength(text)} 0 0`).split(" ").map(Number)];
+      const index = Buffer.from(`${JSON.stringify([["entries/a.md"], numbers])}\n`);
       const bytes = Buffer.from(text);
-      const header = { format: "nexus-readme-summaries", version: 1, code: CODE, records: 1, indexBytes: index.length, indexCrc: zlib.crc32(index) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
+      const header = { format: "nexus-readme-summaries", version: 2, code: CODE, records: 1, indexBytes: index.length, indexCrc: zlib.crc32(index) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
       return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), index, bytes]);
     };
     const id = { path: "entries/a.md", size: 5, changedMs: 7, mtimeMs: 7 };
@@ -133,6 +134,29 @@ describe("summary cache", () => {
     expect(decodeSummaryCache(forged("é", "1 0 0"), CODE)).toBeUndefined();
     expect(decodeSummaryCache(forged("abc", "3 0 0"), CODE)!.find({ ...id, size: 6 })).toBeUndefined();
     expect(decodeSummaryCache(forged("abc", "3 0 0"), CODE)!.find({ ...id, changedMs: 8 })).toBeUndefined();
+  });
+
+  it("ignores an index of another shape, with right checksums", () => {
+    const forged = (index: unknown, text = "abc") => {
+      const indexBytes = Buffer.from(`${JSON.stringify(index)}\n`);
+      const bytes = Buffer.from(text);
+      const header = { format: "nexus-readme-summaries", version: 2, code: CODE, records: 1, indexBytes: indexBytes.length, indexCrc: zlib.crc32(indexBytes) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
+      return decodeSummaryCache(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), indexBytes, bytes]), CODE);
+    };
+    expect(forged([["entries/a.md"], [5, 7.5, 1, 3, 0, 0]])!.find({ path: "entries/a.md", size: 5, changedMs: 7.5, mtimeMs: 7 })).toBeDefined();
+    const bad: unknown[] = [
+      [["entries/a.md"], [5, 7, 8, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 1.5, 3, 0, 0]],
+      [["entries/a.md"], [5, -7, 1, 3, 0, 0]],
+      [["entries/a.md"], [-5, 7, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, "7", 1, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 1, 3, 0]],
+      [["entries/a.md", "entries/b.md"], [5, 7, 1, 3, 0, 0]],
+      [[1], [5, 7, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 1, 3, 0, 0], []],
+      { paths: ["entries/a.md"] },
+    ];
+    for (const index of bad) expect(forged(index), JSON.stringify(index)).toBeUndefined();
   });
 
   it("keeps any file name", () => {
