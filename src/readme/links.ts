@@ -42,8 +42,8 @@ let lastWayFrom = "";
 let lastWayTo = "";
 let lastWay = "";
 
-/** hrefBetween(from, target.path). */
-export function hrefTo(from: string, target: LinkTarget): string {
+/** Whether links from `from` to `target` take the way between their folders and the target's name (see hrefTo); that way is then `lastWay`. */
+function viaFolders(from: string, target: LinkTarget): boolean {
   if (from !== lastFrom) {
     lastFrom = from;
     lastFromDir = from.slice(0, Math.max(0, from.lastIndexOf("/")));
@@ -51,26 +51,35 @@ export function hrefTo(from: string, target: LinkTarget): string {
   }
   const fromDir = lastFromDir;
   const to = target.path;
-  // Pages link thousands of entries from a few folders: the way between two folders is
-  // worked out once, and only the file name is encoded for each link (the same href).
   // (`to` must not be the folder of `from` or above it: that way is not a folder's way plus a name.)
   const above = fromDir.startsWith(to) && (fromDir.length === to.length || fromDir.charCodeAt(to.length) === 0x2f);
-  if (lastFromPlain && target.plain && !above) {
-    if (fromDir !== lastWayFrom || target.dir !== lastWayTo) {
-      const key = `${fromDir}\0${target.dir}`;
-      let way = between.get(key);
-      if (way === undefined) {
-        const rel = path.posix.relative(fromDir || ".", target.dir || ".");
-        way = rel ? `${encodeHref(rel)}/` : "";
-        between.set(key, way);
-      }
-      lastWayFrom = fromDir;
-      lastWayTo = target.dir;
-      lastWay = way;
+  if (!lastFromPlain || !target.plain || above) return false;
+  if (fromDir !== lastWayFrom || target.dir !== lastWayTo) {
+    const key = `${fromDir}\0${target.dir}`;
+    let way = between.get(key);
+    if (way === undefined) {
+      const rel = path.posix.relative(fromDir || ".", target.dir || ".");
+      way = rel ? `${encodeHref(rel)}/` : "";
+      between.set(key, way);
     }
-    return lastWay + target.name;
+    lastWayFrom = fromDir;
+    lastWayTo = target.dir;
+    lastWay = way;
   }
-  return encodeHref(path.posix.relative(path.posix.dirname(from), to) || path.posix.basename(to));
+  return true;
+}
+
+/** hrefBetween(from, target.path). */
+export function hrefTo(from: string, target: LinkTarget): string {
+  // Pages link thousands of entries from a few folders: the way between two folders is
+  // worked out once, and only the file name is encoded for each link (the same href).
+  if (viaFolders(from, target)) return lastWay + target.name;
+  return encodeHref(path.posix.relative(path.posix.dirname(from), target.path) || path.posix.basename(target.path));
+}
+
+/** The length of hrefTo(from, target), in characters and in UTF-8 bytes alike (an href is ASCII). */
+export function hrefLength(from: string, target: LinkTarget): number {
+  return viaFolders(from, target) ? lastWay.length + target.name.length : hrefTo(from, target).length;
 }
 
 /** A link target from the file `from` to `to`, both relative to the journal root with `/`. */

@@ -4,7 +4,7 @@
 
 import type { LoadedEntry } from "../journal/read.js";
 import { firstParagraph, inlineMarkdown } from "./escape.js";
-import type { ByteSink } from "./pages/bytes.js";
+import type { Sink } from "./pages/bytes.js";
 
 const SHORT = 240;
 
@@ -130,7 +130,7 @@ export class Summaries {
   }
 
   /** Copies section `field` (0 challenge, 1 solution, 2 takeaway) in short of the entry at `slot` to `out`; false when it is "" (nothing copied). */
-  shortInto(slot: number, field: 0 | 1 | 2, out: ByteSink): boolean {
+  shortInto(slot: number, field: 0 | 1 | 2, out: Sink): boolean {
     if (slot < 0) return false;
     const start = this.offsets[4 * slot + field]!;
     const end = this.offsets[4 * slot + field + 1]!;

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { forEachBody, type BodyFields } from "../../src/journal/bodies.js";
 import { bodyUnread, lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
-import { encodeHref, hrefBetween } from "../../src/readme/links.js";
+import { encodeHref, hrefBetween, hrefLength, linkTarget } from "../../src/readme/links.js";
 import { replaceFiles } from "../../src/journal/safe-write.js";
-import { ItemBytes } from "../../src/readme/pages/bytes.js";
+import { ByteCounter, PageWriter, type Sink } from "../../src/readme/pages/bytes.js";
 import { makeTree, tempDir } from "../helpers.js";
 
 const FM = "---\ntitle: T\ntopic: X\ndate: 2026-01-01\n---\n";
@@ -73,64 +73,51 @@ describe("hrefBetween", () => {
     const plain = (from: string, to: string) => encodeHref(path.posix.relative(path.posix.dirname(from), to) || path.posix.basename(to));
     // Twice: the second time the ways between folders are known already.
     for (let round = 0; round < 2; round += 1) {
-      for (const from of names) for (const to of names) expect(hrefBetween(from, to), `${from} -> ${to}`).toBe(plain(from, to));
-    }
-  });
-});
-
-describe("ItemBytes", () => {
-  const texts = ["- one", "", "- two · ★ — …", "数据库 🚀", "- three"];
-  const join = (head: string, list: { text: string; section?: string }[], empty: string) => {
-    const out: string[] = [];
-    let section: string | undefined;
-    for (const item of list) {
-      if (item.section && item.section !== section) out.push(`## ${item.section}`);
-      section = item.section;
-      out.push(item.text);
-    }
-    return `${head}${out.join("\n\n") || empty}\n`;
-  };
-
-  it("makes the page that joining the item texts makes, for every run of items and sections", () => {
-    const store = new ItemBytes();
-    const items = texts.map((text, i) => ({ text, section: i < 2 ? "2026-02" : i < 4 ? "2026-01" : undefined, index: store.add(text) }));
-    for (const [i, item] of items.entries()) expect(store.size(i)).toBe(Buffer.byteLength(item.text));
-    for (let from = 0; from <= items.length; from += 1) {
-      for (let to = from; to <= items.length; to += 1) {
-        const list = items.slice(from, to);
-        const page = store.page("# Head\n\n", list.map((item) => item.index), (i) => (list[i]!.section && list[i]!.section !== list[i - 1]?.section ? `## ${list[i]!.section}` : undefined), "_Nothing yet._", "\n");
-        expect(page.toString("utf8"), `${from}..${to}`).toBe(join("# Head\n\n", list, "_Nothing yet._"));
+      for (const from of names) {
+        for (const to of names) {
+          expect(hrefBetween(from, to), `${from} -> ${to}`).toBe(plain(from, to));
+          // Its length without making it: an href is ASCII, so characters are bytes.
+          expect(hrefLength(from, linkTarget(to)), `${from} -> ${to}`).toBe(Buffer.byteLength(plain(from, to)));
+        }
       }
     }
   });
-
-  it("grows past its first buffer without losing an item", () => {
-    const store = new ItemBytes();
-    const many = Array.from({ length: 3000 }, (_, i) => `- item ${i} ${"é".repeat(i % 50)}`);
-    const indexes = many.map((text) => store.add(text));
-    expect(store.page("", indexes, () => undefined, "", "").toString()).toBe(many.join("\n\n"));
-    // A smaller page after a larger one: exactly its bytes.
-    expect(store.page("# A\n", indexes.slice(0, 2), () => "## S", "", "\n").toString()).toBe(`# A\n## S\n\n${many[0]}\n\n## S\n\n${many[1]}\n`);
-  });
 });
 
-describe("ItemBytes pieces", () => {
-  it("makes an item of text and byte ranges the bytes of its joined text, across chunks", () => {
-    const source = Buffer.from("xx数据库 🚀 · é…yy", "utf8");
-    const range = (text: string) => {
-      const start = source.indexOf(text);
-      return { bytes: source, start, end: start + Buffer.byteLength(text) };
-    };
-    const store = new ItemBytes();
-    const expected: string[] = [];
-    for (let i = 0; i < 2000; i += 1) {
-      const parts = [`### ${i} `, range("数据库 🚀"), `\n- **é:** `, range(" · é…"), i % 3 ? "" : range("xx")];
-      expected.push(parts.map((p) => (typeof p === "string" ? p : p.bytes.toString("utf8", p.start, p.end))).join(""));
-      const index = store.add(parts);
-      expect(store.size(index)).toBe(Buffer.byteLength(expected[i]!));
+describe("ByteCounter and PageWriter", () => {
+  const source = Buffer.from("xx数据库 🚀 · é…yy", "utf8");
+  const range = (text: string) => {
+    const start = source.indexOf(text);
+    return { start, end: start + Buffer.byteLength(text) };
+  };
+  /** An item's pieces: text, and byte ranges of `source`. */
+  const pieces = (i: number): (string | { start: number; end: number })[] => [`### ${i} `, range("数据库 🚀"), `\n- **é:** `, range(" · é…"), i % 3 ? "" : range("xx"), "★ \u{1F680}"];
+  const put = (sink: Sink, i: number) => {
+    for (const piece of pieces(i)) {
+      if (typeof piece === "string") sink.putText(piece);
+      else sink.putBytes(source, piece.start, piece.end);
     }
-    expect(store.page("", expected.map((_, i) => i), () => undefined, "", "").toString()).toBe(expected.join("\n\n"));
-    expect(store.text(1999)).toBe(expected[1999]);
+  };
+  const text = (i: number) => pieces(i).map((p) => (typeof p === "string" ? p : source.toString("utf8", p.start, p.end))).join("");
+
+  it("count what a page writer writes, and the page is the pieces' text, past the first buffer's size", () => {
+    const counter = new ByteCounter();
+    const writer = new PageWriter();
+    for (let i = 0; i < 3000; i += 1) {
+      counter.count = 0;
+      put(counter, i);
+      const before = writer.used;
+      put(writer, i);
+      expect(writer.used - before, `item ${i}`).toBe(counter.count);
+      expect(counter.count).toBe(Buffer.byteLength(text(i)));
+    }
+    const all = Array.from({ length: 3000 }, (_, i) => text(i)).join("");
+    expect(writer.bytes().length).toBeGreaterThan(64 * 1024);
+    expect(writer.bytes().toString("utf8")).toBe(all);
+    // The next page starts empty (its buffer is shared).
+    const next = new PageWriter();
+    put(next, 7);
+    expect(next.bytes().toString("utf8")).toBe(text(7));
   });
 });
 

@@ -9,9 +9,9 @@ import type { LoadedEntry } from "../../journal/read.js";
 import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
-import { entryTitle, hrefBetween, hrefTo, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
-import { ItemBytes } from "./bytes.js";
-import { PAGE_LIMIT, paginate } from "./paginate.js";
+import { entryTitle, hrefBetween, hrefLength, hrefTo, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
+import { ByteCounter, PageWriter, type Sink } from "./bytes.js";
+import { PAGE_LIMIT, paginateRuns } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
 import type { Summaries } from "../summary.js";
 
@@ -44,36 +44,81 @@ export interface PagePlan {
 }
 
 const link = (from: string, to: PageLink) => `[${to.label}](${hrefBetween(from, to.path)})`;
-const year = (e: LoadedEntry) => e.date.slice(0, 4);
 const month = (e: LoadedEntry) => e.date.slice(0, 7);
+// Entries come sorted by date: the year of the one before is most often the same string.
+let lastYear = "";
+const year = (e: LoadedEntry) => (e.date.length >= 4 && e.date.startsWith(lastYear) && lastYear.length === 4 ? lastYear : (lastYear = e.date.slice(0, 4)));
+
+const utf8Length = (text: string) => Buffer.byteLength(text, "utf8");
+
+/** What the pages show of an entry, with the UTF-8 length of each piece. */
+interface EntryFacts {
+  /** `[title](`: the link text and the start of the link. */
+  label: string;
+  labelBytes: number;
+  target: LinkTarget;
+  dateBytes: number;
+  topic: string;
+  topicBytes: number;
+  /** Its tags as a topic page shows them; made for that page only. */
+  tags?: string;
+  tagsBytes?: number;
+}
 
 /**
  * What the pages show of every entry, worked out once for the three pages that list
- * it: its title as link text, its file as a link target, its topic escaped.
+ * it (its title as link text, its file as a link target, its topic escaped), with the
+ * length of each piece: an item's size is added up from them before its page is made.
  */
 class EntryLinks {
-  private readonly labels = new Map<LoadedEntry, { label: string; target: LinkTarget }>();
+  private readonly facts = new Map<LoadedEntry, EntryFacts>();
   private readonly topics = new Map<string, string>();
 
-  /** `[title](href)` from the file `from`, as entryLinkFrom makes it. */
-  link(from: string, entry: LoadedEntry): string {
-    let known = this.labels.get(entry);
-    if (!known) {
-      known = { label: `[${entryTitle(entry)}](`, target: linkTarget(entry.path) };
-      this.labels.set(entry, known);
+  of(entry: LoadedEntry): EntryFacts {
+    let facts = this.facts.get(entry);
+    if (!facts) {
+      const label = `[${entryTitle(entry)}](`;
+      const topic = this.topic(entry.topic);
+      facts = { label, labelBytes: utf8Length(label), target: linkTarget(entry.path), dateBytes: utf8Length(entry.date), topic, topicBytes: utf8Length(topic) };
+      this.facts.set(entry, facts);
     }
-    return `${known.label}${hrefTo(from, known.target)})`;
+    return facts;
   }
 
-  topic(entry: LoadedEntry): string {
-    let escaped = this.topics.get(entry.topic);
+  private topic(name: string): string {
+    let escaped = this.topics.get(name);
     if (escaped === undefined) {
-      escaped = escapeInline(entry.topic);
-      this.topics.set(entry.topic, escaped);
+      escaped = escapeInline(name);
+      this.topics.set(name, escaped);
     }
     return escaped;
   }
+
+  /** `[title](href)` from the file `from`, as entryLinkFrom makes it. */
+  link(from: string, facts: EntryFacts): string {
+    return `${facts.label}${hrefTo(from, facts.target)})`;
+  }
+
+  /** The UTF-8 length of `link(from, facts)` (a link target is ASCII). */
+  linkBytes(from: string, facts: EntryFacts): number {
+    return facts.labelBytes + hrefLength(from, facts.target) + 1;
+  }
+
+  tags(entry: LoadedEntry, facts: EntryFacts): string {
+    if (facts.tags === undefined) {
+      facts.tags = tagList(entry);
+      facts.tagsBytes = utf8Length(facts.tags);
+    }
+    return facts.tags;
+  }
 }
+
+// The fixed pieces of the items, and their lengths in UTF-8.
+const DOT = " · ";
+const TOPIC_FEATURED = " · ★ featured";
+const CHALLENGE_FEATURED = " · ★";
+const DASH = " — ";
+const [DOT_BYTES, TOPIC_FEATURED_BYTES, CHALLENGE_FEATURED_BYTES, DASH_BYTES] = [DOT, TOPIC_FEATURED, CHALLENGE_FEATURED, DASH].map(utf8Length) as [number, number, number, number];
 
 const TOPIC_FIELDS: [first: string, next: string, field: 0 | 1 | 2][] = [
   ["\n\n- **Challenge:** ", "\n- **Challenge:** ", 0],
@@ -82,12 +127,23 @@ const TOPIC_FIELDS: [first: string, next: string, field: 0 | 1 | 2][] = [
 ];
 
 /**
- * An entry on its topic's page: a heading link, date and tags, and its sections in
- * short (a list item each, for the ones not blank), their bytes copied as they are.
+ * An entry on its topic's page: a heading link, date and tags (topicText), and its
+ * sections in short (topicShorts: a list item each, for the ones not blank), their
+ * bytes copied as they are.
  */
-function topicItem(out: ItemBytes, from: string, entry: LoadedEntry, links: EntryLinks, summaries: Summaries): void {
-  const tags = tagList(entry);
-  out.putText(`### ${links.link(from, entry)}\n\n${entry.date}${tags ? ` · ${tags}` : ""}${entry.featured ? " · ★ featured" : ""}`);
+function topicText(from: string, entry: LoadedEntry, links: EntryLinks): string {
+  const facts = links.of(entry);
+  const tags = links.tags(entry, facts);
+  return `### ${links.link(from, facts)}\n\n${entry.date}${tags ? `${DOT}${tags}` : ""}${entry.featured ? TOPIC_FEATURED : ""}`;
+}
+
+function topicTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
+  const facts = links.of(entry);
+  const tags = links.tags(entry, facts);
+  return 4 + links.linkBytes(from, facts) + 2 + facts.dateBytes + (tags ? DOT_BYTES + facts.tagsBytes! : 0) + (entry.featured ? TOPIC_FEATURED_BYTES : 0);
+}
+
+function topicShorts(out: Sink, entry: LoadedEntry, summaries: Summaries): void {
   const slot = summaries.slotOf(entry);
   let first = true;
   for (const [label, nextLabel, field] of TOPIC_FIELDS) {
@@ -99,9 +155,25 @@ function topicItem(out: ItemBytes, from: string, entry: LoadedEntry, links: Entr
 }
 
 /** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeItem(out: ItemBytes, from: string, entry: LoadedEntry, links: EntryLinks, summaries: Summaries): void {
-  out.putText(`- ${entry.date} · ${links.link(from, entry)} · ${links.topic(entry)}${entry.featured ? " · ★" : ""} — `);
-  summaries.shortInto(summaries.slotOf(entry), 0, out);
+function challengeText(from: string, entry: LoadedEntry, links: EntryLinks): string {
+  const facts = links.of(entry);
+  return `- ${entry.date}${DOT}${links.link(from, facts)}${DOT}${facts.topic}${entry.featured ? CHALLENGE_FEATURED : ""}${DASH}`;
+}
+
+function challengeTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
+  const facts = links.of(entry);
+  return 2 + facts.dateBytes + DOT_BYTES + links.linkBytes(from, facts) + DOT_BYTES + facts.topicBytes + (entry.featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
+}
+
+/** An entry on the timeline: its date, link and topic. */
+function timelineText(from: string, entry: LoadedEntry, links: EntryLinks): string {
+  const facts = links.of(entry);
+  return `- ${entry.date}${DOT}${links.link(from, facts)}${DOT}${facts.topic}`;
+}
+
+function timelineTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
+  const facts = links.of(entry);
+  return 2 + facts.dateBytes + DOT_BYTES + links.linkBytes(from, facts) + DOT_BYTES + facts.topicBytes;
 }
 
 interface SetSpec<T> {
@@ -117,46 +189,57 @@ interface SetSpec<T> {
   list: readonly T[];
   group: (item: T) => string;
   section?: (item: T) => string;
-  /** Writes an item's pieces into `out` for a page at `from`. */
-  render: (out: ItemBytes, from: string, item: T) => void;
+  /** An item's text on a page at `from`, then the bytes that follow it (sections in short), if any. */
+  text: (from: string, item: T) => string;
+  bytes?: (out: Sink, item: T) => void;
+  /** The UTF-8 length of `text` (else it is made to be measured). */
+  textBytes?: (from: string, item: T) => number;
   files: GeneratedFiles;
 }
 
+const counter = new ByteCounter();
+
 /** Writes one page set: a single page, or a main page listing its parts. */
 function writeSet<T>(spec: SetSpec<T>): PageSet {
+  const { list, bytes, section } = spec;
   const mainPath = `${spec.folder}/${spec.base}.md`;
-  const main: PageLink = { label: spec.title, path: mainPath, count: spec.list.length };
+  const main: PageLink = { label: spec.title, path: mainPath, count: list.length };
   const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.root}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
   // A page and its parts are in one folder, so an item's links are the same on each:
-  // rendered once, kept as bytes, and copied into a page only when it is compared or written.
-  const bytes = new ItemBytes();
-  const items = spec.list.map((item) => {
-    bytes.begin();
-    spec.render(bytes, mainPath, item);
-    return { group: spec.group(item), index: bytes.end() };
-  });
-  const section = spec.section;
+  // every item is measured here, and made only when its page is made.
+  const sizes = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    counter.count = spec.textBytes ? spec.textBytes(mainPath, list[i]!) : utf8Length(spec.text(mainPath, list[i]!));
+    bytes?.(counter, list[i]!);
+    sizes[i] = counter.count;
+  }
   // Room for the title and the links between parts.
-  const parts = paginate(items, PAGE_LIMIT - 20_000, (item) => bytes.size(item.index) + 2);
-  const page = (head: string, list: typeof items, empty: string) =>
-    bytes.page(
-      head,
-      list.map((item) => item.index),
-      // A section heading before the first item of each section.
-      section
-        ? (i) => {
-            const here = section(spec.list[list[i]!.index]!);
-            return here && (i === 0 || here !== section(spec.list[list[i - 1]!.index]!)) ? `## ${here}` : undefined;
-          }
-        : () => undefined,
-      empty,
-      "\n",
-    );
+  const parts = paginateRuns(list.length, (i) => spec.group(list[i]!), (i) => sizes[i]! + 2, PAGE_LIMIT - 20_000);
+  /** `head`, the items [start, end) separated by blank lines with a heading over each section, `empty` when that is nothing, and a newline. */
+  const page = (head: string, start: number, end: number, empty: string) => {
+    const out = new PageWriter();
+    out.putText(head);
+    const first = out.used;
+    let last: string | undefined;
+    for (let i = start; i < end; i += 1) {
+      if (i > start) out.putText("\n\n");
+      const here = section?.(list[i]!);
+      if (here && here !== last) out.putText(`## ${here}\n\n`);
+      last = here;
+      const before = out.used;
+      out.putText(spec.text(mainPath, list[i]!));
+      bytes?.(out, list[i]!);
+      if (out.used - before !== sizes[i]) throw new Error(`generated page ${mainPath}: item ${i} is ${out.used - before} bytes, measured ${sizes[i]}`);
+    }
+    if (out.used === first) out.putText(empty);
+    out.putText("\n");
+    return out.bytes();
+  };
   if (parts.length === 1) {
-    spec.files.set(mainPath, () => page(`# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n`, items, "_Nothing yet._"));
+    spec.files.set(mainPath, () => page(`# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\n`, 0, list.length, "_Nothing yet._"));
     return { main, parts: [] };
   }
-  const links: PageLink[] = parts.map((part) => ({ label: escapeInline(part.label), path: `${spec.folder}/${spec.base}--${part.suffix}.md`, count: part.items.length }));
+  const links: PageLink[] = parts.map((part) => ({ label: escapeInline(part.label), path: `${spec.folder}/${spec.base}--${part.suffix}.md`, count: part.end - part.start }));
   spec.files.set(
     mainPath,
     () => `# ${spec.title}\n\n${spec.intro} ${home(mainPath)}\n\nIn ${links.length} pages:\n\n${links.map((l) => `- ${link(mainPath, l)} · ${plural(l.count, "entry", "entries")}`).join("\n")}\n`,
@@ -164,7 +247,7 @@ function writeSet<T>(spec: SetSpec<T>): PageSet {
   parts.forEach((part, i) => {
     const from = links[i]!.path;
     const nav = links.map((l, j) => (j === i ? `**${l.label}**` : link(from, l))).join(" · ");
-    spec.files.set(from, () => page(`# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n`, part.items, ""));
+    spec.files.set(from, () => page(`# ${spec.title}: ${links[i]!.label}\n\nPart of ${link(from, main)}: ${nav}. ${home(from)}\n\n`, part.start, part.end, ""));
   });
   return { main, parts: links };
 }
@@ -192,7 +275,9 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
         list,
         group: year,
-        render: (out, from, e) => topicItem(out, from, e, links, summaries),
+        text: (from, e) => topicText(from, e, links),
+        textBytes: (from, e) => topicTextBytes(from, e, links),
+        bytes: (out, e) => topicShorts(out, e, summaries),
         files,
       }),
     );
@@ -208,7 +293,9 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     list: challenges,
     group: year,
     section: month,
-    render: (out, from, e) => challengeItem(out, from, e, links, summaries),
+    text: (from, e) => challengeText(from, e, links),
+    textBytes: (from, e) => challengeTextBytes(from, e, links),
+    bytes: (out, e) => summaries.shortInto(summaries.slotOf(e), 0, out),
     files,
   });
 
@@ -221,7 +308,8 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     list: newest,
     group: year,
     section: month,
-    render: (out, from, e) => out.putText(`- ${e.date} · ${links.link(from, e)} · ${links.topic(e)}`),
+    text: (from, e) => timelineText(from, e, links),
+    textBytes: (from, e) => timelineTextBytes(from, e, links),
     files,
   });
 
@@ -234,10 +322,10 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     intro: `${plural(topics.length, "topic")}, most entries first.`,
     list: byName,
     group: () => "",
-    render: (out, from, t) => {
+    text: (from, t) => {
       const set = topicSets.get(topicKey(t.name))!;
       const more = set.parts.length ? ` (${set.parts.map((p) => link(from, p)).join(", ")})` : "";
-      out.putText(`- ${link(from, set.main)} · ${plural(t.entries.length, "entry", "entries")} · latest ${t.entries.at(-1)!.date}${more}`);
+      return `- ${link(from, set.main)} · ${plural(t.entries.length, "entry", "entries")} · latest ${t.entries.at(-1)!.date}${more}`;
     },
     files,
   });
