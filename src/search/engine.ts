@@ -19,7 +19,7 @@ import { boundedDistance } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
-import { EntryText } from "./entry-text.js";
+import { EntryText, matchedInitials } from "./entry-text.js";
 import { QUALITY, type WordMatcher } from "./matcher.js";
 import { foldChunk, termOf } from "./tokens.js";
 
@@ -300,9 +300,11 @@ export class SearchIndex {
 
     // Literal words, phrases and excluded phrases or literals, in the text.
     const texts = new Map<number, EntryText>();
+    // Only words that may be one of the terms looked for are stemmed.
+    const initials = matchedInitials([...matchers, ...checkExcluded.flat()]);
     const textOf = (at: number) => {
       let t = texts.get(at);
-      if (!t) texts.set(at, (t = new EntryText(contents.entryAt(at))));
+      if (!t) texts.set(at, (t = new EntryText(contents.entryAt(at), initials)));
       return t;
     };
     const literals = matchers.map((m, w) => (m.pattern ? w : -1)).filter((w) => w >= 0);

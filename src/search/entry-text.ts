@@ -5,14 +5,21 @@ import { readBodyFields, type BodyFields } from "../journal/lazy-entry.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { FIELDS, type Field } from "./fields.js";
 import { QUALITY, type WordMatcher } from "./matcher.js";
-import { tokensAt, type TokenAt } from "./tokens.js";
+import { initialsOf, tokensAt, type TokenAt } from "./tokens.js";
+
+/** The initials (tokensAt) of the terms some matchers look for. */
+export const matchedInitials = (matchers: readonly WordMatcher[]): string => initialsOf(matchers.flatMap((m) => [...m.terms.keys()]));
 
 /** The text of an entry's fields, read from its file on demand, with its tokens. */
 export class EntryText {
   private body: BodyFields | undefined;
   private readonly tokens = new Map<Field, TokenAt[]>();
 
-  constructor(private readonly entry: LoadedEntry) {}
+  /** `initials`: of every term its callers look for (tokensAt); the others are not stemmed. */
+  constructor(
+    private readonly entry: LoadedEntry,
+    private readonly initials?: string,
+  ) {}
 
   private readonly texts = new Map<Field, string>();
 
@@ -44,7 +51,7 @@ export class EntryText {
   /** Every token of a field, joined words whole and then by their parts (tokensAt), cut once. */
   private all(field: Field): TokenAt[] {
     let t = this.allTokens.get(field);
-    if (!t) this.allTokens.set(field, (t = tokensAt(this.text(field))));
+    if (!t) this.allTokens.set(field, (t = tokensAt(this.text(field), this.initials)));
     return t;
   }
 
@@ -179,7 +186,7 @@ export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [nu
   const ranges: [number, number][] = [];
   const words = new Set<number>();
   let quality = 0;
-  const tokens = matchers.some((m) => !m.pattern) ? tokensAt(text) : [];
+  const tokens = matchers.some((m) => !m.pattern) ? tokensAt(text, matchedInitials(matchers)) : [];
   matchers.forEach((m, w) => {
     let best = 0;
     if (m.pattern) {

@@ -107,14 +107,35 @@ export function queryWordParts(word: string): string[] {
 /**
  * Tokens of a text with their positions. Joined words (select_related,
  * RollingUpdate) come once whole and once per part, each part with its own position.
+ *
+ * Given `initials` (initialsOf the terms looked for), a token whose term cannot start
+ * with one of them gets "" as its term, unstemmed: stemming every word of a text
+ * costs more than reading it. The term of a word that starts with a character
+ * a to z, A to Z, 0 to 9 or `_` starts with that character in lower case (lower case
+ * keeps it, accents and marks are removed after it, and a stem keeps a word's start).
  */
-export function tokensAt(text: string): TokenAt[] {
+export function tokensAt(text: string, initials?: string): TokenAt[] {
   const out: TokenAt[] = [];
+  const term = initials === undefined ? termOf : (word: string) => (mayStartWith(word, initials) ? termOf(word) : "");
   forEachWord(text, (raw, start) => {
-    if (raw.length <= MAX_TERM_LENGTH) out.push({ term: termOf(raw), start, end: start + raw.length, part: false });
-    for (const { part, offset } of wordParts(raw)) out.push({ term: termOf(part), start: start + offset, end: start + offset + part.length, part: true });
+    if (raw.length <= MAX_TERM_LENGTH) out.push({ term: term(raw), start, end: start + raw.length, part: false });
+    for (const { part, offset } of wordParts(raw)) out.push({ term: term(part), start: start + offset, end: start + offset + part.length, part: true });
   });
   return out;
+}
+
+/** Whether the term of a word may start with one of `initials`. */
+function mayStartWith(word: string, initials: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0x80) return true;
+  return initials.includes(String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+}
+
+/** The first characters of some terms, for tokensAt. */
+export function initialsOf(terms: Iterable<string>): string {
+  const initials = new Set<string>();
+  for (const term of terms) if (term) initials.add(term[0]!);
+  return [...initials].join("");
 }
 
 /** How often each term occurs in some texts (a word and its parts each count). */

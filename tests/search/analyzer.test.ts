@@ -5,7 +5,7 @@ import { readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
-import { chunkCounts, termOf, tokensAt, wordParts } from "../../src/search/tokens.js";
+import { chunkCounts, initialsOf, termOf, tokensAt, wordParts } from "../../src/search/tokens.js";
 import { entryText, makeTree } from "../helpers.js";
 
 describe("the analyzer", () => {
@@ -124,5 +124,29 @@ describe("searching text of any script and length", () => {
     ["q=n+2", "A long URL"],
   ])("%s finds %s", (query, title) => {
     expect(titles(query)).toEqual([title]);
+  });
+});
+
+describe("tokens of a text for a few terms", () => {
+  const text =
+    "Yesterday I cached the QUERIES; caching select_related in RollingUpdate helped. Éclair, café, naïve 缓存 n+1 _private 42x ies dying skies Über";
+
+  it("stem only the words whose term may start as one of the terms does, and keep every token where it is", () => {
+    const all = tokensAt(text);
+    for (const initials of ["c", "qr", "ye", "_4", "é", ""]) {
+      const some = tokensAt(text, initials);
+      expect(some.map((t) => [t.start, t.end, t.part])).toEqual(all.map((t) => [t.start, t.end, t.part]));
+      some.forEach((t, i) => {
+        const term = all[i]!.term;
+        if (initials.includes(term[0]!)) expect(t.term, term).toBe(term);
+        else if (t.term !== "") expect(t.term, "only words that start with another letter are given in full").toBe(term);
+      });
+    }
+    expect(tokensAt(text, initialsOf(["cach"])).filter((t) => t.term === "cach").map((t) => text.slice(t.start, t.end))).toEqual(["cached", "caching"]);
+  });
+
+  it("start with the first letter of the word, lower case, for every word that starts with a to z", () => {
+    const words = text.match(/[A-Za-z0-9_]+/g)!.concat(["dying", "lying", "skies", "yyy", "ies", "news", "idly", "gently", "ugly", "early", "only", "singly"]);
+    for (const word of words) expect(termOf(word)[0], word).toBe(word[0]!.toLowerCase());
   });
 });
