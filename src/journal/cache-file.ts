@@ -48,10 +48,42 @@ export interface StoredTerms {
   postings: PostingsReader;
 }
 
+/**
+ * The records of a cache file, one line per file (cache-record.ts): kept as one string
+ * and cut into a line when one is asked for, so that 100,000 records are not 100,000
+ * strings that outlive a garbage collection or two.
+ */
+export class RecordLines {
+  private constructor(
+    private readonly text: string,
+    /** Where each line starts, and one past the end of the last. */
+    private readonly starts: Int32Array,
+  ) {}
+
+  /** The lines of a text (none for ""). */
+  static of(text: string): RecordLines {
+    let n = text === "" ? 0 : 1;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n += 1;
+    const starts = new Int32Array(n + 1);
+    let k = 1;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[k++] = at + 1;
+    starts[n] = text.length + 1;
+    return new RecordLines(text, starts);
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+  }
+}
+
 /** A cache file as read: the records at once, the search terms on demand. */
 export interface CacheFile {
   /** One line per file (cache-record.ts), not yet decoded. */
-  records: string[];
+  records: RecordLines;
   /** The vocabulary and the postings; undefined when that part is damaged (or the file was replaced meanwhile). */
   terms: () => StoredTerms | undefined;
 }
@@ -179,7 +211,7 @@ export function loadCache(file: string): CacheFile | undefined {
     if (recordPart.length !== header.recordBytes + 1 || recordPart[header.recordBytes] !== 10) return undefined;
     const recordBytes = recordPart.subarray(0, header.recordBytes);
     if (crc32(recordBytes) !== header.recordCrc) return undefined;
-    const records = header.records === 0 ? [] : recordBytes.toString("utf8").split("\n");
+    const records = RecordLines.of(recordBytes.toString("utf8"));
     if (records.length !== header.records) return undefined;
     fs.closeSync(fd);
     fd = undefined;

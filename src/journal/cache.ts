@@ -29,7 +29,7 @@ import { PostingRuns } from "../search/posting-runs.js";
 import { CACHE_FILE, cachePath, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { cachePieces, openScratch, writtenPostings, type ScratchFile, type WrittenCache } from "./cache-writing.js";
 import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
-import { EntryColumns } from "./contents.js";
+import { EntryColumns, Int32Column } from "./contents.js";
 import { readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
 import { notEntries } from "./config.js";
@@ -142,22 +142,40 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   // Records are written in scan order, so they are usually met in order; a Map
   // is built only when they are not.
-  const records = cached?.records ?? [];
+  const records = cached?.records;
+  const recordTotal = records?.length ?? 0;
   let cursor = 0;
   let byPath: Map<string, number> | undefined;
+  /** The line of the record recordAt found last. */
+  let matched = "";
   const recordAt = (found: ScannedFile): number => {
     const folder = found.folder.rel;
-    if (!byPath && cursor < records.length && recordMatches(records[cursor]!, folder, found.name, found.size, found.changedMs)) return cursor++;
+    if (!byPath && cursor < recordTotal) {
+      const line = records!.line(cursor);
+      if (recordMatches(line, folder, found.name, found.size, found.changedMs)) {
+        matched = line;
+        return cursor++;
+      }
+    }
     if (!byPath) {
       byPath = new Map();
-      records.forEach((line, i) => {
-        const p = recordPath(line);
-        if (p !== undefined) byPath!.set(p, i);
-      });
+      for (let i = 0; i < recordTotal; i++) {
+        const p = recordPath(records!.line(i));
+        if (p !== undefined) byPath.set(p, i);
+      }
     }
     const at = byPath.get(found.path);
-    return at !== undefined && recordMatches(records[at]!, folder, found.name, found.size, found.changedMs) ? at : -1;
+    if (at === undefined) return -1;
+    const line = records!.line(at);
+    if (!recordMatches(line, folder, found.name, found.size, found.changedMs)) return -1;
+    matched = line;
+    return at;
   };
+  /** The records made by this read, of the files parsed: record -1 - k is fresh[k]. */
+  const fresh: string[] = [];
+  const lineOf = (record: number): string => (record >= 0 ? records!.line(record) : fresh[-1 - record]!);
+  /** Keeps a record made by this read; returns its number for lineOf. */
+  const addFresh = (line: string): number => -1 - (fresh.push(line) - 1);
 
   // The postings of parsed entries set aside by batches while the cache is built (posting-runs.ts),
   // in a scratch file beside it; undefined when no cache is to be written.
@@ -177,19 +195,19 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     runs = undefined;
   };
   /** How many records the stored index numbers (the cache read, or the one written). */
-  let recordCount = records.length;
+  let recordCount = recordTotal;
   /** Old record number → place in contents.entries, worked out at the first search. */
   let place: Int32Array | undefined;
 
   // Each entry is kept as columns, made when asked for (contents.ts); its terms and length by its place there.
-  const entries = new EntryColumns(restOf, identities, (entry, found) => foundFiles.set(entry, found));
+  const entries = new EntryColumns(lineOf, restOf, identities, (entry, found) => foundFiles.set(entry, found));
   const sources: TermSource[] = [];
-  const lengths: number[] = [];
+  const lengths = new Int32Column();
   const fileProblems: FileProblem[] = [];
   let fileCount = 0;
-  /** The records to write, each with its entry's place in `entries` (-1 for a file with problems). */
-  const keepLines: string[] = [];
-  const keepEntries: number[] = [];
+  /** The records to write (as lineOf takes them), each with its entry's place in `entries` (-1 for a file with problems). */
+  const keep = new Int32Column();
+  const keepEntries = new Int32Column();
   let reused = 0;
   let parsed = 0;
   let changed = false;
@@ -198,15 +216,15 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const visit = (found: ScannedFile): void => {
     fileCount += 1;
     const at = recordAt(found);
-    const head = at >= 0 ? recordHead(records[at]!) : undefined;
-    let line: string;
+    const head = at >= 0 ? recordHead(matched) : undefined;
+    let record: number;
     let cacheable = true;
     let position = -1;
     if (head) {
-      line = records[at]!;
+      record = at;
       reused += 1;
       if (head.ok) {
-        position = entries.addRecord(found, line, head.dateKey, head.dateAt, head.rest);
+        position = entries.addRecord(found, record, head.dateKey, head.dateAt, head.rest);
         sources.push(at);
         lengths.push(head.length);
         for (const w of head.warnings) fileProblems.push(problemOf(w, found.path));
@@ -225,13 +243,14 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const { entry } = result;
         const terms = encodeEntryTerms(entry, idOf);
         const warnings = result.warnings.map(storeProblem);
-        line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
+        const line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
+        record = addFresh(line);
         // Its text is let go: title, topic and tags are decoded from its record when
         // asked for, and the body read again from the file, as for a reused record
         // (a first run over 100,000 entries would otherwise hold them all).
         const rest = recordHead(line);
         position = rest?.ok
-          ? entries.addRecord(found, line, rest.dateKey, rest.dateAt, rest.rest)
+          ? entries.addRecord(found, record, rest.dateKey, rest.dateAt, rest.rest)
           : entries.addEntry(
               found,
               lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }),
@@ -239,10 +258,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         // Its postings are set aside with the batch (when the cache is to be written), to be read back when it is.
         const runs = cacheable ? runsNow() : undefined;
         if (runs) {
-          const record = keepLines.length;
-          forEachPair(terms.pairs, (id, packed) => runs.add(record, id, packed));
+          const kept = keep.length;
+          forEachPair(terms.pairs, (id, packed) => runs.add(kept, id, packed));
           runs.entryDone();
-          sources.push(-1 - record);
+          sources.push(-1 - kept);
         } else {
           sources.push(terms.pairs);
         }
@@ -250,12 +269,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         for (const w of warnings) fileProblems.push(problemOf(w, found.path));
       } else {
         const stored = result.problems.map(storeProblem);
-        line = encodeRecord(found.path, found.size, found.changedMs, { problems: stored });
+        record = addFresh(encodeRecord(found.path, found.size, found.changedMs, { problems: stored }));
         for (const p of stored) fileProblems.push(problemOf(p, found.path));
       }
     }
     if (cacheable) {
-      keepLines.push(line);
+      keep.push(record);
       keepEntries.push(position);
     }
   };
@@ -306,7 +325,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh, runs: runs ?? undefined };
         const target = path.join(dir, CACHE_FILE);
         const out: WrittenCache = {};
-        replaceFile(target, cachePieces({ code: codeFingerprint(), records: keepLines, vocabulary: vocabularyNow(), postings }, out));
+        replaceFile(target, cachePieces({ code: codeFingerprint(), records: Array.from(keep, lineOf), vocabulary: vocabularyNow(), postings }, out));
         written = true;
         removeStaleTemps(dir);
         // The postings set aside in runs are in the file now, and only there.
@@ -321,14 +340,14 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       // From now on the index is the file just written: every kept entry's postings are there under its new record number.
       keepEntries.forEach((entry, k) => entry >= 0 && (sources[entry] = k));
       storedTerms = { vocabulary: vocabularyNow(), postings: reader };
-      recordCount = keepLines.length;
+      recordCount = keep.length;
       place = undefined;
     } else {
       // Not written, or replaced meanwhile: the terms set aside are worked out again from the files.
       encodeAgain(inRuns);
     }
   };
-  if (useCache && (changed || (cached !== undefined && keepLines.length !== records.length))) {
+  if (useCache && (changed || (cached !== undefined && keep.length !== recordTotal))) {
     // Postings of reused records are copied from the stored index: all of it must be whole.
     if (!storedReadable()) recomputeStored();
     write();
@@ -353,7 +372,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       };
       terms = {
         vocabulary: vocabularyNow(),
-        lengths: Uint32Array.from(order, (i) => lengths[i]!),
+        lengths: Uint32Array.from(order, (i) => lengths.at(i)),
         forEachPosting: (ids, visit) => {
           const wanted = [...ids];
           if (!storedReadable(wanted)) {

@@ -8,26 +8,56 @@ import { newestFirstBy, type FileProblem, type JournalContents, type LoadedEntry
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
 import { pathIn, type FoundFile, type ScannedFile, type ScannedFolder } from "./scan.js";
 
+/** Whole numbers (32 bits) pushed one by one, kept outside the JavaScript heap (a garbage collection does not copy them). */
+export class Int32Column implements Iterable<number> {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const more = new Int32Array(this.data.length * 2);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  forEach(visit: (value: number, i: number) => void): void {
+    for (let i = 0; i < this.length; i++) visit(this.data[i]!, i);
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.data.subarray(0, this.length)[Symbol.iterator]();
+  }
+}
+
 /** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
 const NO_TAGS: string[] = [];
 
 export class EntryColumns {
   /** Each entry's date as YYYYMMDD (calendarDateKey), or -1 when it is not one, then compared as text. */
-  private readonly dateKeys: number[] = [];
+  private readonly dateKeys = new Int32Column();
   private readonly folders: ScannedFolder[] = [];
   private readonly names: string[] = [];
-  /** The record each entry is decoded from, and where its date and its head fields are in it. */
-  private readonly lines: string[] = [];
-  private readonly dateAts: number[] = [];
-  private readonly rests: number[] = [];
-  /** The entries made so far, by place: when first asked for, or when read (an entry whose record could not be decoded). */
-  private readonly made: (LoadedEntry | undefined)[] = [];
+  /** The record each entry is decoded from (as lineOf takes it), and where its date and its head fields are in it. */
+  private readonly records = new Int32Column();
+  private readonly dateAts = new Int32Column();
+  private readonly rests = new Int32Column();
+  /** Entries made when they were read (an entry whose record could not be decoded), by place. */
+  private readonly early = new Map<number, LoadedEntry>();
+  /** The entries made so far, by place (made when the first is asked for). */
+  private made: (LoadedEntry | undefined)[] | undefined;
   /** The target of each entry that is a link. */
   private readonly targets = new Map<number, string>();
   /** Each entry's file as the scan found it, when they are kept (identities). */
   private readonly found: FoundFile[] | undefined;
 
   constructor(
+    private readonly lineOf: (record: number) => string,
     private readonly decode: HeadDecoder,
     keepFound: boolean,
     /** Called with each entry and its file as the scan found it, when it is made (and keepFound). */
@@ -47,14 +77,13 @@ export class EntryColumns {
     this.names.push(found.name);
     if (found.target !== undefined) this.targets.set(i, found.target);
     this.found?.push(found);
-    this.made.push(undefined);
     return i;
   }
 
   /** An entry whose title, topic, tags and featured are decoded from `line` (at `rest`) when first asked for; returns its place. */
-  addRecord(found: ScannedFile, line: string, dateKey: number, dateAt: number, rest: number): number {
+  addRecord(found: ScannedFile, record: number, dateKey: number, dateAt: number, rest: number): number {
     const i = this.push(found, dateKey);
-    this.lines.push(line);
+    this.records.push(record);
     this.dateAts.push(dateAt);
     this.rests.push(rest);
     return i;
@@ -63,10 +92,10 @@ export class EntryColumns {
   /** An entry made already; returns its place. */
   addEntry(found: ScannedFile, entry: LoadedEntry): number {
     const i = this.push(found, calendarDateKey(entry.date, 0));
-    this.lines.push("");
+    this.records.push(0);
     this.dateAts.push(0);
     this.rests.push(0);
-    this.made[i] = entry;
+    this.early.set(i, entry);
     if (this.found) this.onMade?.(entry, found);
     return i;
   }
@@ -76,16 +105,16 @@ export class EntryColumns {
   }
 
   private dateOf(i: number): string {
-    const made = this.made[i];
-    if (made) return made.date;
-    const at = this.dateAts[i]!;
-    return this.lines[i]!.slice(at, at + 10);
+    const early = this.early.get(i);
+    if (early) return early.date;
+    const at = this.dateAts.at(i);
+    return this.lineOf(this.records.at(i)).slice(at, at + 10);
   }
 
   /** newestFirst of two entries by their places: dates as numbers, and paths (made only when the dates are the same). */
   private newestFirst(a: number, b: number): number {
-    const x = this.dateKeys[a]!;
-    const y = this.dateKeys[b]!;
+    const x = this.dateKeys.at(a);
+    const y = this.dateKeys.at(b);
     if (x >= 0 && y >= 0 && x !== y) return x < y ? 1 : -1;
     const folderA = this.folders[a]!;
     // Two files of one folder: their paths compare as their names do.
@@ -111,14 +140,15 @@ export class EntryColumns {
 
   /** The entry at a place, made the first time it is asked for. */
   entry(i: number): LoadedEntry {
-    let entry = this.made[i];
+    const made = (this.made ??= new Array<LoadedEntry | undefined>(this.names.length));
+    let entry = made[i] ?? this.early.get(i);
     if (entry) return entry;
     const folder = this.folders[i]!;
     const name = this.names[i]!;
     const path = pathIn(folder, name);
     const file = this.targets.get(i) ?? folder.prefix + name;
-    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: this.dateOf(i), path, file }, this.decode, this.lines[i]!, this.rests[i]!);
-    this.made[i] = entry;
+    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: this.dateOf(i), path, file }, this.decode, this.lineOf(this.records.at(i)), this.rests.at(i));
+    made[i] = entry;
     const found = this.found?.[i];
     if (found) this.onMade?.(entry, found);
     return entry;
