@@ -10,10 +10,11 @@
 // Values are separated by US (0x1f), tags by RS (0x1e); a value with a control
 // character in it (a newline, a tab, US itself) is written as GS (0x1d) and its
 // JSON. Every value is checked as parseEntry checks it before it is used.
+import fs from "node:fs";
 import { checkLine, LIMITS, type Problem } from "../domain/entry.js";
 import { calendarDateKey, digits } from "../domain/dates.js";
-import type { FileProblem } from "./entry-file.js";
-import type { HeadFields } from "./lazy-entry.js";
+import { readEntryFile, type FileProblem } from "./entry-file.js";
+import type { HeadDecoder, HeadFields } from "./lazy-entry.js";
 
 export type StoredProblem = [line: number, severity: 0 | 1, message: string];
 
@@ -146,3 +147,16 @@ export function recordRest(line: string, rest: number): RecordRest | undefined {
     return undefined;
   }
 }
+
+/**
+ * Title, topic, tags and featured of a reused record, for a lazy entry (HeadDecoder).
+ * A record whose values are not what parsing could give (a cache made by hand with
+ * right checksums) is not used: the file is parsed instead.
+ */
+export const decodeRest: HeadDecoder = (line, rest, entry) => {
+  const fields = recordRest(line, rest);
+  if (fields) return fields;
+  const result = readEntryFile({ ...entry, size: fs.statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0 });
+  if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
+  return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
+};

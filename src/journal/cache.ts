@@ -21,37 +21,29 @@
 // back term by term when the cache is written; searches of that run then read them
 // from the file written, as a warm run does (or, if it could not be written, work them
 // out again from the entries).
-import fs from "node:fs";
 import path from "node:path";
 import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
-import { forEachPosting, type PostingSources, type PostingsReader } from "../search/postings.js";
+import type { PostingSources, PostingsReader } from "../search/postings.js";
 import { PostingRuns } from "../search/posting-runs.js";
 import { CACHE_FILE, cachePath, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { cachePieces, openScratch, writtenPostings, type ScratchFile, type WrittenCache } from "./cache-writing.js";
-import { encodeRecord, problemOf, recordHead, recordMatches, recordPath, recordRest, storeProblem } from "./cache-record.js";
+import { decodeRest, encodeRecord, problemOf, recordHead, storeProblem } from "./cache-record.js";
+import { inRuns, inStored, journalTerms, type JournalTerms, type TermSource } from "./cache-terms.js";
 import { EntryColumns, Int32Column } from "./contents.js";
 import { readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
-import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
+import { lazyEntry } from "./lazy-entry.js";
+import { RecordFinder } from "./record-finder.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
 import { scanEntries, type FoundFile, type ScannedFile } from "./scan.js";
 
 export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
+export type { JournalTerms } from "./cache-terms.js";
 export { readBodyFields } from "./lazy-entry.js";
 
 /** Files modified this recently (ms) before being read are not cached. */
 export const RACY_MS = 3000;
-
-/** The search index of the journal. */
-export interface JournalTerms {
-  /** Every term, by id. Some may no longer be used by any entry. */
-  vocabulary: string[];
-  /** For each of `contents.entries` (same order), how many terms it has (as often as they occur, at most MAX_REPEAT times a field). */
-  lengths: Uint32Array;
-  /** Calls `visit` with each entry (its place in `contents.entries`) that has one of the terms, and how often it has it in each field (packed, see index-terms.ts). */
-  forEachPosting: (ids: Iterable<number>, visit: (entry: number, id: number, packed: number) => void) => void;
-}
 
 /** The journal, its search index and how the cache was used. */
 export interface IndexedJournal {
@@ -70,15 +62,6 @@ export interface ReadOptions {
   identities?: boolean;
 }
 
-/**
- * Where an entry's terms are: in the stored index (under its record number there), set aside
- * in postings runs while the cache is written (-1 - its new record number), or given as (id, packed) pairs.
- */
-type TermSource = number | string;
-const inStored = (source: TermSource): boolean => typeof source === "number" && source >= 0;
-/** Whether an entry's terms are set aside in posting runs. */
-const inRuns = (source: TermSource): boolean => typeof source === "number" && source < 0;
-
 /** Each entry read by readIndexedJournal -> its file as the scan found it. */
 const foundFiles = new WeakMap<LoadedEntry, FoundFile>();
 
@@ -94,19 +77,6 @@ export function foundFileOf(entry: LoadedEntry): FoundFile | undefined {
 
 /** A string of its own: a value parsed from an entry may be a slice that keeps the whole text of the file alive. */
 const own = (value: string): string => (value.length >= 13 ? Buffer.from(value).toString() : value);
-
-/**
- * Title, topic, tags and featured of a reused record. A record whose values are not
- * what parsing could give (a cache made by hand with right checksums) is not used:
- * the file is parsed instead.
- */
-const restOf: HeadDecoder = (line, rest, entry) => {
-  const fields = recordRest(line, rest);
-  if (fields) return fields;
-  const result = readEntryFile({ ...entry, size: fs.statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0 });
-  if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
-  return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
-};
 
 /**
  * Reads every entry of the journal through the cache: files whose path, size and
@@ -140,42 +110,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     return id;
   };
 
-  // Records are written in scan order, so they are usually met in order; a Map
-  // is built only when they are not.
-  const records = cached?.records;
-  const recordTotal = records?.length ?? 0;
-  let cursor = 0;
-  let byPath: Map<string, number> | undefined;
-  /** The line of the record recordAt found last. */
-  let matched = "";
-  const recordAt = (found: ScannedFile): number => {
-    const folder = found.folder.rel;
-    if (!byPath && cursor < recordTotal) {
-      const line = records!.line(cursor);
-      if (recordMatches(line, folder, found.name, found.size, found.changedMs)) {
-        matched = line;
-        return cursor++;
-      }
-    }
-    if (!byPath) {
-      byPath = new Map();
-      for (let i = 0; i < recordTotal; i++) {
-        const p = recordPath(records!.line(i));
-        if (p !== undefined) byPath.set(p, i);
-      }
-    }
-    const at = byPath.get(found.path);
-    if (at === undefined) return -1;
-    const line = records!.line(at);
-    if (!recordMatches(line, folder, found.name, found.size, found.changedMs)) return -1;
-    matched = line;
-    return at;
-  };
-  /** The records made by this read, of the files parsed: record -1 - k is fresh[k]. */
-  const fresh: string[] = [];
-  const lineOf = (record: number): string => (record >= 0 ? records!.line(record) : fresh[-1 - record]!);
-  /** Keeps a record made by this read; returns its number for lineOf. */
-  const addFresh = (line: string): number => -1 - (fresh.push(line) - 1);
+  const records = new RecordFinder(cached?.records);
+  const lineOf = (record: number): string => records.lineOf(record);
 
   // The postings of parsed entries set aside by batches while the cache is built (posting-runs.ts),
   // in a scratch file beside it; undefined when no cache is to be written.
@@ -195,12 +131,10 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     runs = undefined;
   };
   /** How many records the stored index numbers (the cache read, or the one written). */
-  let recordCount = recordTotal;
-  /** Old record number → place in contents.entries, worked out at the first search. */
-  let place: Int32Array | undefined;
+  let recordCount = records.total;
 
   // Each entry is kept as columns, made when asked for (contents.ts); its terms and length by its place there.
-  const entries = new EntryColumns(lineOf, restOf, identities, (entry, found) => foundFiles.set(entry, found));
+  const entries = new EntryColumns(lineOf, decodeRest, identities, (entry, found) => foundFiles.set(entry, found));
   const sources: TermSource[] = [];
   const lengths = new Int32Column();
   const fileProblems: FileProblem[] = [];
@@ -215,8 +149,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   // Each file as the scan finds it: the found files are not kept.
   const visit = (found: ScannedFile): void => {
     fileCount += 1;
-    const at = recordAt(found);
-    const head = at >= 0 ? recordHead(matched) : undefined;
+    const at = records.find(found);
+    const head = at >= 0 ? recordHead(records.matched) : undefined;
     let record: number;
     let cacheable = true;
     let position = -1;
@@ -244,7 +178,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const terms = encodeEntryTerms(entry, idOf);
         const warnings = result.warnings.map(storeProblem);
         const line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
-        record = addFresh(line);
+        record = records.add(line);
         // Its text is let go: title, topic and tags are decoded from its record when
         // asked for, and the body read again from the file, as for a reused record
         // (a first run over 100,000 entries would otherwise hold them all).
@@ -269,7 +203,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         for (const w of warnings) fileProblems.push(problemOf(w, found.path));
       } else {
         const stored = result.problems.map(storeProblem);
-        record = addFresh(encodeRecord(found.path, found.size, found.changedMs, { problems: stored }));
+        record = records.add(encodeRecord(found.path, found.size, found.changedMs, { problems: stored }));
         for (const p of stored) fileProblems.push(problemOf(p, found.path));
       }
     }
@@ -341,13 +275,12 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       keepEntries.forEach((entry, k) => entry >= 0 && (sources[entry] = k));
       storedTerms = { vocabulary: vocabularyNow(), postings: reader };
       recordCount = keep.length;
-      place = undefined;
     } else {
       // Not written, or replaced meanwhile: the terms set aside are worked out again from the files.
       encodeAgain(inRuns);
     }
   };
-  if (useCache && (changed || (cached !== undefined && keep.length !== recordTotal))) {
+  if (useCache && (changed || (cached !== undefined && keep.length !== records.total))) {
     // Postings of reused records are copied from the stored index: all of it must be whole.
     if (!storedReadable()) recomputeStored();
     write();
@@ -356,48 +289,20 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   let terms: JournalTerms | undefined;
   return {
     contents: entries.contents(order, problems, fileCount + skipped.length),
-    terms: () => {
-      if (terms) return terms;
-      // A damaged vocabulary: the reused entries' terms are worked out before a search takes ids from it.
-      if (!storedReadable([])) {
-        recomputeStored();
-        write();
-      }
-      const positionOf = new Int32Array(entries.length);
-      for (let p = 0; p < order.length; p++) positionOf[order[p]!] = p;
-      const placesOfRecords = () => {
-        const places = new Int32Array(recordCount).fill(-1);
-        sources.forEach((source, i) => inStored(source) && (places[source as number] = positionOf[i]!));
-        return places;
-      };
-      terms = {
-        vocabulary: vocabularyNow(),
-        lengths: Uint32Array.from(order, (i) => lengths.at(i)),
-        forEachPosting: (ids, visit) => {
-          const wanted = [...ids];
-          if (!storedReadable(wanted)) {
-            recomputeStored();
-            write();
-          }
-          const s = stored();
-          if (s) {
-            // Old record number → place in contents.entries, for the records in use: worked out
-            // once for every query of this index (the interactive search asks at each key).
-            const places = (place ??= placesOfRecords());
-            for (const id of wanted) {
-              const line = s.postings.line(id);
-              if (line) forEachPosting(line, (record, packed) => record < places.length && places[record]! >= 0 && visit(places[record]!, id, packed));
-            }
-          }
-          const want = new Uint8Array(vocabularyNow().length);
-          for (const id of wanted) if (id >= 0 && id < want.length) want[id] = 1;
-          sources.forEach((source, i) => {
-            if (typeof source === "string") forEachPair(source, (id, packed) => want[id] === 1 && visit(positionOf[i]!, id, packed));
-          });
+    terms: () =>
+      (terms ??= journalTerms({
+        order,
+        sources,
+        lengths,
+        vocabulary: vocabularyNow,
+        stored,
+        recordCount: () => recordCount,
+        storedReadable,
+        repair: () => {
+          recomputeStored();
+          write();
         },
-      };
-      return terms;
-    },
+      })),
     stats: { reused, parsed, written },
   };
 }
