@@ -51,6 +51,17 @@ export function oldestFirst(a: LoadedEntry, b: LoadedEntry): number {
   return compareText(a.date, b.date) || compareText(a.path, b.path);
 }
 
+/**
+ * The entries oldest first. A journal is read newest first (journal/contents.ts), so
+ * the entries reversed are most often in order already: checked in one pass, sorted
+ * only when they are not.
+ */
+function sortOldestFirst(entries: readonly LoadedEntry[]): LoadedEntry[] {
+  const reversed = entries.slice().reverse();
+  for (let i = 1; i < reversed.length; i += 1) if (oldestFirst(reversed[i - 1]!, reversed[i]!) > 0) return reversed.sort(oldestFirst);
+  return reversed;
+}
+
 /** What makes two topics the same: they read the same (controls and bidirectional overrides are never shown), in any case. */
 export const topicKey = (name: string) => stripControls(name).trim().toLowerCase();
 
@@ -62,7 +73,7 @@ function spelling(entries: LoadedEntry[]): string {
 
 /** The model of the README; `summarize` gives each entry's sections in short (by default from its own fields). */
 export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], summarize: Summarize = summarizeWith(ownFields)): ReadmeModel {
-  const sorted = [...entries].sort(oldestFirst);
+  const sorted = sortOldestFirst(entries);
   const summaries = summarize(sorted);
   const byTopic = new Map<string, LoadedEntry[]>();
   for (const entry of sorted) {

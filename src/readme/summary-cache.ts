@@ -204,23 +204,25 @@ export function summarizeCached(entries: readonly LoadedEntry[], options: Summar
   const summaries = new Summaries();
   const toRead: LoadedEntry[] = [];
   const cache = options.cache;
+  // The entries a new cache file would record, with their identities; whether one of them is read anew.
+  const keep: { entry: LoadedEntry; identity: EntryIdentity }[] = [];
+  let recordRead = false;
   for (const entry of entries) {
     const identity = options.identityOf(entry);
     const hit = identity && cache ? cache.indexOf(identity) : -1;
     if (hit >= 0) cache!.addTo(summaries, entry, hit);
     else toRead.push(entry);
+    if (identity !== undefined && identity.mtimeMs <= options.settledBefore) {
+      keep.push({ entry, identity });
+      if (hit < 0) recordRead = true;
+    }
   }
   if (toRead.length) options.read(toRead, (entry, fields) => summaries.add(entry, fields));
-  const recordable = (entry: LoadedEntry) => {
-    const identity = options.identityOf(entry);
-    return identity !== undefined && identity.mtimeMs <= options.settledBefore;
-  };
-  const keep = entries.filter(recordable);
-  const changed = toRead.some(recordable) || keep.length !== (options.cache?.records ?? 0);
+  const changed = recordRead || keep.length !== (cache?.records ?? 0);
   return {
     summaries,
     reused: entries.length - toRead.length,
     read: toRead.length,
-    write: changed ? () => encodeSummaryCache(options.code, keep.map((entry) => ({ identity: options.identityOf(entry)!, summary: summaries.bytes(entry)! }))) : undefined,
+    write: changed ? () => encodeSummaryCache(options.code, keep.map(({ entry, identity }) => ({ identity, summary: summaries.bytes(entry)! }))) : undefined,
   };
 }

@@ -31,8 +31,8 @@ const GROWTH_POINTS = 400;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function heatmap(model: ReadmeModel, until: string): { svg: string; alt: string } {
-  const { weeks, start, end } = heatmapOf(entriesPerDay(model.entries), until);
+function heatmap(perDay: Map<string, number>, until: string): { svg: string; alt: string } {
+  const { weeks, start, end } = heatmapOf(perDay, until);
   const counts = weeks.flat().filter((c): c is number => c !== null);
   const max = Math.max(0, ...counts);
   const level = scaleQuantize<number>().domain([1, Math.max(2, max)]).range([1, 2, 3, 4]);
@@ -100,12 +100,10 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
   return { svg: svgDocument(width, bottom + 24, title, body), alt };
 }
 
-function growth(model: ReadmeModel, until: string): { svg: string; alt: string } {
-  const perDay = new Map<string, number>();
-  for (const e of model.entries) if (e.date <= until) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
+function growth(perDay: Map<string, number>, until: string): { svg: string; alt: string } {
   let points: { day: string; total: number }[] = [];
   let total = 0;
-  for (const day of [...perDay.keys()].sort()) {
+  for (const day of [...perDay.keys()].filter((d) => d <= until).sort()) {
     total += perDay.get(day)!;
     points.push({ day, total });
   }
@@ -165,8 +163,10 @@ export function renderCharts(model: ReadmeModel, folder: string, until?: string)
     files.set(path, chart.svg);
     images.push({ path, alt: chart.alt });
   };
-  add("activity.svg", heatmap(model, end));
+  // Entries per day, for the heatmap and the growth alike.
+  const perDay = entriesPerDay(model.entries);
+  add("activity.svg", heatmap(perDay, end));
   add("topics.svg", topicBars(model));
-  add("growth.svg", growth(model, end));
+  add("growth.svg", growth(perDay, end));
   return { files, images };
 }
