@@ -8,7 +8,7 @@ import { codeFingerprint, foundFileOf, RACY_MS } from "../journal/cache.js";
 import { applyGenerated, conflictError, planGenerated, type GeneratedFiles, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
 import type { JournalContents } from "../journal/read.js";
-import { CHECK_STAMP, lookAt, readReadmeCache, readSteady, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
+import { CHECK_STAMP, lookAt, readReadmeCache, readSteady, removeStaleReadmeTemps, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
 import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
@@ -148,6 +148,8 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   v8.setFlagsFromString("--semi-space-growth-factor=1");
   // Each entry's scanned file: the summary cache keys on it.
   const { journal, contents, failed } = loadJournal(ctx, { identities: true });
+  // A crash while the summary cache or the stamp was written left a temporary file: one look at `.nexus/` a build.
+  removeStaleReadmeTemps(journal);
   const io = ctx.io;
   const c = io.color;
   if (failed) {

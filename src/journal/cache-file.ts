@@ -246,8 +246,15 @@ export function loadCache(file: string): CacheFile | undefined {
 /** Younger than this, a temporary file may belong to a write still going on. */
 const SETTLED_MS = 60_000;
 
-/** Removes the temporary files that interrupted cache writes left in `.nexus/`. */
-export function removeStaleTemps(dir: string, now = Date.now()): void {
+/** What follows `.NAME.` in the name of a temporary file of NAME (safe-write.ts tempPath): `PID.HEX.tmp`. */
+const TEMP_TAIL = /^\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary files that interrupted writes of the cache files `caches`
+ * (the entry cache by default) left in `.nexus/`: only names nexus gives them, only
+ * regular files, only ones settled for a minute (a younger one may be a write going on).
+ */
+export function removeStaleTemps(dir: string, caches: readonly string[] = [CACHE_FILE], now = Date.now()): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -255,7 +262,7 @@ export function removeStaleTemps(dir: string, now = Date.now()): void {
     return;
   }
   for (const name of names) {
-    if (!TEMP_FILE.test(name) || !name.startsWith(`.${CACHE_FILE}.`)) continue;
+    if (!TEMP_FILE.test(name) || !caches.some((cache) => name.startsWith(`.${cache}.`) && TEMP_TAIL.test(name.slice(cache.length + 2)))) continue;
     const file = path.join(dir, name);
     try {
       const stat = fs.lstatSync(file);

@@ -5,7 +5,7 @@
 // changes nothing but speed. What is in them is checked by their own modules.
 import fs from "node:fs";
 import path from "node:path";
-import { CACHE_DIR, writableCacheDir } from "./cache-file.js";
+import { CACHE_DIR, removeStaleTemps, writableCacheDir } from "./cache-file.js";
 import type { Journal } from "./root.js";
 import { replaceFile, type Contents } from "./safe-write.js";
 
@@ -34,6 +34,11 @@ export function writeReadmeCache(journal: Journal, name: string, data: Contents)
 }
 
 export const CHECK_STAMP = "readme-stamp";
+
+/** Removes what interrupted writes of build-readme's cache files left in `.nexus/` (their settled temporary files, nothing else). */
+export function removeStaleReadmeTemps(journal: Journal): void {
+  removeStaleTemps(path.join(journal.root, CACHE_DIR), [SUMMARY_CACHE, CHECK_STAMP]);
+}
 
 /** What says a file is unchanged (readme/check-stamp.ts FileLook). */
 export interface Look {
