@@ -8,7 +8,8 @@ import { codeFingerprint, foundFileOf, RACY_MS } from "../journal/cache.js";
 import { applyGenerated, conflictError, planGenerated, type GeneratedFiles, type GeneratedState } from "../journal/generated.js";
 import { replaceFile } from "../journal/safe-write.js";
 import type { JournalContents } from "../journal/read.js";
-import { CHECK_STAMP, lookAt, readReadmeCache, readSteady, removeStaleReadmeTemps, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
+import { decodeRecord, encodeRecord, formerPages, removeFormerPages } from "../journal/former-pages.js";
+import { CHECK_STAMP, GENERATED_RECORD, lookAt, readReadmeCache, readSteady, removeStaleReadmeTemps, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
 import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
@@ -196,11 +197,14 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     io.out(plan.output);
     return 0;
   }
-  // Each file's content is digested as it is made, for the check stamp.
+  // Each file's content is digested as it is made, for the check stamp and the record of what was generated.
   const digests = new Map<string, string>();
-  const files = inputs ? digesting(rendered.pages, digests) : rendered.pages;
+  const files = digesting(rendered.pages, digests);
   const pages = planGenerated(journal.root, rendered.pagesFolder, files);
   const pagesLabel = pagesLabelOf(rendered.pagesFolder);
+  // The pages a build wrote in the folder `readme.pages` named before, unchanged since: to be removed.
+  const record = decodeRecord(readReadmeCache(journal, GENERATED_RECORD));
+  const former = formerPages(journal.root, record, rendered.pagesFolder, rendered.pages, contentDigest);
   const upToDate = () => {
     if (!inputs || digests.size !== rendered.pages.size) return;
     digests.set(README_FILE, contentDigest(plan.output));
@@ -208,19 +212,31 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     recordStamp(journal, { code: codeFingerprint(), inputs, pages: rendered.pagesFolder, warnings: rendered.warnings, missing: plan.missing }, digests);
   };
   if (options.check) {
-    const status = checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel });
+    const status = checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel, former });
     if (status === 0) upToDate();
     return status;
   }
   if (pages.conflicts.length) throw conflictError(pages);
   const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
+  let made: string | undefined;
   if (pageChanges) {
-    await applyGenerated(journal.root, rendered.pagesFolder, files, pages);
+    made = await applyGenerated(journal.root, rendered.pagesFolder, files, pages);
     const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
     io.out(`${c.green("updated")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
   }
+  if (former.length) {
+    removeFormerPages(journal.root, record!, former);
+    io.out(`${c.green("removed")} ${former.length} generated ${former.length === 1 ? "file" : "files"} from ${pagesLabelOf(record!.folder)}/, the former pages folder\n`);
+  }
+  if (digests.size === rendered.pages.size) {
+    // Where the pages are and what each one is, for the build after `readme.pages` changes.
+    const written = Object.fromEntries([...rendered.pages.keys()].map((rel) => [rel, digests.get(rel)!]));
+    written[pages.manifest.path] = contentDigest(pages.manifest.text);
+    const kept = record?.folder === rendered.pagesFolder ? record.made : null;
+    writeReadmeCache(journal, GENERATED_RECORD, encodeRecord({ folder: rendered.pagesFolder, made: made ?? kept, files: written }));
+  }
   if (plan.output === existing) {
-    if (!pageChanges) io.err(`${label} and ${pagesLabel}/ are up to date\n`);
+    if (!pageChanges && !former.length) io.err(`${label} and ${pagesLabel}/ are up to date\n`);
     upToDate();
     return 0;
   }
@@ -240,6 +256,8 @@ interface CheckInput {
   templateLabel: string;
   pages: GeneratedState;
   pagesLabel: string;
+  /** Pages of a former pages folder, to be removed (journal/former-pages.ts). */
+  former: string[];
 }
 
 /** --check: the README (a diff) and every generated file (named); exit 1 when anything differs. */
@@ -265,7 +283,7 @@ function checkAll(ctx: Context, input: CheckInput): number {
   const problems = [
     ...pages.conflicts.map((rel) => `${named(rel)}: in the way (nexus did not write it)`),
     ...pages.write.map((rel) => `${named(rel)}: ${pages.missing.includes(rel) ? "missing" : "out of date"}`),
-    ...pages.remove.map((rel) => `${named(rel)}: no longer generated; should be gone`),
+    ...[...pages.remove, ...input.former].map((rel) => `${named(rel)}: no longer generated; should be gone`),
     ...(pages.manifest.stale ? [`${named(pages.manifest.path)}: out of date`] : []),
   ];
   for (const problem of problems.slice(0, 20)) io.err(`${c.red("nexus:")} ${problem}\n`);

@@ -151,11 +151,14 @@ export function conflictError(state: GeneratedState): UserError {
   );
 }
 
-/** Writes the generated files, removes the ones no longer generated, and records them. */
-export async function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): Promise<void> {
+/**
+ * Writes the generated files, removes the ones no longer generated, and records them.
+ * Returns the outermost folder it created for `folder` (relative to the root), if any.
+ */
+export async function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): Promise<string | undefined> {
   if (state.conflicts.length) throw conflictError(state);
   const manifestFile = path.join(root, state.manifest.path);
-  fs.mkdirSync(path.join(root, folder), { recursive: true });
+  const made = fs.mkdirSync(path.join(root, folder), { recursive: true });
   // First a manifest naming the old files and the new: whatever a crash leaves, nexus knows it wrote it.
   if (state.write.length) replaceFile(manifestFile, manifestText(folder, new Set([...state.remove, ...files.keys()])));
   // Each file made, written and dropped in turn (its folder made first); synced in batches.
@@ -180,4 +183,5 @@ export async function applyGenerated(root: string, folder: string, files: Genera
     }
   }
   if (state.manifest.stale || state.write.length) replaceFile(manifestFile, state.manifest.text);
+  return made === undefined ? undefined : path.relative(root, made).split(path.sep).join("/");
 }

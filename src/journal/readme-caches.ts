@@ -35,9 +35,12 @@ export function writeReadmeCache(journal: Journal, name: string, data: Contents)
 
 export const CHECK_STAMP = "readme-stamp";
 
+/** What the last build generated, and where (journal/former-pages.ts). */
+export const GENERATED_RECORD = "readme-generated";
+
 /** Removes what interrupted writes of build-readme's cache files left in `.nexus/` (their settled temporary files, nothing else). */
 export function removeStaleReadmeTemps(journal: Journal): void {
-  removeStaleTemps(path.join(journal.root, CACHE_DIR), [SUMMARY_CACHE, CHECK_STAMP]);
+  removeStaleTemps(path.join(journal.root, CACHE_DIR), [SUMMARY_CACHE, CHECK_STAMP, GENERATED_RECORD]);
 }
 
 /** What says a file is unchanged (readme/check-stamp.ts FileLook). */

@@ -67,7 +67,7 @@ const base = {
 };
 
 const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), "utf8");
-const manifest = (dir: string) => JSON.parse(read(dir, "journal/.nexus-manifest.json")) as { files: string[] };
+const manifest = (dir: string, folder = "journal") => JSON.parse(read(dir, `${folder}/.nexus-manifest.json`)) as { files: string[] };
 
 describe("build-readme pages", () => {
   it("writes a page per topic, challenges, timeline and charts in journal/, every link resolving, with a manifest", async () => {
@@ -111,6 +111,47 @@ describe("build-readme pages", () => {
     expect(read(dir, "journal/topics/notes.md")).toBe("mine");
     expect(manifest(dir).files).not.toContain("topics/python.md");
     expect(manifest(dir).files).not.toContain("topics/notes.md");
+  });
+
+  it("after readme.pages names another folder, removes the pages it wrote in the old one, unchanged, and the folder it made; --check names them", async () => {
+    const dir = journal(base);
+    // Settled: the caches in .nexus/ are written.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const name of fs.readdirSync(path.join(dir, "entries"))) fs.utimesSync(path.join(dir, "entries", name), minuteAgo, minuteAgo);
+    expect((await runCli(["build-readme"], { cwd: dir })).code).toBe(0);
+    const old = manifest(dir).files.map((f) => `journal/${f}`);
+    const moved = (pages: string) => fs.writeFileSync(path.join(dir, "nexus.config.json"), JSON.stringify({ ...CONFIG, readme: { ...CONFIG.readme, pages } }));
+
+    moved("docs/pages");
+    const check = await runCli(["build-readme", "--check"], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("journal/topics/python.md: no longer generated; should be gone");
+    for (const rel of old) expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
+    const built = await runCli(["build-readme"], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain(`removed ${old.length + 1} generated files from journal/, the former pages folder`);
+    // Gone with the folders nexus made; the new folder has every page.
+    expect(fs.existsSync(path.join(dir, "journal"))).toBe(false);
+    expect(manifest(dir, "docs/pages").files.map((f) => `journal/${f}`)).toEqual(old);
+    expect(read(dir, "README.md")).toContain("(docs/pages/topics/django.md)");
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(0);
+
+    // Back, with a page edited by hand and a file of the user's in the folder: both stay, and so does the folder.
+    fs.writeFileSync(path.join(dir, "docs/pages/topics/python.md"), "edited by hand\n");
+    fs.writeFileSync(path.join(dir, "docs/pages/notes.md"), "mine\n");
+    fs.writeFileSync(path.join(dir, "docs/keep.md"), "mine too\n");
+    moved("journal");
+    const back = await runCli(["build-readme"], { cwd: dir });
+    expect(back.code, back.stderr).toBe(0);
+    expect(read(dir, "docs/pages/topics/python.md")).toBe("edited by hand\n");
+    expect(read(dir, "docs/pages/notes.md")).toBe("mine\n");
+    expect(read(dir, "docs/keep.md")).toBe("mine too\n");
+    expect(fs.existsSync(path.join(dir, "docs/pages/topics/django.md"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "docs/pages/charts"))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, "docs/pages")).sort()).toEqual(["notes.md", "topics"]);
+    expect(fs.readdirSync(path.join(dir, "docs/pages/topics"))).toEqual(["python.md"]);
+    for (const rel of old) expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(0);
   });
 
   it("refuses to overwrite a file it did not write, and writes nothing", async () => {
@@ -168,7 +209,8 @@ describe("build-readme pages", () => {
     const pages = fs.readdirSync(path.join(dir, "journal/topics"));
     expect(pages).toHaveLength(HOSTILE.length);
     for (const page of pages) expect(page).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.md$/);
-    expect(fs.readdirSync(dir).sort()).toEqual(["README.md", "entries", "journal", "nexus.config.json"]);
+    // (.nexus/ is nexus's own cache folder, which ignores itself in git.)
+    expect(fs.readdirSync(dir).filter((f) => f !== ".nexus").sort()).toEqual(["README.md", "entries", "journal", "nexus.config.json"]);
     for (const target of fileLinks(path.join(dir, "journal/topics.md"))) expect(fs.existsSync(target), target).toBe(true);
     checkXml(read(dir, "journal/charts/topics.svg"));
   });
