@@ -64,7 +64,7 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
   const request = index.request(query, filter);
   const { matchers } = request;
   const hits = index.search(request);
-  const shown = hits.slice(0, options.limit).map((hit) => ({ ...hit, ...describeMatches(hit.entry, matchers) }));
+  const shown = hits.slice(0, options.limit).map(({ entry, score, words, proximity }) => ({ entry, score, words, proximity, ...describeMatches(entry, matchers) }));
 
   if (options.json) {
     ctx.io.out(

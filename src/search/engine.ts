@@ -14,7 +14,7 @@
 // only breaks ties (newest first).
 import type { IndexedJournal, JournalTerms } from "../journal/cache.js";
 import { filterEntries, type EntryFilter } from "../journal/filter.js";
-import type { LoadedEntry } from "../journal/read.js";
+import type { JournalContents, LoadedEntry } from "../journal/read.js";
 import { boundedDistance } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
@@ -335,26 +335,33 @@ export class SearchIndex {
       const d = dfSame[w]! || any;
       return Math.log(1 + (scanned - d + 0.5) / (d + 0.5));
     });
-    const hits: (Hit & { at: number })[] = survivors.map((c) => {
-      const words: WordScore[] = [];
+    /** The score of a candidate; given `words`, each word's share of it, as --explain shows it. */
+    const scoreOf = (c: (typeof survivors)[number], words?: WordScore[]): number => {
       let score = 0;
       const norm = K1 * (1 - B + (B * c.length) / averageLength);
       for (let w = 0; w < W; w += 1) {
         let weighted = 0;
-        const fields: Partial<Record<Field, number>> = {};
+        const fields: Partial<Record<Field, number>> | undefined = words ? {} : undefined;
         for (let f = 0; f < NF; f += 1) {
           const x = tf[c.tf + w * NF + f]!;
           if (x <= 0) continue;
           weighted += WEIGHTS[f]! * x;
-          fields[FIELDS[f]!] = round(x);
+          if (fields) fields[FIELDS[f]!] = round(x);
         }
         const s = (idf[w]! * weighted * (K1 + 1)) / (weighted + norm);
         score += s;
-        words.push({ word: matchers[w]!.word.text, score: round(s), fields });
+        words?.push({ word: matchers[w]!.word.text, score: round(s), fields: fields! });
       }
-      return { entry: contents.entryAt(c.at), score, words, proximity: 1, at: c.at };
-    });
-    const order = (a: Hit & { at: number }, b: Hit & { at: number }) => b.score - a.score || a.at - b.at;
+      return score;
+    };
+    // A hit's entry and the shares of its words are made when asked for: a common word
+    // has thousands of hits, of which a search shows ten.
+    const hits = survivors.map((c) => new RankedHit(contents, c.at, scoreOf(c), () => {
+      const words: WordScore[] = [];
+      scoreOf(c, words);
+      return words;
+    }));
+    const order = (a: RankedHit, b: RankedHit) => b.score - a.score || a.at - b.at;
     hits.sort(order);
 
     // Words side by side: worked out for the best few, which are then sorted again.
@@ -367,7 +374,42 @@ export class SearchIndex {
       top.sort(order);
       hits.splice(0, top.length, ...top);
     }
-    return hits.map(({ entry, score, words, proximity }) => ({ entry, score: round(score), words, proximity: round(proximity) }));
+    for (const hit of hits) {
+      hit.score = round(hit.score);
+      hit.proximity = round(hit.proximity);
+    }
+    return hits;
+  }
+}
+
+/**
+ * A hit whose entry and word scores are made when first asked for. Its own
+ * properties are those of a Hit (what it keeps besides is private).
+ */
+class RankedHit implements Hit {
+  proximity = 1;
+  readonly #contents: JournalContents;
+  readonly #at: number;
+  readonly #wordsOf: () => WordScore[];
+  #words: WordScore[] | undefined;
+
+  constructor(contents: JournalContents, at: number, public score: number, wordsOf: () => WordScore[]) {
+    this.#contents = contents;
+    this.#at = at;
+    this.#wordsOf = wordsOf;
+  }
+
+  /** The entry's place in contents.entries. */
+  get at(): number {
+    return this.#at;
+  }
+
+  get entry(): LoadedEntry {
+    return this.#contents.entryAt(this.#at);
+  }
+
+  get words(): WordScore[] {
+    return (this.#words ??= this.#wordsOf());
   }
 }
 
