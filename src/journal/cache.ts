@@ -112,6 +112,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   const records = new RecordFinder(cached?.records);
   const lineOf = (record: number): string => records.lineOf(record);
+  /** How many files there are likely to be: as many as records. */
+  const expected = records.total + 16;
 
   // The postings of parsed entries set aside by batches while the cache is built (posting-runs.ts),
   // in a scratch file beside it; undefined when no cache is to be written.
@@ -134,14 +136,14 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   let recordCount = records.total;
 
   // Each entry is kept as columns, made when asked for (contents.ts); its terms and length by its place there.
-  const entries = new EntryColumns(lineOf, decodeRest, identities, (entry, found) => foundFiles.set(entry, found));
+  const entries = new EntryColumns(lineOf, decodeRest, identities, (entry, found) => foundFiles.set(entry, found), expected);
   const sources: TermSource[] = [];
-  const lengths = new Int32Column();
+  const lengths = new Int32Column(expected);
   const fileProblems: FileProblem[] = [];
   let fileCount = 0;
   /** The records to write (as lineOf takes them), each with its entry's place in `entries` (-1 for a file with problems). */
-  const keep = new Int32Column();
-  const keepEntries = new Int32Column();
+  const keep = new Int32Column(expected);
+  const keepEntries = new Int32Column(expected);
   let reused = 0;
   let parsed = 0;
   let changed = false;

@@ -10,8 +10,13 @@ import { pathIn, type FoundFile, type ScannedFile, type ScannedFolder } from "./
 
 /** Whole numbers (32 bits) pushed one by one, kept outside the JavaScript heap (a garbage collection does not copy them). */
 export class Int32Column implements Iterable<number> {
-  private data = new Int32Array(1024);
+  private data: Int32Array;
   length = 0;
+
+  /** `capacity`: how many are expected (more can be pushed). */
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -40,13 +45,15 @@ const NO_TAGS: string[] = [];
 
 export class EntryColumns {
   /** Each entry's date as YYYYMMDD (calendarDateKey), or -1 when it is not one, then compared as text. */
-  private readonly dateKeys = new Int32Column();
-  private readonly folders: ScannedFolder[] = [];
-  private readonly names: string[] = [];
+  private readonly dateKeys: Int32Column;
+  /** Each entry's folder, as a place in `folderList`. */
+  private readonly folders: Int32Column;
+  private readonly folderList: ScannedFolder[] = [];
+  private readonly names: string[];
   /** The record each entry is decoded from (as lineOf takes it), and where its date and its head fields are in it. */
-  private readonly records = new Int32Column();
-  private readonly dateAts = new Int32Column();
-  private readonly rests = new Int32Column();
+  private readonly records: Int32Column;
+  private readonly dateAts: Int32Column;
+  private readonly rests: Int32Column;
   /** Entries made when they were read (an entry whose record could not be decoded), by place. */
   private readonly early = new Map<number, LoadedEntry>();
   /** The entries made so far, by place (made when the first is asked for). */
@@ -62,19 +69,28 @@ export class EntryColumns {
     keepFound: boolean,
     /** Called with each entry and its file as the scan found it, when it is made (and keepFound). */
     private readonly onMade?: (entry: LoadedEntry, found: FoundFile) => void,
+    /** How many entries are expected: the columns are made that long (more can be added). */
+    capacity = 1024,
   ) {
     this.found = keepFound ? [] : undefined;
+    this.dateKeys = new Int32Column(capacity);
+    this.folders = new Int32Column(capacity);
+    this.records = new Int32Column(capacity);
+    this.dateAts = new Int32Column(capacity);
+    this.rests = new Int32Column(capacity);
+    this.names = new Array<string>(capacity);
   }
 
   get length(): number {
-    return this.names.length;
+    return this.folders.length;
   }
 
   private push(found: ScannedFile, dateKey: number): number {
-    const i = this.names.length;
+    const i = this.folders.length;
     this.dateKeys.push(dateKey);
-    this.folders.push(found.folder);
-    this.names.push(found.name);
+    const folder = this.folderList.length > 0 && this.folderList[this.folderList.length - 1] === found.folder ? this.folderList.length - 1 : this.folderList.indexOf(found.folder);
+    this.folders.push(folder >= 0 ? folder : this.folderList.push(found.folder) - 1);
+    this.names[i] = found.name;
     if (found.target !== undefined) this.targets.set(i, found.target);
     this.found?.push(found);
     return i;
@@ -100,8 +116,12 @@ export class EntryColumns {
     return i;
   }
 
+  private folderOf(i: number): ScannedFolder {
+    return this.folderList[this.folders.at(i)]!;
+  }
+
   private pathOf(i: number): string {
-    return pathIn(this.folders[i]!, this.names[i]!);
+    return pathIn(this.folderOf(i), this.names[i]!);
   }
 
   private dateOf(i: number): string {
@@ -116,9 +136,8 @@ export class EntryColumns {
     const x = this.dateKeys.at(a);
     const y = this.dateKeys.at(b);
     if (x >= 0 && y >= 0 && x !== y) return x < y ? 1 : -1;
-    const folderA = this.folders[a]!;
     // Two files of one folder: their paths compare as their names do.
-    if (x === y && x >= 0 && folderA === this.folders[b]) {
+    if (x === y && x >= 0 && this.folders.at(a) === this.folders.at(b)) {
       const nameA = this.names[a]!;
       const nameB = this.names[b]!;
       return nameA < nameB ? 1 : nameA > nameB ? -1 : 0;
@@ -128,7 +147,7 @@ export class EntryColumns {
 
   /** The places of the entries, newest first. */
   order(): ArrayLike<number> & Iterable<number> {
-    const n = this.names.length;
+    const n = this.folders.length;
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = n - 1 - k;
     // Files are scanned by name, and names start with the date: reversed, they are
@@ -140,10 +159,10 @@ export class EntryColumns {
 
   /** The entry at a place, made the first time it is asked for. */
   entry(i: number): LoadedEntry {
-    const made = (this.made ??= new Array<LoadedEntry | undefined>(this.names.length));
+    const made = (this.made ??= new Array<LoadedEntry | undefined>(this.folders.length));
     let entry = made[i] ?? this.early.get(i);
     if (entry) return entry;
-    const folder = this.folders[i]!;
+    const folder = this.folderOf(i);
     const name = this.names[i]!;
     const path = pathIn(folder, name);
     const file = this.targets.get(i) ?? folder.prefix + name;
