@@ -77,6 +77,11 @@ export function hrefTo(from: string, target: LinkTarget): string {
   return encodeHref(path.posix.relative(path.posix.dirname(from), target.path) || path.posix.basename(target.path));
 }
 
+/** The way from `from`'s folder to the target's folder ("" for the same one, else ending in `/`) when hrefTo is that way and the target's name; undefined otherwise. */
+export function hrefWay(from: string, target: LinkTarget): string | undefined {
+  return viaFolders(from, target) ? lastWay : undefined;
+}
+
 /** The length of hrefTo(from, target), in characters and in UTF-8 bytes alike (an href is ASCII). */
 export function hrefLength(from: string, target: LinkTarget): number {
   return viaFolders(from, target) ? lastWay.length + target.name.length : hrefTo(from, target).length;

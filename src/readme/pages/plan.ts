@@ -9,7 +9,7 @@ import type { LoadedEntry } from "../../journal/read.js";
 import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
-import { entryTitle, hrefBetween, hrefLength, hrefTo, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
+import { entryTitle, hrefBetween, hrefLength, hrefTo, hrefWay, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
 import { ByteCounter, PageWriter, type Sink } from "./bytes.js";
 import { PAGE_LIMIT, paginateRuns } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
@@ -94,9 +94,16 @@ class EntryLinks {
     return escaped;
   }
 
-  /** `[title](href)` from the file `from`, as entryLinkFrom makes it. */
-  link(from: string, facts: EntryFacts): string {
-    return `${facts.label}${hrefTo(from, facts.target)})`;
+  /** `[title](href)` from the file `from`, as entryLinkFrom makes it, put piece by piece. */
+  putLink(out: Sink, from: string, facts: EntryFacts): void {
+    out.putText(facts.label);
+    const way = hrefWay(from, facts.target);
+    if (way === undefined) out.putText(hrefTo(from, facts.target));
+    else {
+      out.putText(way);
+      out.putText(facts.target.name);
+    }
+    out.putText(")");
   }
 
   /** The UTF-8 length of `link(from, facts)` (a link target is ASCII). */
@@ -127,14 +134,22 @@ const TOPIC_FIELDS: [first: string, next: string, field: 0 | 1 | 2][] = [
 ];
 
 /**
- * An entry on its topic's page: a heading link, date and tags (topicText), and its
+ * An entry on its topic's page: a heading link, date and tags (topicPut), and its
  * sections in short (topicShorts: a list item each, for the ones not blank), their
- * bytes copied as they are.
+ * bytes copied as they are. Each piece is put as it is: no string is made of them.
  */
-function topicText(from: string, entry: LoadedEntry, links: EntryLinks): string {
+function topicPut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
   const facts = links.of(entry);
   const tags = links.tags(entry, facts);
-  return `### ${links.link(from, facts)}\n\n${entry.date}${tags ? `${DOT}${tags}` : ""}${entry.featured ? TOPIC_FEATURED : ""}`;
+  out.putText("### ");
+  links.putLink(out, from, facts);
+  out.putText("\n\n");
+  out.putText(entry.date);
+  if (tags) {
+    out.putText(DOT);
+    out.putText(tags);
+  }
+  if (entry.featured) out.putText(TOPIC_FEATURED);
 }
 
 function topicTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
@@ -154,26 +169,31 @@ function topicShorts(out: Sink, entry: LoadedEntry, summaries: Summaries): void 
   }
 }
 
-/** A challenge on the challenges page: one line with its problem in short (the topic page has the rest). */
-function challengeText(from: string, entry: LoadedEntry, links: EntryLinks): string {
-  const facts = links.of(entry);
-  return `- ${entry.date}${DOT}${links.link(from, facts)}${DOT}${facts.topic}${entry.featured ? CHALLENGE_FEATURED : ""}${DASH}`;
-}
-
-function challengeTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
-  const facts = links.of(entry);
-  return 2 + facts.dateBytes + DOT_BYTES + links.linkBytes(from, facts) + DOT_BYTES + facts.topicBytes + (entry.featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
-}
-
 /** An entry on the timeline: its date, link and topic. */
-function timelineText(from: string, entry: LoadedEntry, links: EntryLinks): string {
+function timelinePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
   const facts = links.of(entry);
-  return `- ${entry.date}${DOT}${links.link(from, facts)}${DOT}${facts.topic}`;
+  out.putText("- ");
+  out.putText(entry.date);
+  out.putText(DOT);
+  links.putLink(out, from, facts);
+  out.putText(DOT);
+  out.putText(facts.topic);
 }
 
 function timelineTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
   const facts = links.of(entry);
   return 2 + facts.dateBytes + DOT_BYTES + links.linkBytes(from, facts) + DOT_BYTES + facts.topicBytes;
+}
+
+/** A challenge on the challenges page: its timeline line, a star when featured, and its problem in short (the topic page has the rest). */
+function challengePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
+  timelinePut(out, from, entry, links);
+  if (entry.featured) out.putText(CHALLENGE_FEATURED);
+  out.putText(DASH);
+}
+
+function challengeTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
+  return timelineTextBytes(from, entry, links) + (entry.featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
 }
 
 interface SetSpec<T> {
@@ -189,11 +209,14 @@ interface SetSpec<T> {
   list: readonly T[];
   group: (item: T) => string;
   section?: (item: T) => string;
-  /** An item's text on a page at `from`, then the bytes that follow it (sections in short), if any. */
-  text: (from: string, item: T) => string;
-  bytes?: (out: Sink, item: T) => void;
-  /** The UTF-8 length of `text` (else it is made to be measured). */
+  /**
+   * An item on a page at `from`: its text (`text`, or put piece by piece by `put`, whose
+   * UTF-8 length `textBytes` tells), then the bytes that follow it (sections in short), if any.
+   */
+  text?: (from: string, item: T) => string;
+  put?: (out: Sink, from: string, item: T) => void;
   textBytes?: (from: string, item: T) => number;
+  bytes?: (out: Sink, item: T) => void;
   files: GeneratedFiles;
 }
 
@@ -202,6 +225,7 @@ const counter = new ByteCounter();
 /** Writes one page set: a single page, or a main page listing its parts. */
 function writeSet<T>(spec: SetSpec<T>): PageSet {
   const { list, bytes, section } = spec;
+  const put = spec.put ?? ((out: Sink, from: string, item: T) => out.putText(spec.text!(from, item)));
   const mainPath = `${spec.folder}/${spec.base}.md`;
   const main: PageLink = { label: spec.title, path: mainPath, count: list.length };
   const home = (from: string) => `[Journal index](${hrefBetween(from, `${spec.root}/README.md`)}) · [README](${hrefBetween(from, "README.md")})`;
@@ -209,7 +233,7 @@ function writeSet<T>(spec: SetSpec<T>): PageSet {
   // every item is measured here, and made only when its page is made.
   const sizes = new Float64Array(list.length);
   for (let i = 0; i < list.length; i += 1) {
-    counter.count = spec.textBytes ? spec.textBytes(mainPath, list[i]!) : utf8Length(spec.text(mainPath, list[i]!));
+    counter.count = spec.textBytes ? spec.textBytes(mainPath, list[i]!) : utf8Length(spec.text!(mainPath, list[i]!));
     bytes?.(counter, list[i]!);
     sizes[i] = counter.count;
   }
@@ -227,7 +251,7 @@ function writeSet<T>(spec: SetSpec<T>): PageSet {
       if (here && here !== last) out.putText(`## ${here}\n\n`);
       last = here;
       const before = out.used;
-      out.putText(spec.text(mainPath, list[i]!));
+      put(out, mainPath, list[i]!);
       bytes?.(out, list[i]!);
       if (out.used - before !== sizes[i]) throw new Error(`generated page ${mainPath}: item ${i} is ${out.used - before} bytes, measured ${sizes[i]}`);
     }
@@ -275,7 +299,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         intro: `${plural(list.length, "entry", "entries")} on ${name}, newest first.`,
         list,
         group: year,
-        text: (from, e) => topicText(from, e, links),
+        put: (out, from, e) => topicPut(out, from, e, links),
         textBytes: (from, e) => topicTextBytes(from, e, links),
         bytes: (out, e) => topicShorts(out, e, summaries),
         files,
@@ -293,7 +317,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     list: challenges,
     group: year,
     section: month,
-    text: (from, e) => challengeText(from, e, links),
+    put: (out, from, e) => challengePut(out, from, e, links),
     textBytes: (from, e) => challengeTextBytes(from, e, links),
     bytes: (out, e) => summaries.shortInto(summaries.slotOf(e), 0, out),
     files,
@@ -308,7 +332,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     list: newest,
     group: year,
     section: month,
-    text: (from, e) => timelineText(from, e, links),
+    put: (out, from, e) => timelinePut(out, from, e, links),
     textBytes: (from, e) => timelineTextBytes(from, e, links),
     files,
   });
