@@ -109,39 +109,46 @@ function syncAll(fds: number[]): Promise<void> {
  * Replaces many files, each atomically as replaceFile does (temporary file, synced,
  * renamed into place; a link at a target is replaced, never followed), but the data
  * of `batch` files at a time is synced together, and each folder once a batch: at
- * 1,000 files that is most of the time of writing them. `files` is read lazily and
- * each file's data is written as soon as it is made, so a maker may reuse its buffer.
- * On an error, the batch's temporary files are removed; files already in place stay.
+ * 1,000 files that is most of the time of writing them. A batch is synced while the
+ * next one is made and written, and renamed into place once both are done. `files`
+ * is read lazily and each file's data is written as soon as it is made, so a maker
+ * may reuse its buffer. On an error, the batches written whole before it are put in
+ * place, the temporary files of the rest removed.
  */
 export async function replaceFiles(files: Iterable<[target: string, make: () => Contents]>, batch = 64): Promise<void> {
-  let pending: { target: string; temp: string; fd: number | undefined; mode: number }[] = [];
-  const discard = () => {
-    for (const p of pending) {
+  type Pending = { target: string; temp: string; fd: number | undefined; mode: number };
+  let pending: Pending[] = [];
+  /** The batch being synced, and when its syncs are done. */
+  let syncing: { list: Pending[]; done: Promise<void> } | undefined;
+  const discard = (list: Pending[]) => {
+    for (const p of list) {
       if (p.fd !== undefined) fs.closeSync(p.fd);
       fs.rmSync(p.temp, { force: true });
     }
-    pending = [];
+    list.length = 0;
   };
-  const flush = async () => {
-    try {
-      await syncAll(pending.map((p) => p.fd!));
-      const folders = new Set<string>();
-      for (const p of pending) {
-        fs.closeSync(p.fd!);
-        p.fd = undefined;
-      }
-      while (pending.length) {
-        const p = pending[0]!;
-        fs.chmodSync(p.temp, p.mode);
-        fs.renameSync(p.temp, p.target);
-        pending.shift();
-        folders.add(path.dirname(p.target));
-      }
-      for (const folder of folders) syncFolder(folder);
-    } catch (error) {
-      discard();
-      throw error;
+  const sync = (list: Pending[]) => {
+    const done = syncAll(list.map((p) => p.fd!));
+    // Awaited in finish(); meanwhile a failed sync is not an unhandled rejection.
+    done.catch(() => undefined);
+    return { list, done };
+  };
+  /** Waits for a batch's syncs, then renames its files into place and syncs their folders. */
+  const finish = async (synced: { list: Pending[]; done: Promise<void> }) => {
+    await synced.done;
+    const folders = new Set<string>();
+    for (const p of synced.list) {
+      fs.closeSync(p.fd!);
+      p.fd = undefined;
     }
+    while (synced.list.length) {
+      const p = synced.list[0]!;
+      fs.chmodSync(p.temp, p.mode);
+      fs.renameSync(p.temp, p.target);
+      synced.list.shift();
+      folders.add(path.dirname(p.target));
+    }
+    for (const folder of folders) syncFolder(folder);
   };
   try {
     for (const [target, make] of files) {
@@ -153,14 +160,28 @@ export async function replaceFiles(files: Iterable<[target: string, make: () => 
         // A new file gets the default mode.
       }
       const temp = tempPath(target);
-      const entry = { target, temp, fd: fs.openSync(temp, "wx", 0o644) as number | undefined, mode };
+      const entry: Pending = { target, temp, fd: fs.openSync(temp, "wx", 0o644), mode };
       pending.push(entry);
       writeContents(entry.fd!, make());
-      if (pending.length >= batch) await flush();
+      if (pending.length >= batch) {
+        if (syncing) await finish(syncing);
+        syncing = sync(pending);
+        pending = [];
+      }
     }
-    if (pending.length) await flush();
+    if (syncing) await finish(syncing);
+    syncing = undefined;
+    if (pending.length) await finish(sync(pending));
   } catch (error) {
-    discard();
+    discard(pending);
+    // A batch made whole before the error still goes into place, as it would have.
+    if (syncing) {
+      try {
+        await finish(syncing);
+      } catch {
+        discard(syncing.list);
+      }
+    }
     throw error;
   }
 }
