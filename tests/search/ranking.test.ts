@@ -104,3 +104,16 @@ describe("ranking on the fixture journal", () => {
     expect(search("celery", { until: "2026-01-01" })).toEqual([]);
   });
 });
+
+describe("a hit", () => {
+  it("has a Hit's own properties only, its entry the journal's and its words' shares summing to its score", () => {
+    const [hit] = index.search(parseQuery(["celery", "retry"]).map((w) => index.matcher(w)));
+    expect(Object.keys(hit!).sort()).toEqual(["proximity", "score"]);
+    expect(JSON.parse(JSON.stringify(hit))).toEqual({ score: hit!.score, proximity: hit!.proximity });
+    expect(index.journal.contents.entries).toContain(hit!.entry);
+    expect(hit!.words.map((w) => w.word)).toEqual(["celery", "retry"]);
+    expect(hit!.words).toBe(hit!.words);
+    const sum = hit!.words.reduce((total, w) => total + w.score, 0) * hit!.proximity;
+    expect(Math.abs(sum - hit!.score)).toBeLessThan(0.01);
+  });
+});
