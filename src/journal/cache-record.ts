@@ -57,8 +57,14 @@ export function encodeRecord(path: string, size: number, changedMs: number, pars
 /** The path a record is of. */
 export function recordPath(line: string): string | undefined {
   const end = line.indexOf(US);
-  const value = end < 0 ? undefined : untext(line.slice(0, end));
-  return typeof value === "string" ? value : undefined;
+  if (end < 0) return undefined;
+  try {
+    const value = untext(line.slice(0, end));
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    // GS and no JSON: a hand-made record, of no file.
+    return undefined;
+  }
 }
 
 /**
@@ -71,12 +77,20 @@ export function recordMatches(line: string, folder: string, name: string, size: 
   const f = folder.length;
   const end = f === 0 ? name.length : f + 1 + name.length;
   if (line.charCodeAt(end) === 0x1f && (f === 0 || (line.charCodeAt(f) === 0x2f && line.startsWith(folder))) && line.startsWith(name, end - name.length)) at = end + 1;
-  else if (line.charCodeAt(0) === 0x1d && recordPath(line) === (f === 0 ? name : `${folder}/${name}`)) at = line.indexOf(US) + 1;
+  else if (line.charCodeAt(0) === 0x1d && isEscapedPath(recordPath(line), f === 0 ? name : `${folder}/${name}`)) at = line.indexOf(US) + 1;
   else return false;
+  // Size and change time written as encodeRecord writes them: the same number written otherwise (049, 4.9e1) is no record nexus made.
   const sizeEnd = line.indexOf(US, at);
+  if (sizeEnd < 0 || writtenWhole(line, at, sizeEnd) !== size) return false;
   const changedEnd = line.indexOf(US, sizeEnd + 1);
-  return changedEnd > 0 && Number(line.slice(at, sizeEnd)) === size && Number(line.slice(sizeEnd + 1, changedEnd)) === changedMs && sizeEnd > at;
+  if (changedEnd < 0) return false;
+  if (Number.isInteger(changedMs)) return writtenWhole(line, sizeEnd + 1, changedEnd) === changedMs;
+  const written = String(changedMs);
+  return changedEnd - sizeEnd - 1 === written.length && line.startsWith(written, sizeEnd + 1);
 }
+
+/** Whether a record's path written as GS and JSON is `path`, which encodeRecord would write so (it has a control character). */
+const isEscapedPath = (stored: string | undefined, path: string): boolean => stored === path && !PLAIN.test(path);
 
 /** What every read needs of a record; undefined when a value is not one parsing could give. */
 export type RecordHead =
@@ -99,8 +113,9 @@ function problemsOf(value: string): StoredProblem[] | undefined {
   return Array.isArray(problems) && problems.every(isStoredProblem) ? problems : undefined;
 }
 
-/** The whole number written in `line` from `start` to `end` (digits only, at most 15), or -1. */
-const wholeNumber = (line: string, start: number, end: number): number => (end > start && end - start <= 15 ? digits(line, start, end) : -1);
+/** The whole number written in `line` from `start` to `end` as encodeRecord writes one (digits only, at most 15, no leading zero), or -1. */
+const writtenWhole = (line: string, start: number, end: number): number =>
+  end > start && end - start <= 15 && (line.charCodeAt(start) !== 0x30 || end === start + 1) ? digits(line, start, end) : -1;
 
 /**
  * The values of a record that every read needs (after recordMatches said it is the file's).
@@ -124,7 +139,7 @@ export function recordHead(line: string): RecordHead | undefined {
     if (warningsEnd < 0) return undefined;
     // A date is never written as JSON (it has no control character): ten characters of a calendar date.
     const dateKey = dateEnd === at + 13 ? calendarDateKey(line, at + 3) : -1;
-    const length = wholeNumber(line, dateEnd + 1, lengthEnd);
+    const length = writtenWhole(line, dateEnd + 1, lengthEnd);
     const warnings = warningsEnd === lengthEnd + 1 ? NONE : problemsOf(line.slice(lengthEnd + 1, warningsEnd));
     if (dateKey < 0 || length < 0 || !warnings) return undefined;
     return { ok: true, dateKey, dateAt: at + 3, length, warnings, rest: warningsEnd + 1 };
