@@ -82,10 +82,21 @@ function namesIn(dir: string): string[] | undefined {
   }
 }
 
-/** The process's working folder; undefined when it cannot be told (it was removed). */
+/**
+ * The process's working folder, when the scan can go back to it by its path; undefined
+ * when it cannot be told (it was removed) or its path leads elsewhere or nowhere: a
+ * folder above it that the user may not search (sudo -u from root's home), or a
+ * folder renamed or mounted over since. The process would otherwise stay in the
+ * entries folder, and every later relative path would be resolved from there.
+ */
 function workingFolder(): string | undefined {
   try {
-    return process.cwd();
+    const cwd = process.cwd();
+    const here = fs.statSync(".");
+    const there = fs.statSync(cwd);
+    if (here.ino !== there.ino || here.dev !== there.dev) return undefined;
+    fs.accessSync(cwd, fs.constants.X_OK);
+    return cwd;
   } catch {
     return undefined;
   }

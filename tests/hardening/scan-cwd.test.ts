@@ -1,0 +1,38 @@
+// The scan lstats each file from inside its folder (process.chdir) and goes back to
+// the user's folder after: when that folder cannot be entered again by its path, the
+// scan must not leave it at all.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, entryText, makeTree, tempDir } from "../helpers.js";
+
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+describe("the working folder after a scan", () => {
+  it.skipIf(!isRoot)("stays the user's even when its path cannot be entered again (a folder above it not searchable)", () => {
+    const journal = makeTree({
+      "nexus.config.json": JSON.stringify({ entries: "entries" }),
+      "entries/2024-01-01-a.md": entryText({ title: "A", topic: "T", date: "2024-01-01" }),
+      "entries/sub/2024-01-02-b.md": entryText({ title: "B", topic: "T", date: "2024-01-02" }),
+    });
+    fs.mkdirSync(path.join(journal, "templates"));
+    fs.symlinkSync("missing.md", path.join(journal, "templates", "README.md"));
+    for (const dir of [journal, path.join(journal, "entries"), path.join(journal, "entries", "sub"), path.join(journal, "templates")]) fs.chmodSync(dir, 0o777);
+    // The user is in a folder inside one only root may search (mkdtemp makes it 0700).
+    const user = path.join(tempDir(), "here");
+    fs.mkdirSync(user, { mode: 0o777 });
+    const run = spawnSync(process.execPath, [BIN, "--dir", journal, "build-readme"], {
+      cwd: user,
+      uid: NOBODY,
+      gid: NOBODY,
+      env: { ...process.env, NO_COLOR: "1", CI: "true", HOME: journal },
+      encoding: "utf8",
+    });
+    // Paths in messages are shown from the user's folder, not from the entries folder.
+    const shown = path.relative(user, path.join(journal, "templates", "README.md"));
+    expect(run.stderr).toContain(`nexus: ${shown} is a link to a file that does not exist`);
+    expect(run.status).toBe(1);
+  });
+});
