@@ -95,12 +95,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The process's working folder, or "" when it was removed: paths in messages are then shown whole. */
+function workingFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return "";
+  }
+}
+
 function printError(error: unknown, debug: boolean): number {
   const color = io?.color;
   const red = (s: string) => (color ? color.red(s) : s);
   // Messages quote user input (a flag's value, a file name): no control character reaches the terminal.
   const inert = (text: string) => sanitize.inertText(text);
-  const known = error instanceof UserError ? error : userErrorFromOs(error, process.cwd());
+  const known = error instanceof UserError ? error : userErrorFromOs(error, workingFolder());
   if (known) {
     process.stderr.write(`${red("nexus:")} ${inert(known.message)}\n`);
     if (known.hint) process.stderr.write(`hint: ${inert(known.hint)}\n`);
@@ -154,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(exitCode);
   // Output to a full disk (or /dev/full): one line, as for any other write.
-  const known = userErrorFromOs(Object.assign(error, { path: error.path ?? "standard output" }), process.cwd());
+  const known = userErrorFromOs(Object.assign(error, { path: error.path ?? "standard output" }), workingFolder());
   if (!known) throw error;
   process.stderr.write(`nexus: ${known.message}\n`);
   process.exit(EXIT.failure);

@@ -97,7 +97,7 @@ export function userErrorFromOs(error: unknown, cwd: string): UserError | undefi
   }
   const verb = (error.syscall && VERBS[error.syscall]) || "use";
   let shown = target;
-  if (shown && shown.startsWith(`${cwd}/`)) shown = shown.slice(cwd.length + 1);
+  if (shown && cwd && shown.startsWith(`${cwd}/`)) shown = shown.slice(cwd.length + 1);
   const message = shown ? `cannot ${verb} ${shown}: ${known.what} (${error.code})` : `${known.what} (${error.code})`;
   return new UserError(message, { hint: known.todo });
 }

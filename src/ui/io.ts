@@ -2,6 +2,7 @@ import path from "node:path";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { FileProblem } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
+import { UserError } from "../errors.js";
 
 /** Where a command writes, and what the terminal can do. Tests pass their own. */
 export interface Io {
@@ -37,6 +38,15 @@ export function colorLevel(options: { noColorFlag: boolean; env: NodeJS.ProcessE
   return options.env.COLORTERM === "truecolor" ? 3 : 2;
 }
 
+/** The process's working folder; a user error when it was removed (a shell left in a deleted folder). */
+function workingFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    throw new UserError("the current folder no longer exists (it was removed or moved away)", { hint: "cd to a folder that exists and run nexus again" });
+  }
+}
+
 export function processIo(level: 0 | 1 | 2 | 3): Io {
   return {
     out: (text) => void process.stdout.write(text),
@@ -44,7 +54,7 @@ export function processIo(level: 0 | 1 | 2 | 3): Io {
     color: new Chalk({ level }),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
+    cwd: workingFolder(),
     env: process.env,
     columns: process.stdout.columns || 80,
   };

@@ -36,3 +36,22 @@ describe("the working folder after a scan", () => {
     expect(run.status).toBe(1);
   });
 });
+
+describe("a working folder removed before nexus starts", () => {
+  it("is one line naming the problem, exit 1, no stack trace", () => {
+    const journal = makeTree({
+      "nexus.config.json": JSON.stringify({ entries: "entries" }),
+      "entries/2024-01-01-a.md": entryText({ title: "A", topic: "T", date: "2024-01-01" }),
+    });
+    const gone = path.join(tempDir(), "gone");
+    fs.mkdirSync(gone);
+    // The shell is in the folder when it is removed, as a terminal left in a deleted folder is.
+    const run = spawnSync("sh", ["-c", 'cd "$1" && rmdir "$1" && exec "$2" "$3" --dir "$4" list', "sh", gone, process.execPath, BIN, journal], {
+      env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("nexus: the current folder no longer exists (it was removed or moved away)\nhint: cd to a folder that exists and run nexus again\n");
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(1);
+  });
+});
