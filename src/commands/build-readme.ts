@@ -143,8 +143,9 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   const startedAt = Date.now();
   // Each entry's scanned file: the summary cache keys on it.
   const { journal, contents, failed } = loadJournal(ctx, { identities: true });
-  // A crash while the summary cache or the stamp was written left a temporary file: one look at `.nexus/` a build.
-  removeStaleReadmeTemps(journal);
+  // A crash while the summary cache or the stamp was written left a temporary file: one look at `.nexus/` a build
+  // (not with --stdout, which writes nothing).
+  if (!options.stdout) removeStaleReadmeTemps(journal);
   const io = ctx.io;
   const c = io.color;
   if (failed) {

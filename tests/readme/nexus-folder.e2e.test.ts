@@ -38,7 +38,9 @@ describe("build-readme's temporary files in .nexus/", () => {
     for (const name of [...stale, ...kept.slice(1)]) fs.utimesSync(path.join(nexus, name), hourAgo, hourAgo);
     fs.lutimesSync(path.join(nexus, ".readme-summaries.5.deadbeef.tmp"), hourAgo, hourAgo);
 
-    // A build with nothing to write, answered from the stamp, cleans them too.
+    // --stdout writes nothing, not even that; a build with nothing to write, answered from the stamp, cleans them.
+    expect((await runCli(["build-readme", "--stdout"], { cwd: dir })).code).toBe(0);
+    expect(fs.readdirSync(nexus)).toEqual(expect.arrayContaining(stale));
     const result = await runCli(["build-readme"], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const names = fs.readdirSync(nexus);
