@@ -85,8 +85,11 @@ export function recordMatches(line: string, folder: string, name: string, size: 
   const changedEnd = line.indexOf(US, sizeEnd + 1);
   if (changedEnd < 0) return false;
   if (Number.isInteger(changedMs)) return writtenWhole(line, sizeEnd + 1, changedEnd) === changedMs;
-  const written = String(changedMs);
-  return changedEnd - sizeEnd - 1 === written.length && line.startsWith(written, sizeEnd + 1);
+  // A change time with a fraction, as String writes it, starts and ends with 1 to 9 (no sign, space, leading
+  // or trailing zero): checked at its two ends, as a String(changedMs) for each record would cost more.
+  const first = line.charCodeAt(sizeEnd + 1);
+  const last = line.charCodeAt(changedEnd - 1);
+  return first > 0x30 && first <= 0x39 && last > 0x30 && last <= 0x39 && Number(line.slice(sizeEnd + 1, changedEnd)) === changedMs;
 }
 
 /** Whether a record's path written as GS and JSON is `path`, which encodeRecord would write so (it has a control character). */

@@ -50,7 +50,8 @@ describe("a hand-made entry cache with right checksums", () => {
     ["a size with a space", (v) => [v[0]!, ` ${v[1]}`, ...v.slice(2)]],
     ["a size in hexadecimal", (v) => [v[0]!, `0x${Number(v[1]).toString(16)}`, ...v.slice(2)]],
     ["a change time with a leading zero", (v) => [v[0]!, v[1]!, `0${v[2]}`, ...v.slice(3)]],
-    ["a change time with more digits", (v) => [v[0]!, v[1]!, `${v[2]}${v[2]!.includes(".") ? "" : "."}0000001`, ...v.slice(3)]],
+    ["a change time with a trailing zero", (v) => [v[0]!, v[1]!, `${v[2]}${v[2]!.includes(".") ? "0" : ".0"}`, ...v.slice(3)]],
+    ["a change time with a space", (v) => [v[0]!, v[1]!, `${v[2]} `, ...v.slice(3)]],
     ["a length with a leading zero", (v) => [...v.slice(0, 5), `0${v[5]}`, ...v.slice(6)]],
     ["a date with other separators", (v) => [...v.slice(0, 4), v[4]!.replaceAll("-", "/"), ...v.slice(5)]],
   ];
