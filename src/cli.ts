@@ -19,6 +19,13 @@ import { registerReview } from "./cli/review.js";
 
 let commander: typeof import("commander");
 let ui: typeof import("./ui/io.js");
+let chalk: typeof import("chalk") | undefined;
+
+/** The colour level of a command's run (--no-color, NO_COLOR, FORCE_COLOR, a terminal). */
+function colorLevelOf(command: Command): 0 | 1 | 2 | 3 {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  return ui.colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
+}
 
 
 interface GlobalFlags {
@@ -38,7 +45,7 @@ let pagedOutput: string[] | undefined;
 
 function context(command: Command): Context {
   const flags = command.optsWithGlobals<GlobalFlags>();
-  io ??= ui.processIo(ui.colorLevel({ noColorFlag: flags.color === false, env: process.env, isTTY: Boolean(process.stdout.isTTY) }));
+  io ??= ui.processIo(colorLevelOf(command), (level) => new chalk!.Chalk({ level }));
   let commandIo = io;
   if (flags.pager !== false && PAGED.has(command.name()) && io.stdoutIsTTY) {
     const buffer: string[] = (pagedOutput ??= []);
@@ -130,8 +137,10 @@ export async function main(argv: string[]): Promise<number> {
   commander = await import("commander");
   const program = buildProgram();
   // Colour and output are set up only when a command runs, not for --help.
-  program.hook("preAction", async () => {
+  program.hook("preAction", async (_program, command) => {
     ui ??= await import("./ui/io.js");
+    // chalk only for a run that colours its output.
+    if (colorLevelOf(command) > 0) chalk ??= await import("chalk");
   });
   if (args.length === 0) {
     process.stdout.write(program.helpInformation());

@@ -1,8 +1,9 @@
 import path from "node:path";
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { FileProblem } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
 import { UserError } from "../errors.js";
+import { plainColor } from "./plain-color.js";
 
 /** Where a command writes, and what the terminal can do. Tests pass their own. */
 export interface Io {
@@ -47,11 +48,12 @@ function workingFolder(): string {
   }
 }
 
-export function processIo(level: 0 | 1 | 2 | 3): Io {
+/** The colours of a run: `color`, made by chalk (loaded by the caller only for colour), or none for level 0. */
+export function processIo(level: 0 | 1 | 2 | 3, color: (level: 1 | 2 | 3) => ChalkInstance): Io {
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    color: new Chalk({ level }),
+    color: level === 0 ? plainColor() : color(level),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     cwd: workingFolder(),
