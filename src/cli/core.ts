@@ -72,8 +72,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
       examples("nexus list", "nexus list --topic Django --tag orm", "nexus list --since 2026-01-01 --limit 10", "nexus list --featured", "nexus list --json | jq '.[].title'"),
     )
     .action(async (flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
-      const { dateFlag, countFlag } = await import("../journal/filter.js");
-      const { list } = await import("../commands/list.js");
+      const [{ dateFlag, countFlag }, { list }] = await Promise.all([import("../journal/filter.js"), import("../commands/list.js")]);
       done(
         await list(context(command), {
           topic: flags.topic as string | undefined,

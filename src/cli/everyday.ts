@@ -58,8 +58,7 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
     .option("--json", "print the same figures as JSON")
     .addHelpText("after", examples("nexus stats", "nexus stats --until 2026-06-30", "nexus stats --json | jq .streaks"))
     .action(async (flags: { until?: string; json?: boolean }, command: Command) => {
-      const { dateFlag } = await import("../journal/filter.js");
-      const { stats } = await import("../commands/stats.js");
+      const [{ dateFlag }, { stats }] = await Promise.all([import("../journal/filter.js"), import("../commands/stats.js")]);
       done(await stats(context(command), { until: dateFlag("--until", flags.until), json: Boolean(flags.json) }));
     });
   program

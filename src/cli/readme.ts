@@ -26,8 +26,7 @@ export function registerReadme(program: Command, { context, done }: Cli): void {
         "with a manifest (.nexus-manifest.json) of the files nexus wrote there; --check covers them too.\n",
     )
     .action(async (flags: { check?: boolean; stdout?: boolean; force?: boolean; until?: string }, command: Command) => {
-      const { dateFlag } = await import("../journal/filter.js");
-      const { buildReadme } = await import("../commands/build-readme.js");
+      const [{ dateFlag }, { buildReadme }] = await Promise.all([import("../journal/filter.js"), import("../commands/build-readme.js")]);
       const until = dateFlag("--until", flags.until);
       done(await buildReadme(context(command), { check: Boolean(flags.check), stdout: Boolean(flags.stdout), force: Boolean(flags.force), until }));
     });

@@ -67,8 +67,7 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
         "Exit 1 when nothing matches.\n",
     )
     .action(async (words: string[], flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
-      const { dateFlag, countFlag } = await import("../journal/filter.js");
-      const { search, DEFAULT_LIMIT } = await import("../commands/search.js");
+      const [{ dateFlag, countFlag }, { search, DEFAULT_LIMIT }] = await Promise.all([import("../journal/filter.js"), import("../commands/search.js")]);
       done(
         await search(context(command), {
           words,
