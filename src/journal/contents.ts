@@ -162,11 +162,11 @@ export class EntryColumns {
     const made = (this.made ??= new Array<LoadedEntry | undefined>(this.folders.length));
     let entry = made[i] ?? this.early.get(i);
     if (entry) return entry;
-    const folder = this.folderOf(i);
-    const name = this.names[i]!;
-    const path = pathIn(folder, name);
-    const file = this.targets.get(i) ?? folder.prefix + name;
-    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: this.dateOf(i), path, file }, this.decode, this.lineOf(this.records.at(i)), this.rests.at(i));
+    // One line for its date and its head fields.
+    const line = this.lineOf(this.records.at(i));
+    const at = this.dateAts.at(i);
+    const file = this.targets.get(i) ?? this.folderOf(i).prefix + this.names[i]!;
+    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: line.slice(at, at + 10), path: this.pathOf(i), file }, this.decode, line, this.rests.at(i));
     made[i] = entry;
     const found = this.found?.[i];
     if (found) this.onMade?.(entry, found);

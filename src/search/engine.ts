@@ -13,7 +13,7 @@
 // (idf). The best results get a bonus when the words stand together, and the date
 // only breaks ties (newest first).
 import type { IndexedJournal, JournalTerms } from "../journal/cache.js";
-import { filterEntries, type EntryFilter } from "../journal/filter.js";
+import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import type { JournalContents, LoadedEntry } from "../journal/read.js";
 import { boundedDistance } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
@@ -180,7 +180,7 @@ export class SearchIndex {
     const n = this.vocabulary.length;
     const W = matchers.length;
     // Entries are made only for a filter, and for the hits (contents.ts).
-    const kept = filter.topic !== undefined || filter.tags?.length || filter.since || filter.until ? new Set(filterEntries(contents.entries, filter)) : undefined;
+    const kept = hasFilter(filter) ? new Set(filterEntries(contents.entries, filter)) : undefined;
 
     // One bit per requirement: each term word, then as many letter-and-digit parts
     // of literal words as bits remain (the literal text is checked anyway; its parts
