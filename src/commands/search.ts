@@ -9,6 +9,7 @@ import { mergeFilters, parseSearch, type Query, type QueryWord } from "../search
 import { clip, describeMatches, highlight } from "../search/snippet.js";
 import { warnProblems } from "../ui/io.js";
 import type { Choice, Prompter } from "../ui/prompts.js";
+import { optimizeLess } from "../tuning.js";
 import { locate, type Context } from "./context.js";
 import { formatEntryLines } from "./list.js";
 import { entryHeader } from "./show.js";
@@ -31,7 +32,9 @@ const INTERACTIVE_CHOICES = 24;
 function load(ctx: Context) {
   const indexed = readIndexedJournal(locate(ctx));
   const failed = warnProblems(ctx.io, indexed.contents.problems, ctx.strict);
-  return { index: new SearchIndex(indexed), contents: indexed.contents, failed };
+  const index = new SearchIndex(indexed);
+  optimizeLess();
+  return { index, contents: indexed.contents, failed };
 }
 
 const isEmpty = (q: Query) => q.words.length === 0 && q.excluded.length === 0 && !hasFilter(q.filter);

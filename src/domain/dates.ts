@@ -35,6 +35,21 @@ export function calendarDateKey(text: string, at: number): number {
   return year * 10000 + month * 100 + day;
 }
 
+/** Whether `key` is calendarDateKey of a calendar date. */
+export function isCalendarKey(key: number): boolean {
+  if (!Number.isInteger(key)) return false;
+  const year = Math.floor(key / 10000);
+  const month = Math.floor(key / 100) % 100;
+  const day = key % 100;
+  return year >= YEARS.min && year <= YEARS.max && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The date `YYYY-MM-DD` of a calendarDateKey. */
+export function keyDate(key: number): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${Math.floor(key / 10000)}-${two(Math.floor(key / 100) % 100)}-${two(key % 100)}`;
+}
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in a month (1 to 12) of the Gregorian calendar. */

@@ -1,11 +1,14 @@
 // The file format of the entry cache (`.nexus/entry-cache`) and how it is checked
 // (how it is written: cache-writing.ts).
 //
-// Four parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
-// term a line) and the directory of the postings blocks; last, a JSON header with
-// the length and place of each part (last, so that the file is written in one pass
-// with the index made a block at a time). `list` reads only the header and the
-// records; a search also reads the vocabulary and the blocks of the terms it needs.
+// Five parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
+// term a line) and the directory of the postings blocks; the record index (numbers:
+// each record's size, change time, kind, date and length, and where its line starts),
+// with which a read matches files and sorts entries without decoding a line; last, a
+// JSON header with the length and place of each part (last, so that the file is
+// written in one pass with the postings made a block at a time). `list` reads only
+// the header, the records and the index, and decodes the lines of the entries it
+// shows; a search also reads the vocabulary and the blocks of the terms it needs.
 //
 // Nothing read from it is trusted more than an entry file: the header holds the
 // length and CRC-32 of the records and of the vocabulary, the directory those of
@@ -20,12 +23,13 @@ import { fileURLToPath } from "node:url";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { PostingsReader } from "../search/postings.js";
+import { RecordKind, recordHead, recordMatches, recordPath, type RecordAt, type RecordHead } from "./cache-record.js";
 
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
 export const FORMAT = "nexus-entry-cache";
-/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. */
-export const VERSION = 5;
+/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. */
+export const VERSION = 6;
 
 export interface Header {
   format: string;
@@ -40,7 +44,14 @@ export interface Header {
   vocabularyBytes: number;
   vocabularyCrc: number;
   postingBytes: number;
+  /** Byte length and CRC-32 of the record index, and the byte order of its numbers (true: little-endian). */
+  indexBytes: number;
+  indexCrc: number;
+  littleEndian: boolean;
 }
+
+/** The byte order of this machine, which the numbers of the record index are written in. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The search part of a cache file, read when a search asks for it. */
 export interface StoredTerms {
@@ -49,41 +60,158 @@ export interface StoredTerms {
 }
 
 /**
- * The records of a cache file, one line per file (cache-record.ts): kept as one string
- * and cut into a line when one is asked for, so that 100,000 records are not 100,000
- * strings that outlive a garbage collection or two.
+ * The records of a cache file, one line per file (cache-record.ts), and their index: a
+ * file is matched with its record and an entry sorted by the numbers of the index and
+ * the bytes of the path, and a line is decoded only when its entry is looked at, so
+ * that a read of 100,000 records makes no string for them.
  */
-export class RecordLines {
-  private constructor(
-    private readonly text: string,
-    /** Where each line starts, and one past the end of the last. */
-    private readonly starts: Int32Array,
+export class StoredRecords {
+  constructor(
+    /** The lines, each ended by a newline but the last. */
+    private readonly bytes: Buffer,
+    private readonly index: RecordIndex,
   ) {}
 
-  /** The lines of a text (none for ""). */
-  static of(text: string): RecordLines {
-    let n = text === "" ? 0 : 1;
-    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n += 1;
-    const starts = new Int32Array(n + 1);
-    let k = 1;
-    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[k++] = at + 1;
-    starts[n] = text.length + 1;
-    return new RecordLines(text, starts);
-  }
-
   get length(): number {
-    return this.starts.length - 1;
+    return this.index.kind.length;
   }
 
+  /** The line of record `i`. */
   line(i: number): string {
-    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+    const starts = this.index.lineStart;
+    return this.bytes.toString("utf8", starts[i]!, starts[i + 1]! - 1);
   }
+
+  kind(i: number): number {
+    return this.index.kind[i]!;
+  }
+
+  dateKey(i: number): number {
+    return this.index.dateKey[i]!;
+  }
+
+  entryLength(i: number): number {
+    return this.index.length[i]!;
+  }
+
+  /**
+   * Whether record `i` is of this file as it is now: the same path (`folder/name`, or
+   * `name` when folder is ""), size and change time. The path is compared with the bytes of
+   * the line: the file's path is never made as a string when the record matches.
+   */
+  matches(i: number, folder: string, name: string, size: number, changedMs: number): boolean {
+    const index = this.index;
+    if (index.size[i] !== size || index.changedMs[i] !== changedMs || index.kind[i] === RecordKind.unusable) return false;
+    const bytes = this.bytes;
+    let at = index.lineStart[i]!;
+    if (bytes[at] === 0x1d) return this.pathOf(i) === (folder ? `${folder}/${name}` : name);
+    if (folder) {
+      at = asciiAt(bytes, at, folder);
+      if (at < 0 || bytes[at] !== 0x2f) return at === -2 && this.pathOf(i) === `${folder}/${name}`;
+      at += 1;
+    }
+    at = asciiAt(bytes, at, name);
+    if (at === -2) return this.pathOf(i) === (folder ? `${folder}/${name}` : name);
+    return at >= 0 && bytes[at] === 0x1f;
+  }
+
+  /**
+   * What a read needs of record `i` (after `matches` said it is the file's) that the index
+   * does not hold: the warnings or problems, decoded from its line; undefined when the
+   * line does not say what the index says.
+   */
+  head(i: number): RecordHead | undefined {
+    const kind = this.index.kind[i]!;
+    const head = recordHead(this.line(i));
+    if (!head || head.ok !== (kind !== RecordKind.problems)) return undefined;
+    if (head.ok && (head.dateKey !== this.index.dateKey[i] || head.length !== this.index.length[i] || (head.warnings.length > 0) !== (kind === RecordKind.warned))) return undefined;
+    return head;
+  }
+
+  /**
+   * Record `i`'s line, with where its date and head fields are, when it says what the
+   * index says of it and of the file `folder/name`; undefined otherwise (a cache made by hand).
+   */
+  recordAt(i: number, folder: string, name: string): RecordAt | undefined {
+    const line = this.line(i);
+    const index = this.index;
+    if (!recordMatches(line, folder, name, index.size[i]!, index.changedMs[i]!)) return undefined;
+    const head = recordHead(line);
+    if (!head?.ok || head.dateKey !== index.dateKey[i] || head.length !== index.length[i]) return undefined;
+    return { line, dateAt: head.dateAt, rest: head.rest };
+  }
+
+  /** The path record `i` is of; undefined for a line of no file. */
+  pathOf(i: number): string | undefined {
+    return recordPath(this.line(i));
+  }
+}
+
+/**
+ * Where `text` ends when the bytes at `at` are it, as ASCII: -1 when they are not,
+ * -2 when `text` is not ASCII (its bytes are compared as a string then).
+ */
+function asciiAt(bytes: Uint8Array, at: number, text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return -2;
+    if (bytes[at + k] !== c) return -1;
+  }
+  return at + text.length;
+}
+
+/** The record index of a cache file: for each record its size, change time, kind, date key and length; where each line starts (and one past the end). */
+export interface RecordIndex {
+  size: Float64Array;
+  changedMs: Float64Array;
+  kind: Int32Array;
+  dateKey: Int32Array;
+  length: Int32Array;
+  lineStart: Int32Array;
+}
+
+/** The byte length of the record index of `n` records. */
+export const indexBytesOf = (n: number): number => 16 * n + 12 * n + 4 * (n + 1);
+
+/** The record index as written: its numbers in this order, in the machine's byte order. */
+export function indexPart(index: RecordIndex): Uint8Array {
+  const n = index.kind.length;
+  const out = new Uint8Array(indexBytesOf(n));
+  let at = 0;
+  for (const column of [index.size, index.changedMs, index.kind, index.dateKey, index.length, index.lineStart]) {
+    out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+    at += column.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The record index of `n` records, as indexPart wrote it, at the start of `bytes` (an
+ * ArrayBuffer of its own, where its numbers are read in place); undefined when its line
+ * starts are not those of `records`, or a kind or length is none nexus writes.
+ */
+function readIndex(bytes: ArrayBuffer, length: number, n: number, records: Uint8Array): RecordIndex | undefined {
+  if (length !== indexBytesOf(n)) return undefined;
+  let at = 0;
+  const f64 = () => new Float64Array(bytes, (at += 8 * n) - 8 * n, n);
+  const i32 = (count: number) => new Int32Array(bytes, (at += 4 * count) - 4 * count, count);
+  const index: RecordIndex = { size: f64(), changedMs: f64(), kind: i32(n), dateKey: i32(n), length: i32(n), lineStart: i32(n + 1) };
+  // Each line starts after the newline that ends the one before; the last ends where the part does.
+  const starts = index.lineStart;
+  if (starts[0] !== 0 || starts[n] !== (n === 0 ? 0 : records.length + 1)) return undefined;
+  for (let i = 1; i <= n; i++) {
+    const start = starts[i]!;
+    if (start <= starts[i - 1]! || (i < n && records[start - 1] !== 10)) return undefined;
+    const kind = index.kind[i - 1]!;
+    if (kind < 0 || kind > RecordKind.unusable || index.length[i - 1]! < 0) return undefined;
+  }
+  return index;
 }
 
 /** A cache file as read: the records at once, the search terms on demand. */
 export interface CacheFile {
-  /** One line per file (cache-record.ts), not yet decoded. */
-  records: RecordLines;
+  /** One line per file (cache-record.ts), decoded when asked for. */
+  records: StoredRecords;
   /** The vocabulary and the postings; undefined when that part is damaged (or the file was replaced meanwhile). */
   terms: () => StoredTerms | undefined;
 }
@@ -142,6 +270,7 @@ interface Layout {
   trailer: Buffer;
   postings: number;
   vocabulary: number;
+  index: number;
 }
 
 /** A small file is read whole; of a larger one, the end first. */
@@ -158,13 +287,14 @@ export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: num
   if (start === 0) return undefined;
   const header = JSON.parse(bytes.toString("utf8", start)) as Partial<Header>;
   if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
-  const counts = [header.records, header.terms, header.recordBytes, header.recordCrc, header.vocabularyBytes, header.vocabularyCrc, header.postingBytes];
-  if (!counts.every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
+  const counts = [header.records, header.terms, header.recordBytes, header.recordCrc, header.vocabularyBytes, header.vocabularyCrc, header.postingBytes, header.indexBytes, header.indexCrc];
+  if (!counts.every((n) => Number.isInteger(n) && (n as number) >= 0) || header.littleEndian !== LITTLE_ENDIAN) return undefined;
   const h = header as Header;
   const postings = h.recordBytes + 1;
   const vocabulary = postings + h.postingBytes;
-  if (vocabulary + h.vocabularyBytes + 1 !== at + start) return undefined;
-  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary }, bytes, at };
+  const index = vocabulary + h.vocabularyBytes + 1;
+  if (index + h.indexBytes + 1 !== at + start) return undefined;
+  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary, index }, bytes, at };
 }
 
 /** Reads the search part of a cache file: vocabulary and directory now, postings blocks when asked. */
@@ -211,8 +341,15 @@ export function loadCache(file: string): CacheFile | undefined {
     if (recordPart.length !== header.recordBytes + 1 || recordPart[header.recordBytes] !== 10) return undefined;
     const recordBytes = recordPart.subarray(0, header.recordBytes);
     if (crc32(recordBytes) !== header.recordCrc) return undefined;
-    const records = RecordLines.of(recordBytes.toString("utf8"));
-    if (records.length !== header.records) return undefined;
+    // The index is read into memory of its own: its numbers are read in place.
+    const indexPart = new Uint8Array(header.indexBytes + 1);
+    if (at === 0) indexPart.set(bytes.subarray(layout.index, layout.index + indexPart.length));
+    else if (fs.readSync(fd, indexPart, 0, indexPart.length, layout.index) !== indexPart.length) return undefined;
+    const indexBytes = indexPart.subarray(0, header.indexBytes);
+    if (indexPart[header.indexBytes] !== 10 || crc32(indexBytes) !== header.indexCrc) return undefined;
+    const index = readIndex(indexPart.buffer, header.indexBytes, header.records, recordBytes);
+    if (!index) return undefined;
+    const records = new StoredRecords(recordBytes, index);
     fs.closeSync(fd);
     fd = undefined;
     let terms: StoredTerms | undefined | null = null;

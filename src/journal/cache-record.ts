@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import { checkLine, LIMITS, type Problem } from "../domain/entry.js";
 import { calendarDateKey, digits } from "../domain/dates.js";
-import { readEntryFile, type FileProblem } from "./entry-file.js";
+import { readEntryFile, type FileProblem, type LoadedEntry } from "./entry-file.js";
 import type { HeadDecoder, HeadFields } from "./lazy-entry.js";
 
 export type StoredProblem = [line: number, severity: 0 | 1, message: string];
@@ -95,6 +95,13 @@ export function recordMatches(line: string, folder: string, name: string, size: 
 /** Whether a record's path written as GS and JSON is `path`, which encodeRecord would write so (it has a control character). */
 const isEscapedPath = (stored: string | undefined, path: string): boolean => stored === path && !PLAIN.test(path);
 
+/** A record's line, with where its date and its head fields are in it. */
+export interface RecordAt {
+  line: string;
+  dateAt: number;
+  rest: number;
+}
+
 /** What every read needs of a record; undefined when a value is not one parsing could give. */
 export type RecordHead =
   | {
@@ -151,6 +158,50 @@ export function recordHead(line: string): RecordHead | undefined {
   }
 }
 
+/** What the index of a cache file (cache-file.ts) says of a record: an entry, an entry with warnings, a file with problems, or a line no read may use. */
+export const RecordKind = { problems: 0, entry: 1, warned: 2, unusable: 3 } as const;
+
+/** The values of a record that the index of a cache file holds, so that a read matches files and sorts entries without decoding the line. */
+export interface IndexValues {
+  size: number;
+  changedMs: number;
+  kind: number;
+  /** calendarDateKey of an entry's date; -1 for a file with problems. */
+  dateKey: number;
+  /** The entry's length in terms; 0 for a file with problems. */
+  length: number;
+}
+
+/** A number as encodeRecord writes it (String of it), or undefined. */
+function writtenNumber(line: string, start: number, end: number): number | undefined {
+  const text = line.slice(start, end);
+  const n = Number(text);
+  return text !== "" && Number.isFinite(n) && String(n) === text ? n : undefined;
+}
+
+/** The index values of a record line: of a line nexus wrote, those it was written with; kind unusable for a line that is not one. */
+export function indexValues(line: string): IndexValues {
+  const unusable = { size: -1, changedMs: -1, kind: RecordKind.unusable, dateKey: -1, length: 0 };
+  const path = recordPath(line);
+  if (path === undefined) return unusable;
+  const sizeAt = line.indexOf(US) + 1;
+  const sizeEnd = line.indexOf(US, sizeAt);
+  const changedEnd = sizeEnd < 0 ? -1 : line.indexOf(US, sizeEnd + 1);
+  if (changedEnd < 0) return unusable;
+  const size = writtenNumber(line, sizeAt, sizeEnd);
+  const changedMs = writtenNumber(line, sizeEnd + 1, changedEnd);
+  const head = recordHead(line);
+  if (size === undefined || changedMs === undefined || !head || !recordMatchesPath(line, path, size, changedMs)) return unusable;
+  if (!head.ok) return { size, changedMs, kind: RecordKind.problems, dateKey: -1, length: 0 };
+  return { size, changedMs, kind: head.warnings.length > 0 ? RecordKind.warned : RecordKind.entry, dateKey: head.dateKey, length: head.length };
+}
+
+/** recordMatches of a whole path. */
+function recordMatchesPath(line: string, path: string, size: number, changedMs: number): boolean {
+  const slash = path.lastIndexOf("/");
+  return recordMatches(line, slash < 0 ? "" : path.slice(0, slash), path.slice(slash + 1), size, changedMs);
+}
+
 /** Title, topic, tags and featured of an entry's record; undefined when one is not what parsing could give. */
 export function recordRest(line: string, rest: number): RecordRest | undefined {
   try {
@@ -171,10 +222,11 @@ export function recordRest(line: string, rest: number): RecordRest | undefined {
  * A record whose values are not what parsing could give (a cache made by hand with
  * right checksums) is not used: the file is parsed instead.
  */
-export const decodeRest: HeadDecoder = (line, rest, entry) => {
-  const fields = recordRest(line, rest);
-  if (fields) return fields;
+export const decodeRest: HeadDecoder = (line, rest, entry) => recordRest(line, rest) ?? headFromFile(entry);
+
+/** The head fields and date of an entry as its file says, for a record not to be believed; a file that does not parse (now) gets its name for a title. */
+export function headFromFile(entry: Pick<LoadedEntry, "path" | "file">): HeadFields & { date?: string } {
   const result = readEntryFile({ ...entry, size: fs.statSync(entry.file, { throwIfNoEntry: false })?.size ?? 0 });
-  if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured };
+  if (result.ok) return { title: result.entry.title, topic: result.entry.topic, tags: result.entry.tags, featured: result.entry.featured, date: result.entry.date };
   return { title: entry.path.slice(entry.path.lastIndexOf("/") + 1), topic: "?", tags: [], featured: false };
-};
+}

@@ -6,7 +6,8 @@ import zlib from "node:zlib";
 import { tempPath } from "./safe-write.js";
 import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
 import type { RunStore } from "../search/posting-runs.js";
-import { crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
+import { crc32, FORMAT, indexPart, LITTLE_ENDIAN, openFiles, readAt, readLayout, VERSION, type Header, type RecordIndex } from "./cache-file.js";
+import { indexValues } from "./cache-record.js";
 
 /** What a cache file holds: records, vocabulary and the postings to write. */
 export interface CacheContents {
@@ -29,10 +30,11 @@ const RECORDS_AT_ONCE = 256;
 /**
  * The cache file's pieces, written one after another: records, postings (made a
  * block at a time, so that the whole index is never in memory), vocabulary and
- * directory, and last the header with the lengths and checksums.
+ * directory, the record index, and last the header with the lengths and checksums.
  */
 export function* cachePieces(contents: CacheContents, written: WrittenCache = {}): Generator<string | Uint8Array> {
   const { records } = contents;
+  const index = recordIndexOf(records);
   let recordBytes = 0;
   let recordCrc = 0;
   for (let k = 0; k < records.length; k += RECORDS_AT_ONCE) {
@@ -51,6 +53,9 @@ export function* cachePieces(contents: CacheContents, written: WrittenCache = {}
   const vocabularyText = Buffer.from(`${contents.vocabulary.map((t) => `${t}\n`).join("")}${JSON.stringify(directory)}`);
   yield vocabularyText.toString();
   yield "\n";
+  const indexBytes = indexPart(index);
+  yield indexBytes;
+  yield "\n";
   const header: Header = {
     format: FORMAT,
     version: VERSION,
@@ -62,10 +67,36 @@ export function* cachePieces(contents: CacheContents, written: WrittenCache = {}
     vocabularyBytes: vocabularyText.length,
     vocabularyCrc: crc32(vocabularyText),
     postingBytes,
+    indexBytes: indexBytes.length,
+    indexCrc: crc32(indexBytes),
+    littleEndian: LITTLE_ENDIAN,
   };
   written.trailer = JSON.stringify(header);
   written.directory = directory;
   yield written.trailer;
+}
+
+/** The record index of record lines, worked out from the lines themselves: it says what they say. */
+export function recordIndexOf(records: readonly string[]): RecordIndex {
+  const n = records.length;
+  const index: RecordIndex = {
+    size: new Float64Array(n),
+    changedMs: new Float64Array(n),
+    kind: new Int32Array(n),
+    dateKey: new Int32Array(n),
+    length: new Int32Array(n),
+    lineStart: new Int32Array(n + 1),
+  };
+  records.forEach((line, i) => {
+    const values = indexValues(line);
+    index.size[i] = values.size;
+    index.changedMs[i] = values.changedMs;
+    index.kind[i] = values.kind;
+    index.dateKey[i] = values.dateKey;
+    index.length[i] = values.length;
+    index.lineStart[i + 1] = index.lineStart[i]! + Buffer.byteLength(line) + 1;
+  });
+  return index;
 }
 
 /**

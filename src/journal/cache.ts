@@ -22,13 +22,13 @@
 // from the file written, as a warm run does (or, if it could not be written, work them
 // out again from the entries).
 import path from "node:path";
-import v8 from "node:v8";
 import { encodeEntryTerms, forEachPair } from "../search/index-terms.js";
 import type { PostingSources, PostingsReader } from "../search/postings.js";
 import { PostingRuns } from "../search/posting-runs.js";
 import { CACHE_FILE, cachePath, codeFingerprint, loadCache, removeStaleTemps, writableCacheDir, type StoredTerms } from "./cache-file.js";
 import { cachePieces, openScratch, writtenPostings, type ScratchFile, type WrittenCache } from "./cache-writing.js";
-import { decodeRest, encodeRecord, problemOf, recordHead, storeProblem } from "./cache-record.js";
+import { decodeRest, encodeRecord, problemOf, RecordKind, recordHead, storeProblem, type RecordAt } from "./cache-record.js";
+import { isCalendarKey } from "../domain/dates.js";
 import { inRuns, inStored, journalTerms, type JournalTerms, type TermSource } from "./cache-terms.js";
 import { EntryColumns, Int32Column } from "./contents.js";
 import { readEntryFile, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
@@ -37,18 +37,14 @@ import { RecordFinder } from "./record-finder.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
+import { letYoungGenerationGrow } from "../tuning.js";
 import { scanEntries, type FoundFile, type ScannedFile } from "./scan.js";
 
 export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
 export type { JournalTerms } from "./cache-terms.js";
 export { readBodyFields } from "./lazy-entry.js";
 
-/**
- * Past this many files parsed in one read, V8's young generation may grow again:
- * bin/nexus.js keeps it at its first size (new memory is dear, and a warm read keeps
- * little), but parsing makes so much garbage that collecting a small young generation
- * that often costs more (a first run over 100,000 entries took 20% more CPU).
- */
+/** Past this many files parsed in one read, V8's young generation may grow again (tuning.ts). */
 const PARSED_BEFORE_GROWTH = 256;
 
 /** Files modified this recently (ms) before being read are not cached. */
@@ -121,6 +117,13 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
 
   const records = new RecordFinder(cached?.records);
   const lineOf = (record: number): string => records.lineOf(record);
+  /** A record's line for its entry: of the cache read, checked against its index (cache-file.ts); made by this read, as made. */
+  const recordOf = (record: number, folder: string, name: string): RecordAt | undefined => {
+    if (record >= 0) return records.stored!.recordAt(record, folder, name);
+    const line = records.lineOf(record);
+    const head = recordHead(line);
+    return head?.ok ? { line, dateAt: head.dateAt, rest: head.rest } : undefined;
+  };
   /** How many files there are likely to be: as many as records. */
   const expected = records.total + 16;
 
@@ -145,7 +148,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   let recordCount = records.total;
 
   // Each entry is kept as columns, made when asked for (contents.ts); its terms and length by its place there.
-  const entries = new EntryColumns(lineOf, decodeRest, identities, (entry, found) => foundFiles.set(entry, found), expected);
+  const entries = new EntryColumns(recordOf, decodeRest, identities, (entry, found) => foundFiles.set(entry, found), expected);
   const sources: TermSource[] = [];
   const lengths = new Int32Column(expected);
   const fileProblems: FileProblem[] = [];
@@ -161,24 +164,28 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const visit = (found: ScannedFile): void => {
     fileCount += 1;
     const at = records.find(found);
-    const head = at >= 0 ? recordHead(records.matched) : undefined;
+    // An entry's date and length are in the index of the cache read; warnings and problems in its line.
+    const stored = records.stored;
+    const kind = at >= 0 ? stored!.kind(at) : -1;
+    const plain = kind === RecordKind.entry && isCalendarKey(stored!.dateKey(at));
+    const head = at >= 0 && !plain ? stored!.head(at) : undefined;
     let record: number;
     let cacheable = true;
     let position = -1;
-    if (head) {
+    if (plain || head) {
       record = at;
       reused += 1;
-      if (head.ok) {
-        position = entries.addRecord(found, record, head.dateKey, head.dateAt, head.rest);
+      if (plain || head?.ok) {
+        position = entries.addRecord(found, record, stored!.dateKey(at));
         sources.push(at);
-        lengths.push(head.length);
-        for (const w of head.warnings) fileProblems.push(problemOf(w, found.path));
-      } else {
+        lengths.push(stored!.entryLength(at));
+        if (head?.ok) for (const w of head.warnings) fileProblems.push(problemOf(w, found.path));
+      } else if (head) {
         for (const p of head.problems) fileProblems.push(problemOf(p, found.path));
       }
     } else {
       parsed += 1;
-      if (parsed === PARSED_BEFORE_GROWTH) v8.setFlagsFromString("--semi-space-growth-factor=2");
+      if (parsed === PARSED_BEFORE_GROWTH) letYoungGenerationGrow();
       const result = readEntryFile(found);
       // A file that could not be read may be readable later without a new mtime; a
       // file modified just now may change again within the same mtime tick.
@@ -196,7 +203,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         // (a first run over 100,000 entries would otherwise hold them all).
         const rest = recordHead(line);
         position = rest?.ok
-          ? entries.addRecord(found, record, rest.dateKey, rest.dateAt, rest.rest)
+          ? entries.addRecord(found, record, rest.dateKey)
           : entries.addEntry(
               found,
               lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }),

@@ -3,9 +3,10 @@
 // (each with its path, file and date as strings) that all outlive a garbage
 // collection or two, for `list --limit 10` to show ten of them: an entry is made
 // the first time it is asked for, and every entry when `entries` is.
-import { calendarDateKey } from "../domain/dates.js";
+import { calendarDateKey, keyDate } from "../domain/dates.js";
 import { newestFirstBy, type FileProblem, type JournalContents, type LoadedEntry } from "./entry-file.js";
 import { lazyEntry, type HeadDecoder } from "./lazy-entry.js";
+import { headFromFile, type RecordAt } from "./cache-record.js";
 import { pathIn, type FoundFile, type ScannedFile, type ScannedFolder } from "./scan.js";
 
 /** Whole numbers (32 bits) pushed one by one, kept outside the JavaScript heap (a garbage collection does not copy them). */
@@ -43,6 +44,13 @@ export class Int32Column implements Iterable<number> {
 /** The tags of an entry until its record is decoded (never seen: reading tags decodes it first). */
 const NO_TAGS: string[] = [];
 
+/**
+ * The line of a record, checked against what the scan found (`folder/name`) and what the
+ * index said of it; undefined when the two disagree (a cache made by hand): the entry's
+ * fields are then taken from its file.
+ */
+export type RecordOf = (record: number, folder: string, name: string) => RecordAt | undefined;
+
 export class EntryColumns {
   /** Each entry's date as YYYYMMDD (calendarDateKey), or -1 when it is not one, then compared as text. */
   private readonly dateKeys: Int32Column;
@@ -50,10 +58,8 @@ export class EntryColumns {
   private readonly folders: Int32Column;
   private readonly folderList: ScannedFolder[] = [];
   private readonly names: string[];
-  /** The record each entry is decoded from (as lineOf takes it), and where its date and its head fields are in it. */
+  /** The record each entry is decoded from (as recordOf takes it). */
   private readonly records: Int32Column;
-  private readonly dateAts: Int32Column;
-  private readonly rests: Int32Column;
   /** Entries made when they were read (an entry whose record could not be decoded), by place. */
   private readonly early = new Map<number, LoadedEntry>();
   /** The entries made so far, by place (made when the first is asked for). */
@@ -64,7 +70,7 @@ export class EntryColumns {
   private readonly found: FoundFile[] | undefined;
 
   constructor(
-    private readonly lineOf: (record: number) => string,
+    private readonly recordOf: RecordOf,
     private readonly decode: HeadDecoder,
     keepFound: boolean,
     /** Called with each entry and its file as the scan found it, when it is made (and keepFound). */
@@ -76,8 +82,6 @@ export class EntryColumns {
     this.dateKeys = new Int32Column(capacity);
     this.folders = new Int32Column(capacity);
     this.records = new Int32Column(capacity);
-    this.dateAts = new Int32Column(capacity);
-    this.rests = new Int32Column(capacity);
     this.names = new Array<string>(capacity);
   }
 
@@ -96,12 +100,10 @@ export class EntryColumns {
     return i;
   }
 
-  /** An entry whose title, topic, tags and featured are decoded from `line` (at `rest`) when first asked for; returns its place. */
-  addRecord(found: ScannedFile, record: number, dateKey: number, dateAt: number, rest: number): number {
+  /** An entry whose date is `dateKey` (a calendar date) and whose other fields are decoded from its record when first asked for; returns its place. */
+  addRecord(found: ScannedFile, record: number, dateKey: number): number {
     const i = this.push(found, dateKey);
     this.records.push(record);
-    this.dateAts.push(dateAt);
-    this.rests.push(rest);
     return i;
   }
 
@@ -109,8 +111,6 @@ export class EntryColumns {
   addEntry(found: ScannedFile, entry: LoadedEntry): number {
     const i = this.push(found, calendarDateKey(entry.date, 0));
     this.records.push(0);
-    this.dateAts.push(0);
-    this.rests.push(0);
     this.early.set(i, entry);
     if (this.found) this.onMade?.(entry, found);
     return i;
@@ -125,10 +125,7 @@ export class EntryColumns {
   }
 
   private dateOf(i: number): string {
-    const early = this.early.get(i);
-    if (early) return early.date;
-    const at = this.dateAts.at(i);
-    return this.lineOf(this.records.at(i)).slice(at, at + 10);
+    return this.early.get(i)?.date ?? keyDate(this.dateKeys.at(i));
   }
 
   /** newestFirst of two entries by their places: dates as numbers, and paths (made only when the dates are the same). */
@@ -162,11 +159,17 @@ export class EntryColumns {
     const made = (this.made ??= new Array<LoadedEntry | undefined>(this.folders.length));
     let entry = made[i] ?? this.early.get(i);
     if (entry) return entry;
-    // One line for its date and its head fields.
-    const line = this.lineOf(this.records.at(i));
-    const at = this.dateAts.at(i);
-    const file = this.targets.get(i) ?? this.folderOf(i).prefix + this.names[i]!;
-    entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date: line.slice(at, at + 10), path: this.pathOf(i), file }, this.decode, line, this.rests.at(i));
+    // One line for its date and its head fields; none when it is not what the index said (its file is read then).
+    const folder = this.folderOf(i);
+    const name = this.names[i]!;
+    const record = this.recordOf(this.records.at(i), folder.rel, name);
+    const file = this.targets.get(i) ?? folder.prefix + name;
+    const fields = { title: "", topic: "", tags: NO_TAGS, featured: false, path: pathIn(folder, name), file };
+    if (record) entry = lazyEntry({ ...fields, date: record.line.slice(record.dateAt, record.dateAt + 10) }, this.decode, record.line, record.rest);
+    else {
+      const head = headFromFile(fields);
+      entry = lazyEntry({ ...fields, ...head, date: head.date ?? keyDate(this.dateKeys.at(i)) });
+    }
     made[i] = entry;
     const found = this.found?.[i];
     if (found) this.onMade?.(entry, found);

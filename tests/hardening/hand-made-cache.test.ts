@@ -2,11 +2,11 @@
 // record is not believed (its file is parsed), and nothing throws.
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
 import { fixtureJournal } from "../search/fixture.js";
+import { forgeCache } from "./forge-cache.js";
 
 const cacheFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FILE);
 const US = "\x1f";
@@ -15,20 +15,25 @@ describe("a hand-made entry cache with right checksums", () => {
   const dir = fixtureJournal({ aged: true });
   const truth = readIndexedJournal(openJournal(dir), { cache: false }).contents.entries.map((e) => ({ ...e }));
   readIndexedJournal(openJournal(dir));
-  const pristine = fs.readFileSync(cacheFile(dir), "utf8");
+  const pristine = fs.readFileSync(cacheFile(dir));
 
-  /** The cache with the first record's values changed by `change` (its title made FORGED), checksums made right. */
-  const forge = (change: (values: string[]) => string[]) => {
-    const trailer = JSON.parse(pristine.slice(pristine.lastIndexOf("\n") + 1)) as { recordBytes: number; recordCrc: number };
-    const end = trailer.recordBytes;
-    const lines = pristine.slice(0, end).split("\n");
-    const values = lines[0]!.split(US);
-    expect(values[3]).toBe("1");
-    values[7] = "FORGED";
-    lines[0] = change(values).join(US);
-    const recordText = Buffer.from(lines.join("\n"));
-    const fixed = { ...trailer, recordBytes: recordText.length, recordCrc: zlib.crc32(recordText) >>> 0 };
-    fs.writeFileSync(cacheFile(dir), `${lines.join("\n")}${pristine.slice(end, pristine.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
+  /**
+   * The cache with the first record's values changed by `change` (its title made FORGED),
+   * its index worked out from the lines (or as `changeIndex` changes it after), checksums made right.
+   */
+  const forge = (change: (values: string[]) => string[], changeIndex?: Parameters<typeof forgeCache>[2]) => {
+    fs.writeFileSync(cacheFile(dir), pristine);
+    forgeCache(
+      cacheFile(dir),
+      (lines) => {
+        const values = lines[0]!.split(US);
+        expect(values[3]).toBe("1");
+        values[7] = "FORGED";
+        lines[0] = change(values).join(US);
+        return lines;
+      },
+      changeIndex,
+    );
   };
   const read = () => {
     const indexed = readIndexedJournal(openJournal(dir));
@@ -64,10 +69,39 @@ describe("a hand-made entry cache with right checksums", () => {
     });
   }
 
+  // The index is believed for what it holds (a forged date sorts the entry), but a line
+  // that says otherwise of the same record is not: the entry is taken from its file.
+  const oddIndex: [string, Parameters<typeof forgeCache>[2]][] = [
+    ["an index whose size is not the line's", (index) => void (index.size[0] = index.size[0]! + 1)],
+    ["an index whose date is not the line's", (index) => void (index.dateKey[0] = 20200101)],
+    ["an index whose date is no calendar date", (index) => void (index.dateKey[0] = 20205101)],
+    ["an index whose length is not the line's", (index) => void (index.length[0] = index.length[0]! + 1)],
+    ["an index that says warnings where the line has none", (index) => void (index.kind[0] = 2)],
+  ];
+  for (const [what, changeIndex] of oddIndex) {
+    it(`does not show the line of ${what}: the entry is as its file says`, () => {
+      forge((v) => v, changeIndex);
+      const { entries } = read();
+      expect(entries.map((e) => e.title)).not.toContain("FORGED");
+      const withoutDate = (e: (typeof truth)[number]) => ({ ...e, date: "" });
+      expect(entries.map(withoutDate)).toEqual(truth.map(withoutDate));
+      expect(entries.map((e) => e.date).sort()).toEqual(truth.map((e) => e.date).sort());
+    });
+  }
+
+  it("does not use an index that is not of its lines (a line start moved)", () => {
+    forge(
+      (v) => v,
+      (index) => void (index.lineStart[1] = index.lineStart[1]! + 1),
+    );
+    const { parsed, entries } = read();
+    expect(parsed).toBe(truth.length);
+    expect(entries).toEqual(truth);
+  });
+
   it("with no records, reads every file", () => {
-    const trailer = JSON.parse(pristine.slice(pristine.lastIndexOf("\n") + 1)) as { records: number; recordBytes: number; recordCrc: number };
-    const fixed = { ...trailer, records: 0, recordBytes: 0, recordCrc: 0 };
-    fs.writeFileSync(cacheFile(dir), `\n${pristine.slice(trailer.recordBytes + 1, pristine.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
+    fs.writeFileSync(cacheFile(dir), pristine);
+    forgeCache(cacheFile(dir), () => []);
     const { parsed, entries } = read();
     expect(parsed).toBe(truth.length);
     expect(entries).toEqual(truth);

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
 import { openJournal } from "../../src/journal/root.js";
@@ -8,6 +7,7 @@ import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
 import { fixtureJournal } from "./fixture.js";
 import { entryText } from "../helpers.js";
+import { forgeCache } from "../hardening/forge-cache.js";
 
 const cacheFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FILE);
 const QUERIES = ["celery", "celary retry", "n+1", "redis -channels", '"exponential backoff"'];
@@ -54,17 +54,13 @@ describe("a damaged entry cache", () => {
     /** Rewrites the cache with the `index`th value of an entry's record changed, and right checksums. */
     const rewrite = (index: number, value: string) => {
       readIndexedJournal(openJournal(dir));
-      const whole = fs.readFileSync(cacheFile(dir), "utf8");
-      const trailer = JSON.parse(whole.slice(whole.lastIndexOf("\n") + 1)) as { recordBytes: number; recordCrc: number };
-      const end = trailer.recordBytes;
-      const lines = whole.slice(0, end).split("\n");
-      const values = lines[0]!.split("\x1f");
-      expect(values[3]).toBe("1");
-      values[index] = value;
-      lines[0] = values.join("\x1f");
-      const recordText = Buffer.from(lines.join("\n"));
-      const fixed = { ...trailer, recordBytes: recordText.length, recordCrc: zlib.crc32(recordText) >>> 0 };
-      fs.writeFileSync(cacheFile(dir), `${lines.join("\n")}${whole.slice(end, whole.lastIndexOf("\n") + 1)}${JSON.stringify(fixed)}`);
+      forgeCache(cacheFile(dir), (lines) => {
+        const values = lines[0]!.split("\x1f");
+        expect(values[3]).toBe("1");
+        values[index] = value;
+        lines[0] = values.join("\x1f");
+        return lines;
+      });
     };
     // A date that is no calendar date: the file is parsed again.
     rewrite(4, "2020-51-01");
