@@ -58,13 +58,19 @@ export function journalTerms(read: TermsOfRead): JournalTerms {
   const placesFor = (stored: StoredTerms): Int32Array => {
     if (places && placesOf === stored) return places;
     const made = new Int32Array(read.recordCount()).fill(-1);
-    sources.forEach((source, i) => inStored(source) && (made[source as number] = positionOf[i]!));
+    // Loops by index: an iterator or a callback for each of 100,000 entries makes garbage when it is not optimized.
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i]!;
+      if (inStored(source)) made[source as number] = positionOf[i]!;
+    }
     placesOf = stored;
     return (places = made);
   };
+  const lengths = new Uint32Array(order.length);
+  for (let p = 0; p < order.length; p++) lengths[p] = read.lengths.at(order[p]!);
   return {
     vocabulary: read.vocabulary(),
-    lengths: Uint32Array.from(order, (i) => read.lengths.at(i)),
+    lengths,
     forEachPosting: (ids, visit) => {
       const wanted = [...ids];
       if (!read.storedReadable(wanted)) read.repair();
@@ -78,9 +84,10 @@ export function journalTerms(read: TermsOfRead): JournalTerms {
       }
       const want = new Uint8Array(read.vocabulary().length);
       for (const id of wanted) if (id >= 0 && id < want.length) want[id] = 1;
-      sources.forEach((source, i) => {
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i]!;
         if (typeof source === "string") forEachPair(source, (id, packed) => want[id] === 1 && visit(positionOf[i]!, id, packed));
-      });
+      }
     },
   };
 }

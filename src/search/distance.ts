@@ -39,3 +39,19 @@ export function boundedDistance(a: string, b: string, max: number): number {
   }
   return Math.min(prev[n]!, over);
 }
+
+/**
+ * False when `a` and `b` are surely more than `max` apart, from their first two
+ * characters alone (a sound test for one typo: one substitution, insertion, deletion
+ * or swap leaves the first or the second character in place, or moves one of them by
+ * one); true otherwise, and for two typos or more. Most terms of a journal fail it,
+ * which spares working out their distance.
+ */
+export function mayBeWithin(a: string, b: string, max: number): boolean {
+  if (max !== 1 || a.length < 2 || b.length < 2) return true;
+  const a0 = a.charCodeAt(0);
+  const a1 = a.charCodeAt(1);
+  const b0 = b.charCodeAt(0);
+  const b1 = b.charCodeAt(1);
+  return a0 === b0 || a1 === b1 || a0 === b1 || a1 === b0;
+}

@@ -15,7 +15,7 @@
 import type { IndexedJournal, JournalTerms } from "../journal/cache.js";
 import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import type { JournalContents, LoadedEntry } from "../journal/read.js";
-import { boundedDistance } from "./distance.js";
+import { boundedDistance, mayBeWithin } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
@@ -155,13 +155,13 @@ export class SearchIndex {
       else if (prefix && t.startsWith(raw)) quality = QUALITY.prefix;
       else if (options.typing && t.length >= 4 && raw.length - t.length <= 3 && raw.startsWith(t)) quality = QUALITY.prefix;
       else if (typos > 0 && t.length >= 3) {
-        if (Math.abs(t.length - w.length) <= typos) {
+        if (Math.abs(t.length - w.length) <= typos && mayBeWithin(w, t, typos)) {
           const d = boundedDistance(w, t, typos);
           if (d <= typos) quality = typoQuality(d);
         }
         // A typo can keep a word from stemming (idempotnecy): the start of it, up to
         // the length of a stem, within fewer typos, followed by a short ending.
-        if (quality === undefined && rawTypos >= 0 && t.length >= 5 && raw.length > t.length && raw.length - t.length <= 4) {
+        if (quality === undefined && rawTypos >= 0 && t.length >= 5 && raw.length > t.length && raw.length - t.length <= 4 && mayBeWithin(raw, t, rawTypos)) {
           const d = boundedDistance(raw.slice(0, t.length), t, rawTypos);
           if (d <= rawTypos) quality = typoQuality(d + 1);
         }
@@ -265,7 +265,8 @@ export class SearchIndex {
       seen[e]! |= bits;
       same[e]! |= sameMask[id]!;
       if (verify[id] === 1) toRead[e] = 1;
-      for (const w of termWords) {
+      for (let k = 0; k < termWords.length; k += 1) {
+        const w = termWords[k]!;
         if ((bits & wordBits[w]!) === 0) continue;
         const at = slotOf(e) + w * NF;
         const q = quality[w]![id]!;

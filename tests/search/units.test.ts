@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boundedDistance } from "../../src/search/distance.js";
+import { boundedDistance, mayBeWithin } from "../../src/search/distance.js";
 import { coreOf, parseQuery } from "../../src/search/query.js";
 import { clip, flatten, highlight } from "../../src/search/snippet.js";
 import { normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
@@ -51,6 +51,19 @@ describe("edit distance", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("is never ruled out by mayBeWithin when it is within the bound", () => {
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "d"), maxLength: 8 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        if (boundedDistance(a, b, max) <= max) expect(mayBeWithin(a, b, max)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // And it rules out most words one typo away from nothing in common at the start.
+    expect(mayBeWithin("postgres", "redis", 1)).toBe(false);
+    expect(mayBeWithin("celary", "ecl", 1)).toBe(true);
   });
 
   it("stops at the bound", () => {
