@@ -16,6 +16,7 @@
 // cache rebuilt), and every value of a record is checked as parseEntry checks it
 // (a calendar date, one-line title, topic and tags within the limits, problems
 // with a line number).
+import { isAscii } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -23,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { PostingsReader } from "../search/postings.js";
-import { RecordKind, recordHead, recordMatches, recordPath, type RecordAt, type RecordHead } from "./cache-record.js";
+import { RecordKind, recordHead, recordPath, type RecordAt, type RecordHead } from "./cache-record.js";
 
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
@@ -66,6 +67,10 @@ export interface StoredTerms {
  * that a read of 100,000 records makes no string for them.
  */
 export class StoredRecords {
+  /** All the lines as one string, once many are asked for (build-readme asks for every one). */
+  private text: RecordLines | undefined;
+  private decoded = 0;
+
   constructor(
     /** The lines, each ended by a newline but the last. */
     private readonly bytes: Buffer,
@@ -76,8 +81,13 @@ export class StoredRecords {
     return this.index.kind.length;
   }
 
-  /** The line of record `i`. */
+  /** The line of record `i`: decoded alone, or, past LINES_ALONE lines, cut from all of them decoded at once. */
   line(i: number): string {
+    if (!this.text && (this.decoded += 1) > LINES_ALONE) {
+      // ASCII (as most records are) is decoded as Latin-1: the same characters, without checking UTF-8.
+      this.text = RecordLines.of(isAscii(this.bytes) ? this.bytes.toString("latin1") : this.bytes.toString("utf8"));
+    }
+    if (this.text) return this.text.line(i);
     const starts = this.index.lineStart;
     return this.bytes.toString("utf8", starts[i]!, starts[i + 1]! - 1);
   }
@@ -129,13 +139,15 @@ export class StoredRecords {
   }
 
   /**
-   * Record `i`'s line, with where its date and head fields are, when it says what the
-   * index says of it and of the file `folder/name`; undefined otherwise (a cache made by hand).
+   * Record `i`'s line, with where its date and head fields are, when its values are ones
+   * parsing could give and its date and length those of the index (by which the entry was
+   * sorted and ranked); undefined otherwise (a cache made by hand). Its path, size and
+   * change time are not compared again: the index matched them with the file, and a line
+   * nexus wrote says the same (the index is worked out from the lines).
    */
-  recordAt(i: number, folder: string, name: string): RecordAt | undefined {
+  recordAt(i: number): RecordAt | undefined {
     const line = this.line(i);
     const index = this.index;
-    if (!recordMatches(line, folder, name, index.size[i]!, index.changedMs[i]!)) return undefined;
     const head = recordHead(line);
     if (!head?.ok || head.dateKey !== index.dateKey[i] || head.length !== index.length[i]) return undefined;
     return { line, dateAt: head.dateAt, rest: head.rest };
@@ -144,6 +156,32 @@ export class StoredRecords {
   /** The path record `i` is of; undefined for a line of no file. */
   pathOf(i: number): string | undefined {
     return recordPath(this.line(i));
+  }
+}
+
+/** How many lines of a cache's records are decoded one by one before all are decoded at once. */
+const LINES_ALONE = 256;
+
+/** Lines of a text, cut when asked for. */
+class RecordLines {
+  private constructor(
+    private readonly text: string,
+    /** Where each line starts, and one past the end of the last. */
+    private readonly starts: Int32Array,
+  ) {}
+
+  static of(text: string): RecordLines {
+    let n = text === "" ? 0 : 1;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n += 1;
+    const starts = new Int32Array(n + 1);
+    let k = 1;
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[k++] = at + 1;
+    starts[n] = text.length + 1;
+    return new RecordLines(text, starts);
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
   }
 }
 

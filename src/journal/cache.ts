@@ -118,8 +118,8 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   const records = new RecordFinder(cached?.records);
   const lineOf = (record: number): string => records.lineOf(record);
   /** A record's line for its entry: of the cache read, checked against its index (cache-file.ts); made by this read, as made. */
-  const recordOf = (record: number, folder: string, name: string): RecordAt | undefined => {
-    if (record >= 0) return records.stored!.recordAt(record, folder, name);
+  const recordOf = (record: number): RecordAt | undefined => {
+    if (record >= 0) return records.stored!.recordAt(record);
     const line = records.lineOf(record);
     const head = recordHead(line);
     return head?.ok ? { line, dateAt: head.dateAt, rest: head.rest } : undefined;

@@ -45,11 +45,10 @@ export class Int32Column implements Iterable<number> {
 const NO_TAGS: string[] = [];
 
 /**
- * The line of a record, checked against what the scan found (`folder/name`) and what the
- * index said of it; undefined when the two disagree (a cache made by hand): the entry's
- * fields are then taken from its file.
+ * The line of a record, checked against what the index said of it; undefined when the two
+ * disagree (a cache made by hand): the entry's fields are then taken from its file.
  */
-export type RecordOf = (record: number, folder: string, name: string) => RecordAt | undefined;
+export type RecordOf = (record: number) => RecordAt | undefined;
 
 export class EntryColumns {
   /** Each entry's date as YYYYMMDD (calendarDateKey), or -1 when it is not one, then compared as text. */
@@ -162,13 +161,15 @@ export class EntryColumns {
     // One line for its date and its head fields; none when it is not what the index said (its file is read then).
     const folder = this.folderOf(i);
     const name = this.names[i]!;
-    const record = this.recordOf(this.records.at(i), folder.rel, name);
+    const record = this.recordOf(this.records.at(i));
     const file = this.targets.get(i) ?? folder.prefix + name;
-    const fields = { title: "", topic: "", tags: NO_TAGS, featured: false, path: pathIn(folder, name), file };
-    if (record) entry = lazyEntry({ ...fields, date: record.line.slice(record.dateAt, record.dateAt + 10) }, this.decode, record.line, record.rest);
-    else {
-      const head = headFromFile(fields);
-      entry = lazyEntry({ ...fields, ...head, date: head.date ?? keyDate(this.dateKeys.at(i)) });
+    const path = pathIn(folder, name);
+    if (record) {
+      const date = record.line.slice(record.dateAt, record.dateAt + 10);
+      entry = lazyEntry({ title: "", topic: "", tags: NO_TAGS, featured: false, date, path, file }, this.decode, record.line, record.rest);
+    } else {
+      const { title, topic, tags, featured, date } = headFromFile({ path, file });
+      entry = lazyEntry({ title, topic, tags, featured, date: date ?? keyDate(this.dateKeys.at(i)), path, file });
     }
     made[i] = entry;
     const found = this.found?.[i];

@@ -1,0 +1,41 @@
+// The records part of the entry cache and its index (cache-file.ts): lines read back as
+// written, one by one and, past the first few hundred, all decoded at once; and in any script.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { codeFingerprint, loadCache } from "../../src/journal/cache-file.js";
+import { cachePieces } from "../../src/journal/cache-writing.js";
+import { encodeRecord, RecordKind } from "../../src/journal/cache-record.js";
+import { tempDir } from "../helpers.js";
+
+function written(lines: string[]): string {
+  const file = path.join(tempDir(), "entry-cache");
+  const pieces = [...cachePieces({ code: codeFingerprint(), records: lines, vocabulary: [], postings: { terms: 0, fresh: [] } })];
+  fs.writeFileSync(file, Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
+  return file;
+}
+
+const entry = (title: string, date = "2024-02-29") => ({ title, topic: "Topic", tags: ["a", "b"], featured: false, date, length: 7, warnings: [] });
+
+describe("the record index of the entry cache", () => {
+  for (const [what, title] of [["ASCII", "Plain title"], ["Chinese, Arabic and emoji", "缓存 مرحبا 🚀 ﬁ"]] as const) {
+    it(`reads back ${what} lines as written, one by one and then all at once`, () => {
+      const lines = Array.from({ length: 600 }, (_, i) => encodeRecord(`entries/${i}-${title}.md`, 100 + i, 1_700_000_000_000.25 + i, entry(`${title} ${i}`)));
+      lines[5] = encodeRecord("entries/broken.md", 3, 4, { problems: [[2, 0, "invalid YAML"]] });
+      const cache = loadCache(written(lines));
+      expect(cache).toBeDefined();
+      const records = cache!.records;
+      expect(records.length).toBe(600);
+      // Past the first 256, every line is cut from the whole text: both ways give the same.
+      for (let round = 0; round < 2; round++) for (let i = 0; i < lines.length; i++) expect(records.line(i)).toBe(lines[i]);
+      expect(records.kind(5)).toBe(RecordKind.problems);
+      expect(records.kind(6)).toBe(RecordKind.entry);
+      expect(records.dateKey(6)).toBe(20240229);
+      expect(records.entryLength(6)).toBe(7);
+      expect(records.matches(6, "entries", `6-${title}.md`, 106, 1_700_000_000_006.25)).toBe(true);
+      expect(records.matches(6, "entries", `6-${title}.md`, 107, 1_700_000_000_006.25)).toBe(false);
+      expect(records.matches(6, "entries", `7-${title}.md`, 106, 1_700_000_000_006.25)).toBe(false);
+      expect(records.matches(6, "other", `6-${title}.md`, 106, 1_700_000_000_006.25)).toBe(false);
+    });
+  }
+});
