@@ -10,7 +10,8 @@ import type { Io } from "./ui/io.js";
 import type { Context } from "./commands/context.js";
 import { type Cli, examples } from "./cli/shared.js";
 import { registerCore } from "./cli/core.js";
-import { journalDir } from "./cli/dir.js";
+import { entriesGuess, journalDir } from "./cli/dir.js";
+import { listEarly } from "./journal/listing.js";
 import { registerSearch, searchArguments } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
@@ -134,6 +135,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
+  // The entries folder is listed while the CLI and the command load (journal/listing.ts).
+  const entries = entriesGuess(args, process.env.NEXUS_DIR);
+  if (entries) listEarly(entries);
   commander = await import("commander");
   const program = buildProgram();
   // Colour and output are set up only when a command runs, not for --help.

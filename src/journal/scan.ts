@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { takeEarlyListing } from "./listing.js";
 import { CTIME_MS, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZE, statArray } from "./lstat.js";
 
 /** A markdown file found in the entries folder. */
@@ -76,7 +77,7 @@ function isInside(folder: string, target: string): boolean {
  */
 function namesIn(dir: string): string[] | undefined {
   try {
-    return fs.readdirSync(dir).sort();
+    return (takeEarlyListing(dir) ?? fs.readdirSync(dir)).sort();
   } catch {
     return undefined;
   }

@@ -1,11 +1,13 @@
 // Issue 12 (adversarial pass), the pure parts: one describe per numbered item.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renameInField } from "../../src/domain/frontmatter-list.js";
 import { checkLine, graphemeCount, LIMITS, parseEntry } from "../../src/domain/entry.js";
 import { isCalendarDate, parseDateArgument } from "../../src/domain/dates.js";
-import { journalDir } from "../../src/cli/dir.js";
+import { entriesGuess, journalDir } from "../../src/cli/dir.js";
+import { listEarly, takeEarlyListing } from "../../src/journal/listing.js";
 import { UsageError, UserError, userErrorFromOs } from "../../src/errors.js";
 import { pagerCommand } from "../../src/ui/pager.js";
 import { applyRelabel, planRelabel } from "../../src/journal/relabel.js";
@@ -178,5 +180,40 @@ describe("15: dates and lengths", () => {
     expect(checkLine("title", "e\u0301".repeat(LIMITS.title), LIMITS.title)).toBeUndefined();
     expect(checkLine("title", "👩‍👩‍👧".repeat(LIMITS.title), LIMITS.title)).toBeUndefined();
     expect(checkLine("title", "a".repeat(LIMITS.title + 1), LIMITS.title)).toMatch(/longer than/);
+  });
+});
+
+describe("the entries folder listed as a run starts (cli/dir.ts entriesGuess)", () => {
+  const here = (...parts: string[]) => path.resolve(process.cwd(), ...parts);
+  it("is that of -C, --dir, NEXUS_DIR or the working folder, for commands that read before they write", () => {
+    expect(entriesGuess(["list", "--limit", "10"], undefined)).toBe(here("entries"));
+    expect(entriesGuess(["-C", "/j", "search", "celery"], undefined)).toBe(path.resolve("/j", "entries"));
+    expect(entriesGuess(["search", "celery", "--dir=/j"], undefined)).toBe(path.resolve("/j", "entries"));
+    expect(entriesGuess(["-C/j", "show", "x"], undefined)).toBe(path.resolve("/j", "entries"));
+    expect(entriesGuess(["stats"], "/env")).toBe(path.resolve("/env", "entries"));
+    expect(entriesGuess(["--dir", "/j", "build-readme"], "/env")).toBe(path.resolve("/j", "entries"));
+  });
+  it("is none for help, the version, and commands that write first or read no entries", () => {
+    for (const args of [[], ["--help"], ["list", "-h"], ["--version"], ["add", "--title", "x"], ["rm", "x"], ["edit", "x"], ["import", "a"], ["init"], ["completion", "bash"], ["-C", "list"]]) {
+      expect(entriesGuess(args, undefined)).toBeUndefined();
+    }
+    // After --, nothing is an option: `search -- -C` looks for "-C".
+    expect(entriesGuess(["search", "--", "-C", "/j"], undefined)).toBe(here("entries"));
+  });
+});
+
+describe("an early listing of a folder (journal/listing.ts)", () => {
+  it("is taken once, when done; a folder not listed early has none", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-listing-"));
+    for (const name of ["b.md", "a.md", "缓存.md"]) fs.writeFileSync(path.join(dir, name), "x");
+    listEarly(dir);
+    let names: string[] | undefined;
+    for (let i = 0; i < 400 && !names; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      names = takeEarlyListing(dir);
+    }
+    expect(names?.sort()).toEqual(["a.md", "b.md", "缓存.md"]);
+    expect(takeEarlyListing(dir)).toBeUndefined();
+    expect(takeEarlyListing(path.join(dir, "other"))).toBeUndefined();
   });
 });
