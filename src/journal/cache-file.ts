@@ -67,8 +67,8 @@ export interface StoredTerms {
  * that a read of 100,000 records makes no string for them.
  */
 export class StoredRecords {
-  /** All the lines as one string, once many are asked for (build-readme asks for every one). */
-  private text: RecordLines | undefined;
+  /** All the lines as one string, once many are asked for (build-readme asks for every one); null when they are not the index's lines. */
+  private text: RecordLines | undefined | null;
   private decoded = 0;
 
   constructor(
@@ -83,9 +83,11 @@ export class StoredRecords {
 
   /** The line of record `i`: decoded alone, or, past LINES_ALONE lines, cut from all of them decoded at once. */
   line(i: number): string {
-    if (!this.text && (this.decoded += 1) > LINES_ALONE) {
+    if (this.text === undefined && (this.decoded += 1) > LINES_ALONE) {
       // ASCII (as most records are) is decoded as Latin-1: the same characters, without checking UTF-8.
-      this.text = RecordLines.of(isAscii(this.bytes) ? this.bytes.toString("latin1") : this.bytes.toString("utf8"));
+      const text = RecordLines.of(isAscii(this.bytes) ? this.bytes.toString("latin1") : this.bytes.toString("utf8"));
+      // A newline inside a line (a cache made by hand) would shift every line after it: they stay decoded alone then.
+      this.text = text.count === this.length ? text : null;
     }
     if (this.text) return this.text.line(i);
     const starts = this.index.lineStart;
@@ -180,6 +182,10 @@ class RecordLines {
     return new RecordLines(text, starts);
   }
 
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
   line(i: number): string {
     return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
   }
@@ -187,12 +193,14 @@ class RecordLines {
 
 /**
  * Where `text` ends when the bytes at `at` are it, as ASCII: -1 when they are not,
- * -2 when `text` is not ASCII (its bytes are compared as a string then).
+ * -2 when `text` is not ASCII or has a control character (its bytes are compared as a
+ * string then: such a path is written as GS and JSON, and a name with US in it could
+ * otherwise match the start of another file's line).
  */
 function asciiAt(bytes: Uint8Array, at: number, text: string): number {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x80) return -2;
+    if (c >= 0x80 || c < 0x20) return -2;
     if (bytes[at + k] !== c) return -1;
   }
   return at + text.length;

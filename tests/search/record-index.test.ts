@@ -38,4 +38,28 @@ describe("the record index of the entry cache", () => {
       expect(records.matches(6, "other", `6-${title}.md`, 106, 1_700_000_000_006.25)).toBe(false);
     });
   }
+
+  it("never matches a file whose name with US in it is the start of another file's line", () => {
+    // A file named like the start of x.md's line (path, size, change time, date, length, title) up to a US:
+    // of the same size and change time (files written in one tick), it must not be taken for x.md's record.
+    const line = encodeRecord("entries/x.md", 83, 1_700_000_000_000.5, { ...entry("evil.md"), warnings: [] });
+    const name = line.slice("entries/".length, line.indexOf("\x1fTopic"));
+    expect(name.endsWith("evil.md")).toBe(true);
+    const lines = [line, encodeRecord(`entries/${name}`, 83, 1_700_000_000_000.5, entry("evil.md"))];
+    const records = loadCache(written(lines))!.records;
+    expect(records.matches(0, "entries", "x.md", 83, 1_700_000_000_000.5)).toBe(true);
+    expect(records.matches(0, "entries", name, 83, 1_700_000_000_000.5)).toBe(false);
+    expect(records.matches(1, "entries", name, 83, 1_700_000_000_000.5)).toBe(true);
+    // The same with US in a folder's name.
+    const folder = line.slice(0, line.indexOf("\x1f2024"));
+    expect(records.matches(0, folder, "a.md", 83, 1_700_000_000_000.5)).toBe(false);
+  });
+
+  it("reads a line with a newline in it (a cache made by hand) the same one by one and all at once", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => encodeRecord(`entries/${i}.md`, 100 + i, 1_700_000_000_000 + i, entry(`Title ${i}`)));
+    // The index of these lines (worked out from them) starts line 1 after the newline inside line 0.
+    lines[0] = `${lines[0]}\n${encodeRecord("entries/1.md", 101, 1_700_000_000_001, entry("Forged"))}`;
+    const records = loadCache(written(lines))!.records;
+    for (let round = 0; round < 2; round++) for (let i = 0; i < lines.length; i++) expect(records.line(i)).toBe(lines[i]);
+  });
 });
