@@ -29,8 +29,8 @@ import { RecordKind, recordHead, recordPath, type RecordAt, type RecordHead } fr
 export const CACHE_DIR = ".nexus";
 export const CACHE_FILE = "entry-cache";
 export const FORMAT = "nexus-entry-cache";
-/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. */
-export const VERSION = 6;
+/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. 7: files' inode numbers in it. */
+export const VERSION = 7;
 
 export interface Header {
   format: string;
@@ -108,12 +108,13 @@ export class StoredRecords {
 
   /**
    * Whether record `i` is of this file as it is now: the same path (`folder/name`, or
-   * `name` when folder is ""), size and change time. The path is compared with the bytes of
+   * `name` when folder is ""), size, change time and inode number (two folders whose
+   * names are swapped keep their files' size and change time). The path is compared with the bytes of
    * the line: the file's path is never made as a string when the record matches.
    */
-  matches(i: number, folder: string, name: string, size: number, changedMs: number): boolean {
+  matches(i: number, folder: string, name: string, size: number, changedMs: number, ino: number): boolean {
     const index = this.index;
-    if (index.size[i] !== size || index.changedMs[i] !== changedMs || index.kind[i] === RecordKind.unusable) return false;
+    if (index.size[i] !== size || index.changedMs[i] !== changedMs || index.ino[i] !== ino || index.kind[i] === RecordKind.unusable) return false;
     const bytes = this.bytes;
     let at = index.lineStart[i]!;
     if (bytes[at] === 0x1d) return this.pathOf(i) === (folder ? `${folder}/${name}` : name);
@@ -206,10 +207,11 @@ function asciiAt(bytes: Uint8Array, at: number, text: string): number {
   return at + text.length;
 }
 
-/** The record index of a cache file: for each record its size, change time, kind, date key and length; where each line starts (and one past the end). */
+/** The record index of a cache file: for each record its file's size, change time and inode number, its kind, date key and length; where each line starts (and one past the end). */
 export interface RecordIndex {
   size: Float64Array;
   changedMs: Float64Array;
+  ino: Float64Array;
   kind: Int32Array;
   dateKey: Int32Array;
   length: Int32Array;
@@ -217,14 +219,14 @@ export interface RecordIndex {
 }
 
 /** The byte length of the record index of `n` records. */
-export const indexBytesOf = (n: number): number => 16 * n + 12 * n + 4 * (n + 1);
+export const indexBytesOf = (n: number): number => 24 * n + 12 * n + 4 * (n + 1);
 
 /** The record index as written: its numbers in this order, in the machine's byte order. */
 export function indexPart(index: RecordIndex): Uint8Array {
   const n = index.kind.length;
   const out = new Uint8Array(indexBytesOf(n));
   let at = 0;
-  for (const column of [index.size, index.changedMs, index.kind, index.dateKey, index.length, index.lineStart]) {
+  for (const column of [index.size, index.changedMs, index.ino, index.kind, index.dateKey, index.length, index.lineStart]) {
     out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
     at += column.byteLength;
   }
@@ -241,7 +243,7 @@ function readIndex(bytes: ArrayBuffer, length: number, n: number, records: Uint8
   let at = 0;
   const f64 = () => new Float64Array(bytes, (at += 8 * n) - 8 * n, n);
   const i32 = (count: number) => new Int32Array(bytes, (at += 4 * count) - 4 * count, count);
-  const index: RecordIndex = { size: f64(), changedMs: f64(), kind: i32(n), dateKey: i32(n), length: i32(n), lineStart: i32(n + 1) };
+  const index: RecordIndex = { size: f64(), changedMs: f64(), ino: f64(), kind: i32(n), dateKey: i32(n), length: i32(n), lineStart: i32(n + 1) };
   // Each line starts after the newline that ends the one before; the last ends where the part does.
   const starts = index.lineStart;
   if (starts[0] !== 0 || starts[n] !== (n === 0 ? 0 : records.length + 1)) return undefined;

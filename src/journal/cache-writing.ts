@@ -14,6 +14,8 @@ export interface CacheContents {
   code: string;
   /** One line per file (cache-record.ts). */
   records: string[];
+  /** The inode number of each record's file (0 when not known). */
+  inos?: ArrayLike<number>;
   vocabulary: string[];
   postings: PostingSources;
 }
@@ -34,7 +36,7 @@ const RECORDS_AT_ONCE = 256;
  */
 export function* cachePieces(contents: CacheContents, written: WrittenCache = {}): Generator<string | Uint8Array> {
   const { records } = contents;
-  const index = recordIndexOf(records);
+  const index = recordIndexOf(records, contents.inos);
   let recordBytes = 0;
   let recordCrc = 0;
   for (let k = 0; k < records.length; k += RECORDS_AT_ONCE) {
@@ -76,12 +78,13 @@ export function* cachePieces(contents: CacheContents, written: WrittenCache = {}
   yield written.trailer;
 }
 
-/** The record index of record lines, worked out from the lines themselves: it says what they say. */
-export function recordIndexOf(records: readonly string[]): RecordIndex {
+/** The record index of record lines, worked out from the lines themselves (it says what they say), and their files' inode numbers. */
+export function recordIndexOf(records: readonly string[], inos?: ArrayLike<number>): RecordIndex {
   const n = records.length;
   const index: RecordIndex = {
     size: new Float64Array(n),
     changedMs: new Float64Array(n),
+    ino: new Float64Array(n),
     kind: new Int32Array(n),
     dateKey: new Int32Array(n),
     length: new Int32Array(n),
@@ -91,6 +94,7 @@ export function recordIndexOf(records: readonly string[]): RecordIndex {
     const values = indexValues(line);
     index.size[i] = values.size;
     index.changedMs[i] = values.changedMs;
+    index.ino[i] = inos?.[i] ?? 0;
     index.kind[i] = values.kind;
     index.dateKey[i] = values.dateKey;
     index.length[i] = values.length;

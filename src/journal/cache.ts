@@ -1,12 +1,13 @@
 // The entry cache in the journal's `.nexus/` folder. Reading and YAML-parsing every
 // entry file is what makes a large journal slow, so what each file parses to (its
 // fields, its problems and its search terms) is kept in one file (format and
-// checks: cache-file.ts), keyed on the file's path, size and change time (the
-// later of mtime and ctime). Bodies are not kept: an entry's body and sections are
+// checks: cache-file.ts), keyed on the file's path, size, change time (the
+// later of mtime and ctime) and inode number. Bodies are not kept: an entry's body and sections are
 // read from its file when something asks for them (lazy-entry.ts).
 //
-// Never stale: a record is used only when path, size and change time all match
-// (ctime moves even when a tool sets mtime back, as cp -p and rsync -t do), and a
+// Never stale: a record is used only when path, size, change time and inode all match
+// (ctime moves even when a tool sets mtime back, as cp -p and rsync -t do; a folder
+// renamed moves its files to other paths with their size and ctime), and a
 // file modified within RACY_MS of being read is not cached at all (an edit in the
 // same timestamp tick could otherwise keep its size and mtime). Never wrong: a
 // damaged cache (cut, flipped bytes, impossible values) is not used and is
@@ -156,6 +157,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
   /** The records to write (as lineOf takes them), each with its entry's place in `entries` (-1 for a file with problems). */
   const keep = new Int32Column(expected);
   const keepEntries = new Int32Column(expected);
+  const keepInos: number[] = [];
   let reused = 0;
   let parsed = 0;
   let changed = false;
@@ -229,6 +231,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
     if (cacheable) {
       keep.push(record);
       keepEntries.push(position);
+      keepInos.push(found.ino);
     }
   };
   const { skipped } = scanEntries(journal.root, journal.entriesDir, notEntries(journal.config), visit);
@@ -278,7 +281,7 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
         const postings: PostingSources = { terms: vocabularyNow().length, stored: s ? { postings: s.postings, renumber } : undefined, fresh, runs: runs ?? undefined };
         const target = path.join(dir, CACHE_FILE);
         const out: WrittenCache = {};
-        replaceFile(target, cachePieces({ code: codeFingerprint(), records: Array.from(keep, lineOf), vocabulary: vocabularyNow(), postings }, out));
+        replaceFile(target, cachePieces({ code: codeFingerprint(), records: Array.from(keep, lineOf), inos: keepInos, vocabulary: vocabularyNow(), postings }, out));
         written = true;
         removeStaleTemps(dir);
         // The postings set aside in runs are in the file now, and only there.

@@ -14,15 +14,17 @@ export const MODE = 0;
 export const SIZE = 1;
 export const MTIME_MS = 2;
 export const CTIME_MS = 3;
+export const INO = 4;
 
 /** An array for lstatInto. */
-export const statArray = (): Float64Array => new Float64Array(4);
+export const statArray = (): Float64Array => new Float64Array(5);
 
 type FsBinding = { lstat: (file: string, bigint: false, req: undefined, throwIfNoEntry: boolean) => Float64Array | undefined };
 
 // Node's array: dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, then
 // seconds and nanoseconds of atime, mtime, ctime and birthtime.
 const B_MODE = 1;
+const B_INO = 7;
 const B_SIZE = 8;
 const B_MTIME = 12;
 const B_CTIME = 14;
@@ -61,6 +63,7 @@ function slowInto(file: string, out: Float64Array): boolean {
   out[SIZE] = stat.size;
   out[MTIME_MS] = stat.mtimeMs;
   out[CTIME_MS] = stat.ctimeMs;
+  out[INO] = stat.ino;
   return true;
 }
 
@@ -77,9 +80,10 @@ export function lstatInto(file: string, out: Float64Array): boolean {
   out[SIZE] = values[B_SIZE]!;
   out[MTIME_MS] = ms(values[B_MTIME]!, values[B_MTIME + 1]!);
   out[CTIME_MS] = ms(values[B_CTIME]!, values[B_CTIME + 1]!);
+  out[INO] = values[B_INO]!;
   if (!checked) {
     checked = true;
-    const again = new Float64Array(4);
+    const again = statArray();
     const same = slowInto(file, again) && again.every((v, i) => v === out[i]);
     if (!same) {
       binding = undefined;

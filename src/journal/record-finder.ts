@@ -23,7 +23,7 @@ export class RecordFinder {
     const records = this.stored;
     if (!records) return -1;
     const folder = found.folder.rel;
-    if (!this.byPath && this.cursor < records.length && records.matches(this.cursor, folder, found.name, found.size, found.changedMs)) return this.cursor++;
+    if (!this.byPath && this.cursor < records.length && records.matches(this.cursor, folder, found.name, found.size, found.changedMs, found.ino)) return this.cursor++;
     if (!this.byPath) {
       this.byPath = new Map();
       for (let i = 0; i < records.length; i++) {
@@ -32,7 +32,7 @@ export class RecordFinder {
       }
     }
     const at = this.byPath.get(found.path);
-    return at !== undefined && records.matches(at, folder, found.name, found.size, found.changedMs) ? at : -1;
+    return at !== undefined && records.matches(at, folder, found.name, found.size, found.changedMs, found.ino) ? at : -1;
   }
 
   /** Keeps a record made by this read; returns its number, for lineOf. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { takeEarlyListing } from "./listing.js";
-import { CTIME_MS, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZE, statArray } from "./lstat.js";
+import { CTIME_MS, INO, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZE, statArray } from "./lstat.js";
 
 /** A markdown file found in the entries folder. */
 export interface FoundFile {
@@ -42,6 +42,8 @@ export class ScannedFile implements FoundFile {
     readonly changedMs: number,
     /** For a link: the real path of its target (inside the journal). */
     readonly target: string | undefined,
+    /** The inode number of the file (of a link's target): a folder renamed moves files to other paths with their size and change time. */
+    readonly ino = 0,
   ) {}
 
   get path(): string {
@@ -189,7 +191,7 @@ export function scanEntries(
       if (!isLink) {
         // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
         found.push(name);
-        emit(new ScannedFile(folder, name, own[SIZE]!, own[MTIME_MS]!, Math.max(own[MTIME_MS]!, own[CTIME_MS]!), undefined));
+        emit(new ScannedFile(folder, name, own[SIZE]!, own[MTIME_MS]!, Math.max(own[MTIME_MS]!, own[CTIME_MS]!), undefined, own[INO]!));
         continue;
       }
       // A link pointed elsewhere changes the link, not its target's times: its own change time counts too.
@@ -215,8 +217,8 @@ export function scanEntries(
         continue;
       }
       if (!(stat.isFile() && MARKDOWN.test(name))) continue;
-      const { size, mtimeMs, ctimeMs } = stat;
-      links.push({ found: new ScannedFile(folder, name, size, mtimeMs, Math.max(mtimeMs, ctimeMs, linkChangedMs), realTarget), real: realTarget });
+      const { size, mtimeMs, ctimeMs, ino } = stat;
+      links.push({ found: new ScannedFile(folder, name, size, mtimeMs, Math.max(mtimeMs, ctimeMs, linkChangedMs), realTarget, ino), real: realTarget });
     }
   };
 

@@ -15,7 +15,10 @@ export function forgeCache(file: string, change: (lines: string[]) => string[], 
   const recordText = Buffer.from(lines.join("\n"));
   // The newline after the records, the postings, the vocabulary and its newline: as they were.
   const between = bytes.subarray(trailer.recordBytes, start - trailer.indexBytes - 1);
-  const index = recordIndexOf(lines);
+  // The files' inode numbers, as they were, line by line (they are not in the lines).
+  const indexAt = start - 1 - trailer.indexBytes;
+  const inos = new Float64Array(bytes.buffer.slice(bytes.byteOffset + indexAt + 16 * trailer.records, bytes.byteOffset + indexAt + 24 * trailer.records));
+  const index = recordIndexOf(lines, inos);
   changeIndex?.(index);
   const indexBytes = indexPart(index);
   const fixed: Header = {

@@ -6,7 +6,7 @@ import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";
 import { fixtureJournal } from "./fixture.js";
-import { entryText } from "../helpers.js";
+import { entryText, makeTree } from "../helpers.js";
 import { forgeCache } from "../hardening/forge-cache.js";
 
 const cacheFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FILE);
@@ -73,6 +73,23 @@ describe("a damaged entry cache", () => {
       rewrite(index, value);
       expect(answers(dir, true)).toEqual(truth);
     }
+  });
+
+  it("after two folders swap names, their files (of the same size and change time) are read as they are, not as the records of their old paths", () => {
+    const text = (word: string) => entryText({ title: `About ${word}`, topic: "Fruit", date: "2024-01-01", challenge: `${word} words` });
+    const dir = makeTree({ "nexus.config.json": '{"entries":"entries"}\n', "entries/a/x.md": text("apple"), "entries/b/x.md": text("melon") });
+    const file = (rel: string) => path.join(dir, "entries", rel);
+    const old = new Date(Date.now() - 86_400_000);
+    // Set back one after the other: on most systems both get the same change time (the test is meant for those).
+    fs.utimesSync(file("a/x.md"), old, old);
+    fs.utimesSync(file("b/x.md"), old, old);
+    expect(readIndexedJournal(openJournal(dir)).stats).toMatchObject({ written: true, parsed: 2 });
+    fs.renameSync(file("a"), file("c"));
+    fs.renameSync(file("b"), file("a"));
+    fs.renameSync(file("c"), file("b"));
+    const titles = (cache: boolean) => readIndexedJournal(openJournal(dir), { cache }).contents.entries.map((e) => [e.path, e.title]);
+    expect(titles(false)).toEqual([["entries/b/x.md", "About apple"], ["entries/a/x.md", "About melon"]]);
+    expect(titles(true)).toEqual(titles(false));
   });
 
   it("after files are edited, added, removed and renamed, a cache made of the old index and the new files answers as the files do", () => {

@@ -8,9 +8,9 @@ import { cachePieces } from "../../src/journal/cache-writing.js";
 import { encodeRecord, RecordKind } from "../../src/journal/cache-record.js";
 import { tempDir } from "../helpers.js";
 
-function written(lines: string[]): string {
+function written(lines: string[], inos?: number[]): string {
   const file = path.join(tempDir(), "entry-cache");
-  const pieces = [...cachePieces({ code: codeFingerprint(), records: lines, vocabulary: [], postings: { terms: 0, fresh: [] } })];
+  const pieces = [...cachePieces({ code: codeFingerprint(), records: lines, inos, vocabulary: [], postings: { terms: 0, fresh: [] } })];
   fs.writeFileSync(file, Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
   return file;
 }
@@ -32,10 +32,10 @@ describe("the record index of the entry cache", () => {
       expect(records.kind(6)).toBe(RecordKind.entry);
       expect(records.dateKey(6)).toBe(20240229);
       expect(records.entryLength(6)).toBe(7);
-      expect(records.matches(6, "entries", `6-${title}.md`, 106, 1_700_000_000_006.25)).toBe(true);
-      expect(records.matches(6, "entries", `6-${title}.md`, 107, 1_700_000_000_006.25)).toBe(false);
-      expect(records.matches(6, "entries", `7-${title}.md`, 106, 1_700_000_000_006.25)).toBe(false);
-      expect(records.matches(6, "other", `6-${title}.md`, 106, 1_700_000_000_006.25)).toBe(false);
+      expect(records.matches(6, "entries", `6-${title}.md`, 106, 1_700_000_000_006.25, 0)).toBe(true);
+      expect(records.matches(6, "entries", `6-${title}.md`, 107, 1_700_000_000_006.25, 0)).toBe(false);
+      expect(records.matches(6, "entries", `7-${title}.md`, 106, 1_700_000_000_006.25, 0)).toBe(false);
+      expect(records.matches(6, "other", `6-${title}.md`, 106, 1_700_000_000_006.25, 0)).toBe(false);
     });
   }
 
@@ -47,12 +47,12 @@ describe("the record index of the entry cache", () => {
     expect(name.endsWith("evil.md")).toBe(true);
     const lines = [line, encodeRecord(`entries/${name}`, 83, 1_700_000_000_000.5, entry("evil.md"))];
     const records = loadCache(written(lines))!.records;
-    expect(records.matches(0, "entries", "x.md", 83, 1_700_000_000_000.5)).toBe(true);
-    expect(records.matches(0, "entries", name, 83, 1_700_000_000_000.5)).toBe(false);
-    expect(records.matches(1, "entries", name, 83, 1_700_000_000_000.5)).toBe(true);
+    expect(records.matches(0, "entries", "x.md", 83, 1_700_000_000_000.5, 0)).toBe(true);
+    expect(records.matches(0, "entries", name, 83, 1_700_000_000_000.5, 0)).toBe(false);
+    expect(records.matches(1, "entries", name, 83, 1_700_000_000_000.5, 0)).toBe(true);
     // The same with US in a folder's name.
     const folder = line.slice(0, line.indexOf("\x1f2024"));
-    expect(records.matches(0, folder, "a.md", 83, 1_700_000_000_000.5)).toBe(false);
+    expect(records.matches(0, folder, "a.md", 83, 1_700_000_000_000.5, 0)).toBe(false);
   });
 
   it("reads a line with a newline in it (a cache made by hand) the same one by one and all at once", () => {
@@ -61,5 +61,13 @@ describe("the record index of the entry cache", () => {
     lines[0] = `${lines[0]}\n${encodeRecord("entries/1.md", 101, 1_700_000_000_001, entry("Forged"))}`;
     const records = loadCache(written(lines))!.records;
     for (let round = 0; round < 2; round++) for (let i = 0; i < lines.length; i++) expect(records.line(i)).toBe(lines[i]);
+  });
+
+  it("matches a record with the file of its inode number only (a folder renamed keeps its files' size and change time)", () => {
+    const lines = [encodeRecord("entries/a/x.md", 83, 1_700_000_000_000.5, entry("Apple")), encodeRecord("entries/b/x.md", 83, 1_700_000_000_000.5, entry("Melon"))];
+    const records = loadCache(written(lines, [2 ** 40 + 7, 12]))!.records;
+    expect(records.matches(0, "entries/a", "x.md", 83, 1_700_000_000_000.5, 2 ** 40 + 7)).toBe(true);
+    expect(records.matches(0, "entries/a", "x.md", 83, 1_700_000_000_000.5, 12)).toBe(false);
+    expect(records.matches(1, "entries/b", "x.md", 83, 1_700_000_000_000.5, 12)).toBe(true);
   });
 });
