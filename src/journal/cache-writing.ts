@@ -6,7 +6,8 @@ import zlib from "node:zlib";
 import { tempPath } from "./safe-write.js";
 import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
 import type { RunStore } from "../search/posting-runs.js";
-import { crc32, FORMAT, indexPart, LITTLE_ENDIAN, openFiles, readAt, readLayout, VERSION, type Header, type RecordIndex } from "./cache-file.js";
+import { crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
+import { indexPart, LITTLE_ENDIAN, type RecordIndex } from "./stored-records.js";
 import { indexValues } from "./cache-record.js";
 
 /** What a cache file holds: records, vocabulary and the postings to write. */

@@ -2,7 +2,7 @@
 // makes. Records are written in scan order, so they are usually met in order: each
 // file is first compared with the record after the last one found, and a Map of
 // every record by path is made only when that fails.
-import type { StoredRecords } from "./cache-file.js";
+import type { StoredRecords } from "./stored-records.js";
 import type { ScannedFile } from "./scan.js";
 
 export class RecordFinder {

@@ -4,7 +4,8 @@
 // between the forgery and what a command shows.
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { indexPart, type Header, type RecordIndex } from "../../src/journal/cache-file.js";
+import type { Header } from "../../src/journal/cache-file.js";
+import { indexPart, type RecordIndex } from "../../src/journal/stored-records.js";
 import { recordIndexOf } from "../../src/journal/cache-writing.js";
 
 export function forgeCache(file: string, change: (lines: string[]) => string[], changeIndex?: (index: RecordIndex) => void): void {
