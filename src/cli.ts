@@ -2,6 +2,7 @@
 // into typed options, imports its command module lazily and calls it.
 // Nothing heavy is imported statically: `nexus --version` loads no library at all,
 // and each command loads only what it uses.
+import path from "node:path";
 import type { Command } from "commander";
 import { EXIT, UsageError, UserError, userErrorFromOs } from "./errors.js";
 import * as sanitize from "./domain/sanitize.js";
@@ -11,7 +12,8 @@ import type { Context } from "./commands/context.js";
 import { type Cli, examples } from "./cli/shared.js";
 import { registerCore } from "./cli/core.js";
 import { entriesGuess, journalDir } from "./cli/dir.js";
-import { listEarly } from "./journal/listing.js";
+import { listEarly, readCacheEarly } from "./journal/early.js";
+import { CACHE_DIR, CACHE_FILE } from "./journal/cache-parts.js";
 import { registerSearch, searchArguments } from "./cli/search.js";
 import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
@@ -135,9 +137,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  // The entries folder is listed while the CLI and the command load (journal/listing.ts).
+  // The entries folder is listed and the entry cache read while the CLI and the command load (journal/early.ts).
   const entries = entriesGuess(args, process.env.NEXUS_DIR);
-  if (entries) listEarly(entries);
+  if (entries) {
+    listEarly(entries);
+    readCacheEarly(path.join(path.dirname(entries), CACHE_DIR, CACHE_FILE));
+  }
   commander = await import("commander");
   const program = buildProgram();
   // Colour and output are set up only when a command runs, not for --help.

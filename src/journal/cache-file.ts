@@ -24,9 +24,10 @@ import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { PostingsReader } from "../search/postings.js";
 import { LITTLE_ENDIAN, readIndex, StoredRecords } from "./stored-records.js";
+import { CACHE_DIR, CACHE_FILE, partsAt, TAIL, WHOLE_FILE } from "./cache-parts.js";
+import { takeEarlyRead } from "./early.js";
 
-export const CACHE_DIR = ".nexus";
-export const CACHE_FILE = "entry-cache";
+export { CACHE_DIR, CACHE_FILE };
 export const FORMAT = "nexus-entry-cache";
 /** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. 7: files' inode numbers in it. */
 export const VERSION = 7;
@@ -122,13 +123,10 @@ interface Layout {
   index: number;
 }
 
-/** A small file is read whole; of a larger one, the end first. */
-const WHOLE_FILE = 64 * 1024;
-const TAIL = 4096;
-
-/** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`). */
-export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number } | undefined {
-  const size = fs.fstatSync(fd).size;
+/** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`), and the file's lstat. */
+export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number; stat: fs.Stats } | undefined {
+  const stat = fs.fstatSync(fd);
+  const size = stat.size;
   const at = size <= WHOLE_FILE ? 0 : size - TAIL;
   const bytes = readAt(fd, at, size - at);
   if (bytes.length !== size - at) return undefined;
@@ -139,11 +137,9 @@ export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: num
   const counts = [header.records, header.terms, header.recordBytes, header.recordCrc, header.vocabularyBytes, header.vocabularyCrc, header.postingBytes, header.indexBytes, header.indexCrc];
   if (!counts.every((n) => Number.isInteger(n) && (n as number) >= 0) || header.littleEndian !== LITTLE_ENDIAN) return undefined;
   const h = header as Header;
-  const postings = h.recordBytes + 1;
-  const vocabulary = postings + h.postingBytes;
-  const index = vocabulary + h.vocabularyBytes + 1;
-  if (index + h.indexBytes + 1 !== at + start) return undefined;
-  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary, index }, bytes, at };
+  const { postings, vocabulary, index, header: headerAt } = partsAt(h);
+  if (headerAt !== at + start) return undefined;
+  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary, index }, bytes, at, stat };
 }
 
 /** Reads the search part of a cache file: vocabulary and directory now, postings blocks when asked. */
@@ -184,19 +180,26 @@ export function loadCache(file: string): CacheFile | undefined {
     fd = fs.openSync(file, "r");
     const read = readLayout(fd);
     if (!read) return undefined;
-    const { layout, bytes, at } = read;
+    const { layout, bytes, at, stat } = read;
     const { header } = layout;
-    const recordPart = at === 0 ? bytes.subarray(0, header.recordBytes + 1) : readAt(fd, 0, header.recordBytes + 1);
+    // The parts read as the run started (early.ts), when the file is still the one they were read from.
+    const early = (position: number, length: number) => (at === 0 ? undefined : takeEarlyRead(file, stat, position, length));
+    const recordPart = at === 0 ? bytes.subarray(0, header.recordBytes + 1) : (early(0, header.recordBytes + 1) ?? readAt(fd, 0, header.recordBytes + 1));
     if (recordPart.length !== header.recordBytes + 1 || recordPart[header.recordBytes] !== 10) return undefined;
     const recordBytes = recordPart.subarray(0, header.recordBytes);
     if (crc32(recordBytes) !== header.recordCrc) return undefined;
     // The index is read into memory of its own: its numbers are read in place.
-    const indexPart = new Uint8Array(header.indexBytes + 1);
-    if (at === 0) indexPart.set(bytes.subarray(layout.index, layout.index + indexPart.length));
-    else if (fs.readSync(fd, indexPart, 0, indexPart.length, layout.index) !== indexPart.length) return undefined;
+    let indexPart: Uint8Array | undefined = early(layout.index, header.indexBytes + 1);
+    if (!indexPart) {
+      const part = new Uint8Array(header.indexBytes + 1);
+      if (at === 0) part.set(bytes.subarray(layout.index, layout.index + part.length));
+      else if (fs.readSync(fd, part, 0, part.length, layout.index) !== part.length) return undefined;
+      indexPart = part;
+    }
     const indexBytes = indexPart.subarray(0, header.indexBytes);
     if (indexPart[header.indexBytes] !== 10 || crc32(indexBytes) !== header.indexCrc) return undefined;
-    const index = readIndex(indexPart.buffer, header.indexBytes, header.records, recordBytes);
+    // Its numbers are laid on its memory from the start (an early read's is its own, as a new array's).
+    const index = readIndex(indexPart.byteOffset === 0 ? indexPart.buffer : indexPart.slice().buffer, header.indexBytes, header.records, recordBytes);
     if (!index) return undefined;
     const records = new StoredRecords(recordBytes, index);
     fs.closeSync(fd);

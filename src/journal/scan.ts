@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { takeEarlyListing } from "./listing.js";
+import { takeEarlyListing } from "./early.js";
 import { CTIME_MS, INO, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZE, statArray } from "./lstat.js";
 
 /** A markdown file found in the entries folder. */

@@ -185,7 +185,7 @@ export function indexPart(index: RecordIndex): Uint8Array {
  * ArrayBuffer of its own, where its numbers are read in place); undefined when its line
  * starts are not those of `records`, or a kind or length is none nexus writes.
  */
-export function readIndex(bytes: ArrayBuffer, length: number, n: number, records: Uint8Array): RecordIndex | undefined {
+export function readIndex(bytes: ArrayBufferLike, length: number, n: number, records: Uint8Array): RecordIndex | undefined {
   if (length !== indexBytesOf(n)) return undefined;
   let at = 0;
   const f64 = () => new Float64Array(bytes, (at += 8 * n) - 8 * n, n);

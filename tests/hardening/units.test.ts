@@ -7,7 +7,7 @@ import { renameInField } from "../../src/domain/frontmatter-list.js";
 import { checkLine, graphemeCount, LIMITS, parseEntry } from "../../src/domain/entry.js";
 import { isCalendarDate, parseDateArgument } from "../../src/domain/dates.js";
 import { entriesGuess, journalDir } from "../../src/cli/dir.js";
-import { listEarly, takeEarlyListing } from "../../src/journal/listing.js";
+import { listEarly, readCacheEarly, takeEarlyListing, takeEarlyRead } from "../../src/journal/early.js";
 import { UsageError, UserError, userErrorFromOs } from "../../src/errors.js";
 import { pagerCommand } from "../../src/ui/pager.js";
 import { applyRelabel, planRelabel } from "../../src/journal/relabel.js";
@@ -215,5 +215,35 @@ describe("an early listing of a folder (journal/listing.ts)", () => {
     expect(names?.sort()).toEqual(["a.md", "b.md", "缓存.md"]);
     expect(takeEarlyListing(dir)).toBeUndefined();
     expect(takeEarlyListing(path.join(dir, "other"))).toBeUndefined();
+  });
+});
+
+describe("the entry cache read as a run starts (journal/early.ts)", () => {
+  it("gives its parts only while the file is the one they were read from", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-early-"));
+    const file = path.join(dir, "entry-cache");
+    // A file laid out as a cache: records, postings, vocabulary, index, then the header.
+    const records = "r".repeat(70_000);
+    const index = "i".repeat(100);
+    const header = JSON.stringify({ recordBytes: records.length, postingBytes: 3, vocabularyBytes: 2, indexBytes: index.length });
+    fs.writeFileSync(file, `${records}\nppp` + `vv\n${index}\n` + "x".repeat(5000) + `\n${header}`);
+    // The header says where the parts are only when nothing is between them: this one is not a cache (the padding).
+    readCacheEarly(file);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(takeEarlyRead(file, fs.statSync(file), 0, records.length + 1)).toBeUndefined();
+    const good = path.join(dir, "good-cache");
+    fs.writeFileSync(good, `${records}\nppp` + `vv\n${index}\n${header}`);
+    readCacheEarly(good);
+    let part: Buffer | undefined;
+    for (let i = 0; i < 200 && !part; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      part = takeEarlyRead(good, fs.statSync(good), 0, records.length + 1);
+    }
+    expect(part?.toString()).toBe(`${records}\n`);
+    // Taken once; and another file (here the same path, changed) gets nothing.
+    expect(takeEarlyRead(good, fs.statSync(good), 0, records.length + 1)).toBeUndefined();
+    const indexAt = records.length + 1 + 3 + 2 + 1;
+    fs.appendFileSync(good, " ");
+    expect(takeEarlyRead(good, fs.statSync(good), indexAt, index.length + 1)).toBeUndefined();
   });
 });
