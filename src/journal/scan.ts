@@ -13,6 +13,8 @@ export interface FoundFile {
   readonly mtimeMs: number;
   /** The later of mtime and ctime: what the cache keys on. */
   readonly changedMs: number;
+  /** The inode number (of a link's target): with the path, size and change time, what the caches key on. */
+  readonly ino: number;
 }
 
 /** A folder the scan walked: where its files are, relative to the journal root (`/` separators) and as an absolute path. */

@@ -58,8 +58,8 @@ export interface StampInputs {
   template: { file: string; text: string };
   config: unknown;
   options: Record<string, unknown>;
-  /** Every entry file as read (path, size, change time), in the journal's order. */
-  entries: Iterable<{ path: string; size: number; changedMs: number } | undefined>;
+  /** Every entry file as read (path, size, change time, inode number), in the journal's order. */
+  entries: Iterable<{ path: string; size: number; changedMs: number; ino: number } | undefined>;
 }
 
 /** The digest of everything the output is made from; undefined when an entry's identity is not known. */
@@ -69,7 +69,7 @@ export function inputDigest(inputs: StampInputs): string | undefined {
   for (const entry of inputs.entries) {
     if (!entry) return undefined;
     paths.push(entry.path);
-    numbers.push(entry.size, entry.changedMs);
+    numbers.push(entry.size, entry.changedMs, entry.ino);
   }
   // The paths as one JSON array and the numbers as their bytes: a line of text an entry
   // costs more than the rest of a check (the stamp stays on this machine, in `.nexus/`).

@@ -1,18 +1,18 @@
 // The summary cache: each entry's sections in short (summary.ts), kept by
 // build-readme in the journal's `.nexus/` beside the entry cache and keyed as that
-// one is (path, size, change time), so that a build whose entries have not changed
+// one is (path, size, change time, inode number), so that a build whose entries have not changed
 // opens no entry file. Pure: bytes in, bytes out (the file: journal/readme-caches.ts).
 //
-// Never stale: a record is used only when the entry's path, size and change time all
-// match, and an entry modified just before the build (within `settledBefore`) is not
+// Never stale: a record is used only when the entry's path, size, change time and inode
+// number all match (a folder renamed moves files to other paths with their size and change time), and an entry modified just before the build (within `settledBefore`) is not
 // recorded. Never trusted when damaged or foreign: the format, version and code
 // fingerprint must be this build's, the byte lengths and CRC-32 of both parts must
 // match, and every record must be one this code could have written; otherwise the
 // whole file is ignored (and rewritten by the build).
 //
 // Layout: a JSON header line; then the index, one JSON line
-// `[[path, ...], [size, changedMs, bits, challengeBytes, solutionBytes, takeawayBytes, ...]]`
-// (every record's path, then six numbers a record: one JSON.parse reads it, where
+// `[[path, ...], [size, changedMs, ino, bits, challengeBytes, solutionBytes, takeawayBytes, ...]]`
+// (every record's path, then seven numbers a record: one JSON.parse reads it, where
 // a line and a regular expression a record cost more than the rest of the build's
 // reading); then the short texts as UTF-8, each record's three one after another,
 // in record order.
@@ -23,12 +23,12 @@ import type { FoundFile } from "../journal/scan.js";
 import { Summaries, type BodyReader, type SummaryBytes } from "./summary.js";
 
 const FORMAT = "nexus-readme-summaries";
-const VERSION = 2;
+const VERSION = 3;
 /** Numbers a record has in the index. */
-const NUMBERS = 6;
+const NUMBERS = 7;
 
 /** What says an entry file is unchanged, as the entry cache keys it. */
-export type EntryIdentity = Pick<FoundFile, "path" | "size" | "changedMs" | "mtimeMs">;
+export type EntryIdentity = Pick<FoundFile, "path" | "size" | "changedMs" | "mtimeMs" | "ino">;
 
 interface Header {
   format: string;
@@ -44,7 +44,7 @@ interface Header {
 /** A cache file as read. */
 export interface SummaryCache {
   records: number;
-  /** The record of an entry file, if one matches it exactly (path, size, change time): its index, else -1. */
+  /** The record of an entry file, if one matches it exactly (path, size, change time, inode number): its index, else -1. */
   indexOf(identity: EntryIdentity): number;
   /** Record `index`'s sections in short: added to `summaries` for `entry`. */
   addTo(summaries: Summaries, entry: LoadedEntry, index: number): void;
@@ -107,12 +107,13 @@ export function decodeSummaryCache(bytes: Buffer, code: string): SummaryCache | 
     const path: unknown = paths[i];
     const n = NUMBERS * i;
     const changedMs: unknown = numbers[n + 1];
-    const bits: unknown = numbers[n + 2];
+    const bits: unknown = numbers[n + 3];
     if (typeof path !== "string" || byPath.has(path) || !isCount(numbers[n]) || typeof changedMs !== "number" || !(changedMs >= 0) || !Number.isFinite(changedMs)) return undefined;
+    if (!isCount(numbers[n + 2])) return undefined;
     if (!Number.isInteger(bits) || (bits as number) < 0 || (bits as number) > 7) return undefined;
     offsets[4 * i] = at;
     for (let k = 0; k < 3; k += 1) {
-      const length: unknown = numbers[n + 3 + k];
+      const length: unknown = numbers[n + 4 + k];
       // A blank section has no short text.
       if (!isCount(length) || (length > 0 && !((bits as number) & (1 << k)))) return undefined;
       at += length;
@@ -125,9 +126,9 @@ export function decodeSummaryCache(bytes: Buffer, code: string): SummaryCache | 
   if (at !== text.length) return undefined;
   const indexOf = (identity: EntryIdentity) => {
     const i = byPath.get(identity.path);
-    return i !== undefined && numbers[NUMBERS * i] === identity.size && numbers[NUMBERS * i + 1] === identity.changedMs ? i : -1;
+    return i !== undefined && numbers[NUMBERS * i] === identity.size && numbers[NUMBERS * i + 1] === identity.changedMs && numbers[NUMBERS * i + 2] === identity.ino ? i : -1;
   };
-  const bitsOf = (i: number) => numbers[NUMBERS * i + 2] as number;
+  const bitsOf = (i: number) => numbers[NUMBERS * i + 3] as number;
   return {
     records,
     indexOf,
@@ -163,7 +164,7 @@ function* batched(pieces: Iterable<Uint8Array>, size = 1024 * 1024): Generator<U
  */
 export function encodeSummaryCache(code: string, records: readonly { identity: EntryIdentity; summary: SummaryBytes }[]): Iterable<Uint8Array> {
   const paths = records.map(({ identity }) => identity.path);
-  const numbers = records.flatMap(({ identity, summary: s }) => [identity.size, identity.changedMs, s.bits, s.ends[0] - s.start, s.ends[1] - s.ends[0], s.ends[2] - s.ends[1]]);
+  const numbers = records.flatMap(({ identity, summary: s }) => [identity.size, identity.changedMs, identity.ino, s.bits, s.ends[0] - s.start, s.ends[1] - s.ends[0], s.ends[2] - s.ends[1]]);
   const index = `${JSON.stringify([paths, numbers])}\n`;
   const indexBytes = Buffer.from(index, "utf8");
   const texts = records.map(({ summary: s }) => new Uint8Array(s.bytes.buffer, s.bytes.byteOffset + s.start, s.ends[2] - s.start));

@@ -76,8 +76,8 @@ describe("verifyStamp", () => {
     expect(decodeStamp("x\n{}\n", "c")).toBeUndefined();
   });
 
-  it("digests every input: an entry's size, change time or path, the template, the config, the options", () => {
-    const inputs = { code: "c", template: { file: "t", text: "T" }, config: { a: 1 }, options: { force: false }, entries: [{ path: "e/a.md", size: 1, changedMs: 2.5 }] };
+  it("digests every input: an entry's size, change time, inode number or path, the template, the config, the options", () => {
+    const inputs = { code: "c", template: { file: "t", text: "T" }, config: { a: 1 }, options: { force: false }, entries: [{ path: "e/a.md", size: 1, changedMs: 2.5, ino: 9 }] };
     const digest = inputDigest(inputs);
     expect(inputDigest({ ...inputs })).toBe(digest);
     for (const other of [
@@ -85,9 +85,10 @@ describe("verifyStamp", () => {
       { ...inputs, template: { file: "t", text: "T2" } },
       { ...inputs, config: { a: 2 } },
       { ...inputs, options: { force: true } },
-      { ...inputs, entries: [{ path: "e/a.md", size: 2, changedMs: 2.5 }] },
-      { ...inputs, entries: [{ path: "e/a.md", size: 1, changedMs: 2.75 }] },
-      { ...inputs, entries: [{ path: "e/b.md", size: 1, changedMs: 2.5 }] },
+      { ...inputs, entries: [{ path: "e/a.md", size: 2, changedMs: 2.5, ino: 9 }] },
+      { ...inputs, entries: [{ path: "e/a.md", size: 1, changedMs: 2.75, ino: 9 }] },
+      { ...inputs, entries: [{ path: "e/a.md", size: 1, changedMs: 2.5, ino: 10 }] },
+      { ...inputs, entries: [{ path: "e/b.md", size: 1, changedMs: 2.5, ino: 9 }] },
       { ...inputs, entries: [] },
     ]) expect(inputDigest(other)).not.toBe(digest);
     expect(inputDigest({ ...inputs, entries: [undefined] })).toBeUndefined();

@@ -51,3 +51,29 @@ describe("build-readme's temporary files in .nexus/", () => {
     expect(fs.readFileSync(outside, "utf8")).toBe("x");
   });
 });
+
+describe("build-readme's caches after two folders swap names", () => {
+  it("answer as the files do: the summaries and the stamp key on the inode number too", async () => {
+    // Two entries of the same size whose times are set back one after the other: on most
+    // systems they get the same change time (the test is meant for those).
+    const text = (word: string, topic: string) => entryText({ title: `About ${word}`, topic, date: "2024-01-01", challenge: `All about ${word} here.`, solution: `${word} solved.` });
+    const dir = makeTree({ "nexus.config.json": JSON.stringify({ entries: "entries" }), "entries/a/x.md": text("apple", "Pears"), "entries/b/x.md": text("melon", "Limes") });
+    const file = (rel: string) => path.join(dir, "entries", rel);
+    const old = new Date(Date.now() - 86_400_000);
+    fs.utimesSync(path.join(dir, "nexus.config.json"), old, old);
+    fs.utimesSync(file("a/x.md"), old, old);
+    fs.utimesSync(file("b/x.md"), old, old);
+    expect((await runCli(["build-readme"], { cwd: dir })).code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, ".nexus"))).toEqual(expect.arrayContaining(["readme-summaries", "readme-stamp"]));
+    fs.renameSync(file("a"), file("c"));
+    fs.renameSync(file("b"), file("a"));
+    fs.renameSync(file("c"), file("b"));
+    // The README names each entry's file: it is no longer the one written.
+    expect((await runCli(["build-readme", "--check"], { cwd: dir })).code).toBe(1);
+    const cached = await runCli(["build-readme", "--stdout"], { cwd: dir });
+    fs.rmSync(path.join(dir, ".nexus"), { recursive: true });
+    const fresh = await runCli(["build-readme", "--stdout"], { cwd: dir });
+    expect(fresh.code).toBe(0);
+    expect(cached.stdout).toBe(fresh.stdout);
+  });
+});

@@ -31,7 +31,7 @@ function entry(i: number, fields: Partial<Record<(typeof FIELDS)[number], string
 /** A journal of entries and their identities, with a reader that counts what it reads. */
 function journal(n: number) {
   const entries = Array.from({ length: n }, (_, i) => entry(i));
-  const ids = new Map<LoadedEntry, EntryIdentity>(entries.map((e, i) => [e, { path: e.path, size: 100 + i, changedMs: 1_700_000_000_000 + i + 0.25, mtimeMs: 1_700_000_000_000 + i }]));
+  const ids = new Map<LoadedEntry, EntryIdentity>(entries.map((e, i) => [e, { path: e.path, size: 100 + i, changedMs: 1_700_000_000_000 + i + 0.25, mtimeMs: 1_700_000_000_000 + i, ino: 5000 + i }]));
   const read: LoadedEntry[] = [];
   const reader: BodyReader = (list, each) => {
     for (const e of list) read.push(e);
@@ -119,13 +119,13 @@ describe("summary cache", () => {
 
   it("ignores a cache made by hand with right checksums but text the build never makes", () => {
     const forged = (text: string, lengths?: string) => {
-      const numbers = [5, 7, 1, ...(lengths ?? `${Buffer.byteLength(text)} 0 0`).split(" ").map(Number)];
+      const numbers = [5, 7, 9, 1, ...(lengths ?? `${Buffer.byteLength(text)} 0 0`).split(" ").map(Number)];
       const index = Buffer.from(`${JSON.stringify([["entries/a.md"], numbers])}\n`);
       const bytes = Buffer.from(text);
-      const header = { format: "nexus-readme-summaries", version: 2, code: CODE, records: 1, indexBytes: index.length, indexCrc: zlib.crc32(index) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
+      const header = { format: "nexus-readme-summaries", version: 3, code: CODE, records: 1, indexBytes: index.length, indexCrc: zlib.crc32(index) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
       return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), index, bytes]);
     };
-    const id = { path: "entries/a.md", size: 5, changedMs: 7, mtimeMs: 7 };
+    const id = { path: "entries/a.md", size: 5, changedMs: 7, mtimeMs: 7, ino: 9 };
     expect(decodeSummaryCache(forged("fine · text"), CODE)!.find(id)).toBeDefined();
     for (const bad of ["new\nline", "tab\there", "esc\u001b[31m", "c1 \u0085", "bidi \u202e", "del \u007f"]) expect(decodeSummaryCache(forged(bad), CODE), JSON.stringify(bad)).toBeUndefined();
     // Lengths that do not add up, text for a section marked blank, a cut inside a character.
@@ -140,20 +140,23 @@ describe("summary cache", () => {
     const forged = (index: unknown, text = "abc") => {
       const indexBytes = Buffer.from(`${JSON.stringify(index)}\n`);
       const bytes = Buffer.from(text);
-      const header = { format: "nexus-readme-summaries", version: 2, code: CODE, records: 1, indexBytes: indexBytes.length, indexCrc: zlib.crc32(indexBytes) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
+      const header = { format: "nexus-readme-summaries", version: 3, code: CODE, records: 1, indexBytes: indexBytes.length, indexCrc: zlib.crc32(indexBytes) >>> 0, textBytes: bytes.length, textCrc: zlib.crc32(bytes) >>> 0 };
       return decodeSummaryCache(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), indexBytes, bytes]), CODE);
     };
-    expect(forged([["entries/a.md"], [5, 7.5, 1, 3, 0, 0]])!.find({ path: "entries/a.md", size: 5, changedMs: 7.5, mtimeMs: 7 })).toBeDefined();
+    expect(forged([["entries/a.md"], [5, 7.5, 9, 1, 3, 0, 0]])!.find({ path: "entries/a.md", size: 5, changedMs: 7.5, mtimeMs: 7, ino: 9 })).toBeDefined();
+    // Another file at the same path, of the same size and change time (a folder renamed): no record.
+    expect(forged([["entries/a.md"], [5, 7.5, 9, 1, 3, 0, 0]])!.find({ path: "entries/a.md", size: 5, changedMs: 7.5, mtimeMs: 7, ino: 10 })).toBeUndefined();
     const bad: unknown[] = [
-      [["entries/a.md"], [5, 7, 8, 3, 0, 0]],
-      [["entries/a.md"], [5, 7, 1.5, 3, 0, 0]],
-      [["entries/a.md"], [5, -7, 1, 3, 0, 0]],
-      [["entries/a.md"], [-5, 7, 1, 3, 0, 0]],
-      [["entries/a.md"], [5, "7", 1, 3, 0, 0]],
-      [["entries/a.md"], [5, 7, 1, 3, 0]],
-      [["entries/a.md", "entries/b.md"], [5, 7, 1, 3, 0, 0]],
-      [[1], [5, 7, 1, 3, 0, 0]],
-      [["entries/a.md"], [5, 7, 1, 3, 0, 0], []],
+      [["entries/a.md"], [5, 7, 9, 8, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 9, 1.5, 3, 0, 0]],
+      [["entries/a.md"], [5, -7, 9, 1, 3, 0, 0]],
+      [["entries/a.md"], [-5, 7, 9, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, -9, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, "7", 9, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 9, 1, 3, 0]],
+      [["entries/a.md", "entries/b.md"], [5, 7, 9, 1, 3, 0, 0]],
+      [[1], [5, 7, 9, 1, 3, 0, 0]],
+      [["entries/a.md"], [5, 7, 9, 1, 3, 0, 0], []],
       { paths: ["entries/a.md"] },
     ];
     for (const index of bad) expect(forged(index), JSON.stringify(index)).toBeUndefined();
@@ -163,7 +166,7 @@ describe("summary cache", () => {
     const names = ["entries/a b.md", 'entries/"q".md', "entries/数据库 🚀.md", "entries/new\nline.md", "entries/back\\slash.md", "entries/9 9 9 9.md"];
     const entries = names.map((_, i) => entry(i));
     const summaries = summarizeWith(ownFields)(entries);
-    const identity = (i: number) => ({ path: names[i]!, size: i, changedMs: i + 0.5, mtimeMs: i });
+    const identity = (i: number) => ({ path: names[i]!, size: i, changedMs: i + 0.5, mtimeMs: i, ino: 100 + i });
     const cache = decodeSummaryCache(bytesOf(encodeSummaryCache(CODE, entries.map((e, i) => ({ identity: identity(i), summary: summaries.bytes(e)! })))), CODE)!;
     names.forEach((name, i) => {
       const found = cache.find(identity(i))!;
