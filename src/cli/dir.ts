@@ -23,7 +23,7 @@ const READ_FIRST = new Set(["list", "ls", "search", "show", "stats", "tags", "bu
 /**
  * The entries folder a command line will most likely read, found without commander: `entries`
  * in the folder of -C/--dir (or NEXUS_DIR, or the working folder); undefined for help, the version
- * and commands not in READ_FIRST. Only a guess, for listing the folder early (journal/listing.ts):
+ * and commands not in READ_FIRST. Only a guess, for listing the folder and reading the cache early (journal/early.ts):
  * a journal with another entries folder, or found above the working folder, is listed when scanned.
  */
 export function entriesGuess(args: readonly string[], env: string | undefined): string | undefined {
