@@ -202,7 +202,7 @@ describe("the entries folder listed as a run starts (cli/dir.ts entriesGuess)", 
   });
 });
 
-describe("an early listing of a folder (journal/listing.ts)", () => {
+describe("an early listing of a folder (journal/early.ts)", () => {
   it("is taken once, when done; a folder not listed early has none", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-listing-"));
     for (const name of ["b.md", "a.md", "缓存.md"]) fs.writeFileSync(path.join(dir, name), "x");
