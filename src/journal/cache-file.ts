@@ -3,7 +3,7 @@
 //
 // Five parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
 // term a line) and the directory of the postings blocks; the record index (numbers:
-// each record's size, change time, kind, date and length, and where its line starts),
+// each record's size, change time, inode number, kind, date and length, and where its line starts),
 // with which a read matches files and sorts entries without decoding a line; last, a
 // JSON header with the length and place of each part (last, so that the file is
 // written in one pass with the postings made a block at a time). `list` reads only
@@ -24,7 +24,7 @@ import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { PostingsReader } from "../search/postings.js";
 import { LITTLE_ENDIAN, readIndex, StoredRecords } from "./stored-records.js";
-import { CACHE_DIR, CACHE_FILE, partsAt, TAIL, WHOLE_FILE } from "./cache-parts.js";
+import { CACHE_DIR, CACHE_FILE, TAIL, trailerIn, WHOLE_FILE } from "./cache-parts.js";
 import { takeEarlyRead } from "./early.js";
 
 export { CACHE_DIR, CACHE_FILE };
@@ -123,23 +123,21 @@ interface Layout {
   index: number;
 }
 
-/** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`), and the file's lstat. */
+/** Reads and checks the trailer of an open cache file; the bytes read come along (all of a small file, from `at`), and the file's fstat. */
 export function readLayout(fd: number): { layout: Layout; bytes: Buffer; at: number; stat: fs.Stats } | undefined {
   const stat = fs.fstatSync(fd);
   const size = stat.size;
   const at = size <= WHOLE_FILE ? 0 : size - TAIL;
   const bytes = readAt(fd, at, size - at);
   if (bytes.length !== size - at) return undefined;
-  const start = bytes.lastIndexOf(10) + 1;
-  if (start === 0) return undefined;
-  const header = JSON.parse(bytes.toString("utf8", start)) as Partial<Header>;
+  const trailer = trailerIn(bytes, at);
+  if (!trailer) return undefined;
+  const header = trailer.header as Partial<Header>;
   if (header.format !== FORMAT || header.version !== VERSION || header.code !== codeFingerprint()) return undefined;
-  const counts = [header.records, header.terms, header.recordBytes, header.recordCrc, header.vocabularyBytes, header.vocabularyCrc, header.postingBytes, header.indexBytes, header.indexCrc];
+  const counts = [header.records, header.terms, header.recordCrc, header.vocabularyCrc, header.indexCrc];
   if (!counts.every((n) => Number.isInteger(n) && (n as number) >= 0) || header.littleEndian !== LITTLE_ENDIAN) return undefined;
-  const h = header as Header;
-  const { postings, vocabulary, index, header: headerAt } = partsAt(h);
-  if (headerAt !== at + start) return undefined;
-  return { layout: { header: h, trailer: Buffer.from(bytes.subarray(start)), postings, vocabulary, index }, bytes, at, stat };
+  const { postings, vocabulary, index } = trailer.parts;
+  return { layout: { header: header as Header, trailer: Buffer.from(bytes.subarray(trailer.start)), postings, vocabulary, index }, bytes, at, stat };
 }
 
 /** Reads the search part of a cache file: vocabulary and directory now, postings blocks when asked. */

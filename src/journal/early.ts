@@ -11,7 +11,7 @@
 // read from (same device, inode, size and times), and are checked as any read is. Nothing
 // not done when it is needed is waited for.
 import fs from "node:fs";
-import { partsAt, TAIL, WHOLE_FILE, type PartLengths } from "./cache-parts.js";
+import { TAIL, trailerIn, WHOLE_FILE, type PartLengths } from "./cache-parts.js";
 
 /** Listings asked for and not taken yet, by folder (its absolute path, as the scan walks it). */
 const listings = new Map<string, { names: string[] | undefined }>();
@@ -55,22 +55,14 @@ export function readCacheEarly(file: string): void {
       if (error || identity.size <= WHOLE_FILE) return close();
       const tail = Buffer.allocUnsafe(TAIL);
       fs.read(fd, tail, 0, TAIL, identity.size - TAIL, (error, n) => {
-        const start = tail.lastIndexOf(10) + 1;
-        let header: Partial<PartLengths> | undefined;
-        try {
-          header = error || n !== TAIL || start === 0 ? undefined : (JSON.parse(tail.toString("utf8", start)) as Partial<PartLengths>);
-        } catch {
-          header = undefined;
-        }
-        const lengths = [header?.recordBytes, header?.postingBytes, header?.vocabularyBytes, header?.indexBytes];
-        if (!header || !lengths.every((x) => Number.isInteger(x) && (x as number) >= 0)) return close();
-        const at = partsAt(header as PartLengths);
-        if (at.header !== identity.size - TAIL + start) return close();
+        const trailer = error || n !== TAIL ? undefined : trailerIn(tail, identity.size - TAIL);
+        if (!trailer) return close();
+        const header = trailer.header as unknown as PartLengths;
         const ranges = new Map<string, Buffer>();
         reads.set(file, { identity, ranges });
         const wanted: [number, number][] = [
-          [0, header.recordBytes! + 1],
-          [at.index, header.indexBytes! + 1],
+          [0, header.recordBytes + 1],
+          [trailer.parts.index, header.indexBytes + 1],
         ];
         let pending = wanted.length;
         for (const [position, length] of wanted) {
