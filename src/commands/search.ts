@@ -9,7 +9,6 @@ import { mergeFilters, parseSearch, type Query, type QueryWord } from "../search
 import { clip, describeMatches, highlight } from "../search/snippet.js";
 import { warnProblems } from "../ui/io.js";
 import type { Choice, Prompter } from "../ui/prompts.js";
-import { optimizeLess } from "../tuning.js";
 import { locate, type Context } from "./context.js";
 import { formatEntryLines } from "./list.js";
 import { entryHeader } from "./show.js";
@@ -33,7 +32,6 @@ function load(ctx: Context) {
   const indexed = readIndexedJournal(locate(ctx));
   const failed = warnProblems(ctx.io, indexed.contents.problems, ctx.strict);
   const index = new SearchIndex(indexed);
-  optimizeLess();
   return { index, contents: indexed.contents, failed };
 }
 

@@ -38,15 +38,11 @@ import { RecordFinder } from "./record-finder.js";
 import { notEntries } from "./config.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
-import { letYoungGenerationGrow } from "../tuning.js";
 import { scanEntries, type FoundFile, type ScannedFile } from "./scan.js";
 
 export { CACHE_DIR, CACHE_FILE, codeFingerprint } from "./cache-file.js";
 export type { JournalTerms } from "./cache-terms.js";
 export { readBodyFields } from "./lazy-entry.js";
-
-/** Past this many files parsed in one read, V8's young generation may grow again (tuning.ts). */
-const PARSED_BEFORE_GROWTH = 256;
 
 /** Files modified this recently (ms) before being read are not cached. */
 export const RACY_MS = 3000;
@@ -187,7 +183,6 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
       }
     } else {
       parsed += 1;
-      if (parsed === PARSED_BEFORE_GROWTH) letYoungGenerationGrow();
       const result = readEntryFile(found);
       // A file that could not be read may be readable later without a new mtime; a
       // file modified just now may change again within the same mtime tick.
