@@ -27,7 +27,7 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 24
       - name: README.md is up to date
         run: npx --yes nexus-journal@${packageVersion()} build-readme --check
 `;

@@ -367,6 +367,8 @@ describe("nexus init --ci", () => {
     expect(workflow).toMatch(/pull_request:/);
     expect(workflow).toMatch(/push:/);
     expect(workflow).toMatch(/npx --yes nexus-journal@\d+\.\d+\.\d+ build-readme --check/);
+    // the active LTS line, the one the suite runs on in CI
+    expect(workflow).toMatch(/node-version: 24\n/);
     expect(first.stdout).toMatch(/created\s+\.github\/workflows\/nexus-readme\.yml/);
 
     fs.writeFileSync(file, "# my own changes\n");
