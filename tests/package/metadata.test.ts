@@ -1,0 +1,28 @@
+// package.json as the registry shows it: the README that ships in the package has
+// relative links (docs/, entries/, journal/), which npmjs.com resolves against the
+// repository named here; the README's install-from-git line names the same one.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers.js";
+
+interface PackageJson {
+  homepage?: string;
+  repository?: { type: string; url: string };
+  bugs?: { url: string };
+}
+
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as PackageJson;
+const README = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+
+describe("package.json", () => {
+  it("names one GitHub repository as repository, homepage and bugs, the one the README installs from", () => {
+    const repo = /^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository?.url ?? "")?.[1];
+    expect(repo, "repository.url is git+https://github.com/OWNER/NAME.git").toBeDefined();
+    expect(pkg.repository?.type).toBe("git");
+    expect(pkg.homepage).toBe(`https://github.com/${repo}#readme`);
+    expect(pkg.bugs?.url).toBe(`https://github.com/${repo}/issues`);
+    expect(README).toContain(`npm i -g github:${repo}`);
+    expect(README).toContain(`git clone https://github.com/${repo}`);
+  });
+});
