@@ -10,6 +10,7 @@ import { escapeInline } from "../escape.js";
 import type { ReadmeModel } from "../model.js";
 import { compareNames } from "../model.js";
 import { line, n, rect, svgDocument, textAt } from "./svg.js";
+import { timeTicks } from "./time-ticks.js";
 
 export interface ChartImage {
   /** Relative to the journal root. */
@@ -28,8 +29,6 @@ const CELL = 11;
 const STEP = 14;
 const TOPIC_BARS = 12;
 const GROWTH_POINTS = 400;
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function heatmap(perDay: Map<string, number>, until: string): { svg: string; alt: string } {
   const { weeks, start, end } = heatmapOf(perDay, until);
@@ -50,7 +49,8 @@ function heatmap(perDay: Map<string, number>, until: string): { svg: string; alt
       body.push(rect(left + w * STEP, top + d * STEP, CELL, CELL, `l${count ? level(count) : 0}`));
     });
   });
-  ["Mon", "Wed", "Fri"].forEach((day, i) => body.push(textAt(4, top + (i * 2 + 1) * STEP - 4 + CELL, day)));
+  // Row 0 is Monday (domain/stats.ts): each label's baseline sits in its own row.
+  ["Mon", "Wed", "Fri"].forEach((day, i) => body.push(textAt(4, top + i * 2 * STEP + CELL - 2, day)));
   const days = counts.filter((c) => c > 0).length;
   const total = counts.reduce((a, b) => a + b, 0);
   const legendY = top + 7 * STEP + 10;
@@ -100,7 +100,13 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
   return { svg: svgDocument(width, bottom + 24, title, body), alt };
 }
 
-function growth(perDay: Map<string, number>, until: string): { svg: string; alt: string } {
+/** Width of a chart label in pixels, at most (11px system sans-serif: a digit is about 6.1px wide). */
+const labelWidth = (text: string) => [...text].length * 6.5;
+
+/** The x of a middle-anchored label at `x`, moved in so that none of it is cut off at either edge. */
+const inside = (x: number, text: string, width: number) => Math.min(Math.max(x, labelWidth(text) / 2 + 2), width - 2 - labelWidth(text) / 2);
+
+function growthPoints(perDay: Map<string, number>, until: string): { points: { day: string; total: number }[]; total: number } {
   let points: { day: string; total: number }[] = [];
   let total = 0;
   for (const day of [...perDay.keys()].filter((d) => d <= until).sort()) {
@@ -112,27 +118,32 @@ function growth(perDay: Map<string, number>, until: string): { svg: string; alt:
     const stride = Math.ceil(points.length / GROWTH_POINTS);
     points = points.filter((_, i) => i % stride === 0 || i === points.length - 1);
   }
+  return { points, total };
+}
+
+function growth(perDay: Map<string, number>, until: string): { svg: string; alt: string } {
+  const { points, total } = growthPoints(perDay, until);
   const first = points[0]?.day ?? addDays(until, -30);
-  const from = first === until ? addDays(until, -1) : first;
+  // A journal of one day is a point in the middle of a week, not a line at the edge.
+  const [from, to] = first === until ? [addDays(until, -2), addDays(until, 2)] : [first, until];
   const width = 640;
   const height = 240;
   const left = 48;
   const top = 34;
   const bottom = height - 28;
-  const x = scaleUtc().domain([new Date(toUtcMs(from)), new Date(toUtcMs(until))]).range([left, width - 16]);
+  const x = scaleUtc().domain([new Date(toUtcMs(from)), new Date(toUtcMs(to))]).range([left, width - 16]);
+  const xOf = (day: string) => x(new Date(toUtcMs(day)));
   const y = scaleLinear().domain([0, Math.max(1, total)]).nice().range([bottom, top]);
   const body: string[] = [];
   for (const tick of y.ticks(4).filter(Number.isInteger)) {
     body.push(line(left, y(tick), width - 16, y(tick), "grid"));
     body.push(textAt(left - 6, y(tick) + 4, String(tick), "end"));
   }
-  const ticks = x.ticks(6);
-  const yearsOnly = ticks.every((t) => t.getUTCMonth() === 0 && t.getUTCDate() === 1);
-  for (const tick of ticks) {
-    const day = isoDay(tick.getTime());
-    body.push(textAt(x(tick), bottom + 16, yearsOnly ? day.slice(0, 4) : day.slice(0, 7), "middle"));
+  for (const tick of timeTicks(from, to)) {
+    body.push(line(xOf(tick.day), bottom, xOf(tick.day), bottom + 4, "grid"));
+    body.push(textAt(inside(xOf(tick.day), tick.label, width), bottom + 16, tick.label, "middle"));
   }
-  const at = (p: { day: string; total: number }) => `${n(x(new Date(toUtcMs(p.day))))},${n(y(p.total))}`;
+  const at = (p: { day: string; total: number }) => `${n(xOf(p.day))},${n(y(p.total))}`;
   // A step line: the total holds until the next day with entries, and up to the end.
   const steps: string[] = [];
   let previous = 0;
@@ -142,10 +153,9 @@ function growth(perDay: Map<string, number>, until: string): { svg: string; alt:
   }
   steps.push(at({ day: until, total: previous }));
   if (points.length) {
-    const start = `${n(x(new Date(toUtcMs(points[0]!.day))))},${n(bottom)}`;
-    const end = `${n(x(new Date(toUtcMs(until))))},${n(bottom)}`;
-    body.push(`<polygon class="area" points="${[start, ...steps, end].join(" ")}"/>`);
+    body.push(`<polygon class="area" points="${[`${n(xOf(points[0]!.day))},${n(bottom)}`, ...steps, `${n(xOf(until))},${n(bottom)}`].join(" ")}"/>`);
     body.push(`<polyline class="line" points="${steps.join(" ")}"/>`);
+    body.push(`<circle class="dot" cx="${n(xOf(points.at(-1)!.day))}" cy="${n(y(total))}" r="4"/>`);
   }
   const title = `Growth: entries in total, to ${until}`;
   const alt = points.length ? `${title}: from ${points[0]!.total} on ${first} to ${total} on ${points.at(-1)!.day}` : `${title}: none yet`;
