@@ -1,11 +1,9 @@
 // Reads what `nexus import` is given, without trusting it: files are read as
 // UTF-8 text with size limits, folders are walked without following symbolic
 // links (a link is reported and passed over, wherever it points), hidden and
-// journal folders are left out, and git is asked only for dates, with no pager,
-// no fsmonitor and no hooks (a repository's config cannot make it run anything
-// for `git log --name-only`).
+// journal folders are left out, and git is asked only for dates, through
+// git.ts, which lets no repository config run a program.
 
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError, isErrnoException } from "../errors.js";
@@ -13,6 +11,7 @@ import { isCalendarDate, today } from "../domain/dates.js";
 import { decodeEntryBytes } from "../journal/read.js";
 import type { FallbackDate, ImportProblem } from "./draft.js";
 import type { NoteFile } from "./note.js";
+import { tryGit } from "./git.js";
 
 /** A README or a jrnl export larger than this is refused. */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -132,20 +131,9 @@ export function readNotes(folder: SourceFolder, dates: Map<string, string>, why:
   return { notes, problems };
 }
 
-/** Runs git for a date, never for anything else; undefined when git or the repository is not there. */
+/** git's answer, or undefined when git or the repository is not there. */
 function git(cwd: string, args: string[]): string | undefined {
-  try {
-    return execFileSync("git", ["--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", ...args], {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 30_000,
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat" },
-    });
-  } catch {
-    return undefined;
-  }
+  return tryGit(cwd, args, { maxBuffer: 256 * 1024 * 1024 });
 }
 
 /** The date of a file's last commit, if it is committed in a git repository. */
