@@ -39,3 +39,42 @@ export function unwrapEmphasis(text: string): string {
   }
   return out;
 }
+
+/** A heading of a document: ATX (`## Title`) or setext (`Title` over a line of `=` or `-`). */
+export interface DocumentHeading extends AtxHeading {
+  /** 0-based line of its text. */
+  line: number;
+  /** A setext heading's underline (0-based line), which is part of the heading. */
+  underline: number | undefined;
+}
+
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** Lines that are not paragraph text: a setext underline after them is a rule, not a heading. */
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-*+>|<]|\d{1,9}[.)]|#{1,6}(?:[ \t]|$)|`{3}|~{3}))/;
+
+/**
+ * The headings of a document outside its code blocks, in order, as CommonMark reads
+ * them: ATX headings, and setext headings of one line of text (the common form; a
+ * paragraph of several lines over `---` is read as text and a rule).
+ */
+export function documentHeadings(lines: readonly string[], inCode: (line: string) => boolean): DocumentHeading[] {
+  const out: DocumentHeading[] = [];
+  let previous: { text: string; line: number; alone: boolean } | undefined;
+  let blankBefore = true;
+  lines.forEach((line, index) => {
+    const code = inCode(line);
+    const atx = code ? undefined : atxHeading(line);
+    const underline = code ? undefined : SETEXT.exec(line);
+    if (underline && previous?.alone && previous.line === index - 1) {
+      out.push({ level: underline[1]![0] === "=" ? 1 : 2, text: previous.text.trim(), line: previous.line, underline: index });
+      previous = undefined;
+      blankBefore = false;
+      return;
+    }
+    if (atx) out.push({ ...atx, line: index, underline: undefined });
+    const blank = !line.trim();
+    previous = !code && !atx && !blank && !NOT_PARAGRAPH.test(line) ? { text: line, line: index, alone: blankBefore } : undefined;
+    blankBefore = blank || Boolean(atx) || code;
+  });
+  return out;
+}

@@ -59,6 +59,8 @@ export interface LabelLine {
   label: string;
   /** Text after the label on the same line. */
   rest: string;
+  /** `Solution: text` with no emphasis and no heading: a label only where a paragraph starts. */
+  plain?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export function readLabel(line: string): LabelLine | undefined {
   const plain = /^([A-Za-z][\w '’/;-]{0,30}?)\s*:\s*(.*)$/.exec(text);
   if (plain) {
     const part = partOfLabel(plain[1]!);
-    if (part) return { part, label: plain[1]!.trim(), rest: plain[2]! };
+    if (part) return { part, label: plain[1]!.trim(), rest: plain[2]!, plain: true };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@
 import { FenceTracker } from "../domain/fences.js";
 import { slugify } from "../domain/slug.js";
 import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
-import { atxHeading } from "./heading.js";
+import { documentHeadings } from "./heading.js";
 import { cleanHeading, MAX_HEADING, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
 import { LIMITS } from "../domain/entry.js";
 import type { TopicGroup } from "../journal/config.js";
@@ -27,25 +27,36 @@ interface Node {
   children: Node[];
 }
 
-/** Splits the document into headings with the lines under each; label headings (#### Problem) stay in the body. */
+/**
+ * Splits the document into headings (ATX or setext) with the lines under each. A
+ * heading that reads as a label (`#### Problem`) stays in the body of its section,
+ * where it starts a labelled block, when it is deeper than that section and has no
+ * sub-headings of its own; a group heading such as `## Challenges` (with challenges
+ * under it) or a section under the document's title stays a heading.
+ */
 function outline(lines: string[]): Node {
   const root: Node = { level: 0, heading: "", line: -1, body: [], parent: undefined, children: [] };
-  let current = root;
   const code = new FenceTracker();
+  const headings = documentHeadings(lines, (line) => code.inCode(line));
+  const starts = new Map(headings.map((h, i) => [h.line, { heading: h, parent: headings[i + 1] !== undefined && headings[i + 1]!.level > h.level }]));
+  const underlines = new Set(headings.map((h) => h.underline));
+  let current = root;
   lines.forEach((line, index) => {
-    if (code.inCode(line)) {
+    if (underlines.has(index)) return;
+    const found = starts.get(index);
+    if (!found) {
       current.body.push(line);
       return;
     }
-    const match = atxHeading(line);
-    if (!match || readLabel(line)) {
-      current.body.push(line);
+    const { heading: h, parent: hasSubheadings } = found;
+    const title = current.level === 1 && current.parent === root && root.children.length === 1;
+    if (!hasSubheadings && current !== root && !title && current.level < h.level && readLabel(`${"#".repeat(h.level)} ${h.text}`)) {
+      current.body.push(h.underline === undefined ? line : `${"#".repeat(h.level)} ${h.text}`);
       return;
     }
-    const level = match.level;
     let parent = current;
-    while (parent.level >= level) parent = parent.parent!;
-    const node: Node = { level, heading: match.text, line: index, body: [], parent, children: [] };
+    while (parent.level >= h.level) parent = parent.parent!;
+    const node: Node = { level: h.level, heading: h.text, line: index, body: [], parent, children: [] };
     parent.children.push(node);
     current = node;
   });
@@ -97,8 +108,10 @@ function splitLabels(text: string): Split {
       previousBlank = false;
       continue;
     }
-    // A label starts a paragraph: the first line, or a line after a blank one.
-    const label = previousBlank ? readLabel(line) : undefined;
+    // A known label in bold or a heading starts its block on any line (`**Solution:**` right under the
+    // problem, after a hard break); a plain `Solution:` or a label nexus does not know only starts a paragraph.
+    const read = readLabel(line);
+    const label = previousBlank || (read?.part && !read.plain) ? read : undefined;
     if (label?.part) {
       labelled = true;
       current = blocks[label.part];

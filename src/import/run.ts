@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InterruptedError, UsageError, UserError } from "../errors.js";
-import { CONFIG_FILE } from "../journal/config.js";
+import { CONFIG_FILE, notEntries } from "../journal/config.js";
 import { MAX_ENTRY_BYTES, readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
@@ -92,7 +92,7 @@ function parseFolder(source: SourceFolder, kind: SourceKind, request: ImportRequ
 export function prepareImport(journal: Journal, request: ImportRequest): PreparedImport {
   const now = request.now ?? new Date();
   // The journal's own files are never read as a source (importing the journal's folder).
-  const exclude = [journal.entriesDir, path.join(journal.root, "templates"), path.join(journal.root, "README.md")];
+  const exclude = [journal.entriesDir, ...notEntries(journal.config).map((rel) => path.join(journal.root, rel))];
   const source = openSource(request.target, request.shown, exclude);
   let kind: SourceKind;
   if (source.kind === "file") kind = request.from ?? detectFile({ name: source.file, head: source.text.slice(0, 200) });

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError, isErrnoException } from "../errors.js";
 import { isCalendarDate, today } from "../domain/dates.js";
+import { MANIFEST } from "../journal/generated.js";
 import { decodeEntryBytes } from "../journal/read.js";
 import type { FallbackDate, ImportProblem } from "./draft.js";
 import type { NoteFile } from "./note.js";
@@ -89,7 +90,10 @@ function walkFolder(root: string, exclude: string[]): SourceFolder {
         }
         continue;
       }
-      if (dirent.isDirectory()) walk(abs, childRel);
+      // Pages that nexus build-readme generated (this journal's or another's) are not notes.
+      if (dirent.isDirectory()) {
+        if (!fs.existsSync(path.join(abs, MANIFEST))) walk(abs, childRel);
+      }
       else if (dirent.isFile() && MARKDOWN.test(dirent.name)) {
         if (excluded.has(path.join(real, childRel))) continue;
         const stat = fs.lstatSync(abs);
