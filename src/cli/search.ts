@@ -58,13 +58,18 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
       ) +
         "\nMatching: a word matches its other forms (cache, cached, caching: English stems), then\n" +
         "words one or two typos away, and the start of longer words (kube). Chinese, Japanese\n" +
-        "and Thai text is cut into words. -word is a word no result may have, not a flag (only\n" +
-        "-p, -n and -h are flags). Put \"phrases\" in single quotes for the shell. A malformed\n" +
-        "query (an unclosed quote, topic: with no name) is a usage error (exit 2).\n" +
+        "and Thai text is cut into words; Chinese, Japanese and Korean words are also found inside\n" +
+        "longer ones (東京 in 東京タワー, 서울 in 서울에서), ranked below whole words. -word is a word\n" +
+        "no result may have, not a flag (only -p, -n and -h are flags). Put \"phrases\" in single\n" +
+        "quotes for the shell.\n" +
         "Ranking: a word in the title counts most, then tags and topic, then the takeaway, then\n" +
         "challenge and solution, then notes; more occurrences count more but saturate (BM25);\n" +
         "rarer words weigh more; words side by side get a bonus; the date only breaks ties.\n" +
-        "Exit 1 when nothing matches.\n",
+        "When no entry has every word, the entries with most of them are shown, closest first,\n" +
+        "after \"No entry has all of ...; closest matches:\" on stderr (--json: \"partial\": true\n" +
+        "and the \"missing\" words).\n" +
+        "Exit codes: 0 some entry has every word; 1 none has (closest matches, or nothing, shown);\n" +
+        "2 a malformed query (an unclosed quote, topic: with no name) or a bad flag.\n",
     )
     .action(async (words: string[], flags: Record<string, string | string[] | boolean | undefined>, command: Command) => {
       const [{ dateFlag, countFlag }, { search, DEFAULT_LIMIT }] = await Promise.all([import("../journal/filter.js"), import("../commands/search.js")]);

@@ -64,13 +64,24 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
   const { index, contents, failed } = load(ctx);
   const request = index.request(query, filter);
   const { matchers } = request;
-  const hits = index.search(request);
-  const shown = hits.slice(0, options.limit).map(({ entry, score, words, proximity }) => ({ entry, score, words, proximity, ...describeMatches(entry, matchers) }));
+  let hits = index.search(request);
+  // No entry has every word: the entries with most of them, said so on stderr (exit 1, as for none).
+  const partial = hits.length === 0 && matchers.length > 1 && contents.count > 0;
+  if (partial) hits = index.search({ ...request, partial: true });
+  const shown = hits.slice(0, options.limit).map((hit) => ({
+    entry: hit.entry,
+    score: hit.score,
+    words: hit.words,
+    proximity: hit.proximity,
+    missing: partial ? missingWords(hit) : [],
+    ...describeMatches(hit.entry, matchers),
+  }));
+  if (partial && shown.length) ctx.io.err(closestNotice(words, matchers, index));
 
   if (options.json) {
     ctx.io.out(
       stringifyJson(
-        shown.map(({ entry, score, words: why, proximity, matches, snippet }) => ({
+        shown.map(({ entry, score, words: why, proximity, matches, snippet, missing }) => ({
           path: entry.path,
           title: entry.title,
           topic: entry.topic,
@@ -80,33 +91,59 @@ export async function search(ctx: Context, options: SearchOptions): Promise<numb
           matches,
           why: { words: why, proximity },
           snippet: snippet ? clip(snippet, 160).text : "",
+          partial,
+          ...(partial ? { missing } : {}),
         })),
       ),
     );
   } else if (shown.length) {
-    const c = ctx.io.color;
-    const width = ctx.io.stdoutIsTTY ? Math.max(30, ctx.io.columns - 3) : 100;
-    const mark = (text: string) => c.bold.yellow(text);
-    const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry), (title) =>
-      c.bold(highlight({ text: title, ranges: findRanges(title, matchers).ranges }, mark)),
-    );
-    const blocks = shown.map((hit, i) => {
-      const { entry, snippet } = hit;
-      const block = [lines[i]!, `  ${c.dim(inertLine(entry.path))}`];
-      if (snippet) block.push(`  ${highlight(clip(snippet, width), mark)}`);
-      if (options.explain) block.push(`  ${c.dim(explainLine(hit))}`);
-      return block.join("\n");
-    });
-    ctx.io.out(`${blocks.join("\n\n")}\n`);
+    ctx.io.out(resultBlocks(ctx, shown, matchers, Boolean(options.explain)));
   }
   if (hits.length > shown.length) {
-    ctx.io.err(`${shown.length} of ${hits.length} matching entries shown; --limit ${hits.length} shows all\n`);
+    ctx.io.err(`${shown.length} of ${hits.length} ${partial ? "closest" : "matching"} entries shown; --limit ${hits.length} shows all\n`);
   }
   if (hits.length === 0) {
     ctx.io.err(await noResult(index, contents, words, matchers, filter, query.excluded.length > 0));
     return 1;
   }
-  return failed ? 1 : 0;
+  return failed || partial ? 1 : 0;
+}
+
+/** The query words a partial hit does not have. */
+function missingWords(hit: Hit): string[] {
+  return hit.words.filter((w) => w.score === 0 && Object.keys(w.fields).length === 0).map((w) => w.word);
+}
+
+/** The line before closest matches: which words no entry has together, and which none has at all. */
+function closestNotice(words: QueryWord[], matchers: WordMatcher[], index: SearchIndex): string {
+  const query = inertLine(words.map((w) => w.text).join(" "));
+  const absent = matchers.filter((m) => index.search([m]).length === 0).map((m) => `"${inertLine(m.word.text)}"`);
+  const none = absent.length ? ` (${absent.join(", ")} ${absent.length === 1 ? "is" : "are"} in none)` : "";
+  return `No entry has all of "${query}"${none}; closest matches:\n`;
+}
+
+interface ShownHit extends Pick<Hit, "entry" | "score" | "words" | "proximity"> {
+  snippet: ReturnType<typeof describeMatches>["snippet"];
+  missing: string[];
+}
+
+/** The results as the terminal shows them: the entry's line, its path, a snippet, and why (--explain) or what it lacks. */
+function resultBlocks(ctx: Context, shown: ShownHit[], matchers: WordMatcher[], explain: boolean): string {
+  const c = ctx.io.color;
+  const width = ctx.io.stdoutIsTTY ? Math.max(30, ctx.io.columns - 3) : 100;
+  const mark = (text: string) => c.bold.yellow(text);
+  const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry), (title) =>
+    c.bold(highlight({ text: title, ranges: findRanges(title, matchers).ranges }, mark)),
+  );
+  const blocks = shown.map((hit, i) => {
+    const { entry, snippet } = hit;
+    const block = [lines[i]!, `  ${c.dim(inertLine(entry.path))}`];
+    if (snippet) block.push(`  ${highlight(clip(snippet, width), mark)}`);
+    if (hit.missing.length) block.push(`  ${c.dim(`without: ${hit.missing.map(inertLine).join(", ")}`)}`);
+    if (explain) block.push(`  ${c.dim(explainLine(hit))}`);
+    return block.join("\n");
+  });
+  return `${blocks.join("\n\n")}\n`;
 }
 
 /** What to say when nothing matches: which word is in no entry, and what is close. */
@@ -153,13 +190,15 @@ async function interactive(ctx: Context, options: SearchOptions): Promise<number
     }
     if (isEmpty(query)) return filtered.slice(0, INTERACTIVE_CHOICES).map((e) => choice(e));
     const request = index.request(query, filter);
-    return index
-      .search(request)
-      .slice(0, INTERACTIVE_CHOICES)
-      .map((hit) => {
-        const { snippet } = describeMatches(hit.entry, request.matchers);
-        return choice(hit.entry, snippet ? clip(snippet, Math.max(30, ctx.io.columns - 4)).text : hit.entry.path);
-      });
+    let hits = index.search(request);
+    // As on the command line: when no entry has every word, the closest ones, saying what they lack.
+    const partial = hits.length === 0 && request.matchers.length > 1;
+    if (partial) hits = index.search({ ...request, partial: true });
+    return hits.slice(0, INTERACTIVE_CHOICES).map((hit) => {
+      const { snippet } = describeMatches(hit.entry, request.matchers);
+      const text = snippet ? clip(snippet, Math.max(30, ctx.io.columns - 4)).text : hit.entry.path;
+      return choice(hit.entry, partial ? `closest match, without ${missingWords(hit).join(", ")}: ${text}` : text);
+    });
   });
   const entry = entries.find((e) => e.path === chosen);
   if (!entry) return 1;

@@ -29,8 +29,8 @@ import { takeEarlyRead } from "./early.js";
 
 export { CACHE_DIR, CACHE_FILE };
 export const FORMAT = "nexus-entry-cache";
-/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. 7: files' inode numbers in it. */
-export const VERSION = 7;
+/** 4: stemmed terms by field with counts, checksums. 5: records as lines (cache-record.ts), postings by term in checked blocks. 6: the record index. 7: files' inode numbers in it. 8: pairs of CJK characters as terms (PAIR_MARK). */
+export const VERSION = 8;
 
 export interface Header {
   format: string;

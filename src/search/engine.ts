@@ -21,7 +21,7 @@ import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
 import { EntryText, matchedInitials } from "./entry-text.js";
 import { QUALITY, type WordMatcher } from "./matcher.js";
-import { foldChunk, termOf } from "./tokens.js";
+import { foldChunk, isPairedWord, pairsOf, termOf } from "./tokens.js";
 
 export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 export { findRanges } from "./entry-text.js";
@@ -50,6 +50,8 @@ export interface Hit {
   words: WordScore[];
   /** The factor for words standing together (1 when none do). */
   proximity: number;
+  /** How many of the query's words the entry has (all of them, unless the search was partial). */
+  matched: number;
 }
 
 export interface SearchRequest {
@@ -57,6 +59,12 @@ export interface SearchRequest {
   phrases?: number[][];
   excluded?: WordMatcher[][];
   filter?: EntryFilter;
+  /**
+   * Entries with any of the words, not all: those with the most words first, then by
+   * score. Phrases are not required; excluded words still exclude. For when no entry
+   * has them all.
+   */
+  partial?: boolean;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -147,9 +155,14 @@ export class SearchIndex {
     const typos = w.length <= 5 && (known || (prefix && vocabulary.some((t) => t.startsWith(raw)))) ? 0 : typosAllowed(w.length);
     const rawTypos = Math.min(typos, typosAllowed(raw.length) - 1);
     const typoQuality = (d: number) => (d <= 1 ? QUALITY.oneTypo : QUALITY.twoTypos) * (known ? QUALITY.knownWord : 1);
+    // Chinese, Japanese or Korean: also inside longer words, by its pairs of characters.
+    const pairs = isPairedWord(raw) ? new Map(pairsOf(raw).map((p) => [p, -1])) : undefined;
     for (let id = 0; id < vocabulary.length; id += 1) {
       const t = vocabulary[id]!;
-      if (t.charCodeAt(0) === 1) continue;
+      if (t.charCodeAt(0) <= 2) {
+        if (pairs?.has(t)) pairs.set(t, id);
+        continue;
+      }
       let quality: number | undefined;
       if (t === w || t === raw) quality = QUALITY.same;
       else if (prefix && t.startsWith(raw)) quality = QUALITY.prefix;
@@ -170,12 +183,12 @@ export class SearchIndex {
       terms.set(t, quality);
       ids.set(id, quality);
     }
-    return { word, terms, ids, pattern: undefined };
+    return { word, terms, ids, pattern: undefined, ...pairMatch(pairs, ids, raw) };
   }
 
   /** Every entry matching the request, best first. */
   search(request: SearchRequest | WordMatcher[], legacyFilter: EntryFilter = {}): Hit[] {
-    const { matchers, phrases = [], excluded = [], filter = legacyFilter } = Array.isArray(request) ? { matchers: request } : request;
+    const { matchers, phrases = [], excluded = [], filter = legacyFilter, partial = false } = Array.isArray(request) ? { matchers: request } : request;
     const { contents } = this.journal;
     const n = this.vocabulary.length;
     const W = matchers.length;
@@ -196,24 +209,37 @@ export class SearchIndex {
     const verify = new Uint8Array(n);
     for (const [w, m] of matchers.entries()) {
       if (m.word.kind !== "term" && !m.chunked) continue;
-      if (m.ids.size === 0) return [];
+      // A word found inside longer CJK words by all its pairs: a bit for each pair (an entry needs them all), while bits last.
+      const pairs = m.allPairs && bit + m.allPairs.length <= 24 ? m.allPairs : [];
+      if (m.ids.size === 0 && pairs.length === 0) {
+        if (partial) continue;
+        return [];
+      }
+      const bits = pairs.length ? ((1 << pairs.length) - 1) << bit : 1 << bit;
       const q = new Float32Array(n);
       for (const [id, c] of m.ids) {
         q[id] = c;
-        mask[id]! |= 1 << bit;
-        if (m.chunked ? id !== m.chunked.verify : c === QUALITY.same) sameMask[id]! |= 1 << bit;
+        mask[id]! |= bits;
+        if (m.chunked ? id !== m.chunked.verify : c === QUALITY.same) sameMask[id]! |= bits;
         if (m.chunked && id === m.chunked.verify) verify[id] = 1;
       }
+      pairs.forEach((id, k) => {
+        q[id] = Math.max(q[id]!, QUALITY.pair / pairs.length);
+        mask[id]! |= 1 << (bit + k);
+      });
       quality[w] = q;
-      wordBits[w] = 1 << bit;
-      full |= 1 << bit;
-      bit += 1;
+      wordBits[w] = bits;
+      full |= bits;
+      bit += Math.max(1, pairs.length);
     }
     for (const m of matchers) {
       if (m.word.kind !== "literal" || m.chunked) continue;
       for (const part of m.word.parts) {
         const id = this.vocabulary.indexOf(part);
-        if (id < 0) return [];
+        if (id < 0) {
+          if (partial) continue;
+          return [];
+        }
         if (bit >= 24) continue;
         mask[id]! |= 1 << bit;
         full |= 1 << bit;
@@ -291,10 +317,10 @@ export class SearchIndex {
       const s = seen[i]!;
       if (s === 0 && full !== 0) continue;
       for (let w = 0; w < W; w += 1) {
-        if ((s & wordBits[w]!) !== 0) df[w]! += 1;
-        if ((same[i]! & wordBits[w]!) !== 0) dfSame[w]! += 1;
+        if ((s & wordBits[w]!) === wordBits[w]! && wordBits[w]) df[w]! += 1;
+        if ((same[i]! & wordBits[w]!) === wordBits[w]! && wordBits[w]) dfSame[w]! += 1;
       }
-      if ((s & full) !== full || (s & excludedBits) !== 0) continue;
+      if ((partial ? (s & full) === 0 : (s & full) !== full) || (s & excludedBits) !== 0) continue;
       candidates.push({ at: i, length: lengths[i]!, tf: literalsToCount ? slotOf(i) : Math.max(slot[i]!, 0) * stride });
     }
     const averageLength = scanned ? totalLength / scanned : 1;
@@ -322,10 +348,13 @@ export class SearchIndex {
           tf[c.tf + w * NF + f] = Math.min(count, MAX_REPEAT);
           if (count) any = true;
         }
-        if (!any) return false;
+        if (!any) {
+          if (partial) continue;
+          return false;
+        }
         if (!chunked) df[w]! += 1;
       }
-      if (phrases.some((p) => !text.hasSequence(p.map((w) => matchers[w]!)))) return false;
+      if (!partial && phrases.some((p) => !text.hasSequence(p.map((w) => matchers[w]!)))) return false;
       if (checkExcluded.some((group) => (group.length === 1 && group[0]!.pattern ? FIELDS.some((f) => text.count(group[0]!.pattern!, f) > 0) : text.hasSequence(group)))) return false;
       // A long text read for this check is let go: only the best few are read again.
       if (texts.size > PROXIMITY_DEPTH * 4) texts.delete(c.at);
@@ -357,12 +386,30 @@ export class SearchIndex {
     };
     // A hit's entry and the shares of its words are made when asked for: a common word
     // has thousands of hits, of which a search shows ten.
-    const hits = survivors.map((c) => new RankedHit(contents, c.at, scoreOf(c), () => {
-      const words: WordScore[] = [];
-      scoreOf(c, words);
-      return words;
-    }));
-    const order = (a: RankedHit, b: RankedHit) => b.score - a.score || a.at - b.at;
+    /** How many words a candidate has (all, but in a partial search). */
+    const matchedOf = (c: (typeof survivors)[number]): number => {
+      let matched = 0;
+      for (let w = 0; w < W; w += 1) {
+        for (let f = 0; f < NF; f += 1) {
+          if (tf[c.tf + w * NF + f]! > 0) {
+            matched += 1;
+            break;
+          }
+        }
+      }
+      return matched;
+    };
+    const hits: RankedHit[] = [];
+    for (const c of survivors) {
+      const matched = partial ? matchedOf(c) : W;
+      if (partial && matched === 0) continue;
+      hits.push(new RankedHit(contents, c.at, scoreOf(c), matched, () => {
+        const words: WordScore[] = [];
+        scoreOf(c, words);
+        return words;
+      }));
+    }
+    const order = (a: RankedHit, b: RankedHit) => b.matched - a.matched || b.score - a.score || a.at - b.at;
     hits.sort(order);
 
     // Words side by side: worked out for the best few, which are then sorted again.
@@ -394,10 +441,17 @@ class RankedHit implements Hit {
   readonly #wordsOf: () => WordScore[];
   #words: WordScore[] | undefined;
 
-  constructor(contents: JournalContents, at: number, public score: number, wordsOf: () => WordScore[]) {
+  readonly #matched: number;
+
+  constructor(contents: JournalContents, at: number, public score: number, matched: number, wordsOf: () => WordScore[]) {
+    this.#matched = matched;
     this.#contents = contents;
     this.#at = at;
     this.#wordsOf = wordsOf;
+  }
+
+  get matched(): number {
+    return this.#matched;
   }
 
   /** The entry's place in contents.entries. */
@@ -415,3 +469,14 @@ class RankedHit implements Hit {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** How a word of CJK characters is found by its pairs (`pairs`: each pair's id, -1 when the journal has none): a pair among `ids`, or all of them. */
+function pairMatch(pairs: Map<string, number> | undefined, ids: Map<number, number>, raw: string): Pick<WordMatcher, "allPairs" | "infix"> {
+  if (!pairs || [...pairs.values()].some((id) => id < 0)) return {};
+  const found = [...pairs.values()];
+  if (found.length === 1) {
+    if (!ids.has(found[0]!)) ids.set(found[0]!, QUALITY.pair);
+    return { infix: raw };
+  }
+  return { allPairs: found, infix: raw };
+}

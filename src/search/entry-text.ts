@@ -203,6 +203,13 @@ export function findRanges(text: string, matchers: WordMatcher[]): { ranges: [nu
         ranges.push([token.start, token.end]);
         if (q > best) best = q;
       }
+      // Chinese, Japanese or Korean inside longer words (東京 in 東京タワー).
+      if (m.infix) {
+        for (let at = text.indexOf(m.infix); at >= 0; at = text.indexOf(m.infix, at + m.infix.length)) {
+          ranges.push([at, at + m.infix.length]);
+          if (QUALITY.pair > best) best = QUALITY.pair;
+        }
+      }
     }
     if (best > 0) {
       words.add(w);

@@ -5,7 +5,7 @@
 import type { Entry } from "../domain/entry.js";
 import { encodeNumber, forEachNumber } from "./codec.js";
 import { FIELDS, MAX_REPEAT } from "./fields.js";
-import { chunkCounts, termCounts } from "./tokens.js";
+import { chunkCounts, pairCounts, termCounts } from "./tokens.js";
 
 type Indexed = Pick<Entry, "title" | "topic" | "tags" | "challenge" | "solution" | "takeaway" | "notes">;
 
@@ -34,10 +34,12 @@ export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number)
       packed.set(id, (packed.get(id) ?? 0) + c * PLACE[f]!);
       length += c;
     }
-    // Punctuated chunks, for code-like query words: not words, so not in the length.
-    for (const [term, count] of chunkCounts(texts)) {
-      const id = idOf(term);
-      packed.set(id, (packed.get(id) ?? 0) + Math.min(count, MAX_REPEAT) * PLACE[f]!);
+    // Punctuated chunks, for code-like query words, and pairs of CJK characters: not words, so not in the length.
+    for (const counts of [chunkCounts(texts), pairCounts(texts)]) {
+      for (const [term, count] of counts) {
+        const id = idOf(term);
+        packed.set(id, (packed.get(id) ?? 0) + Math.min(count, MAX_REPEAT) * PLACE[f]!);
+      }
     }
   });
   const out: string[] = [];

@@ -9,6 +9,8 @@ export const QUALITY = {
   prefix: 0.5,
   oneTypo: 0.4,
   twoTypos: 0.25,
+  /** Chinese, Japanese or Korean found inside a longer word, by its pairs of characters (東京 in 東京タワー). */
+  pair: 0.5,
   /** Times this when the word as typed is itself a term of the journal: it likely means itself. */
   knownWord: 0.25,
 } as const;
@@ -28,5 +30,13 @@ export interface WordMatcher {
    * long to keep (`verify`, the id of their mark).
    */
   chunked?: { verify: number | undefined };
+  /**
+   * A word of three or more Chinese, Japanese or Korean characters found inside longer
+   * words too: the ids of its pairs of characters (tokens.ts), all of which an entry needs.
+   * (A word of two has its one pair among `ids`.)
+   */
+  allPairs?: number[];
+  /** Such a word as text, to mark where it stands inside longer words. */
+  infix?: string;
 }
 

@@ -208,6 +208,60 @@ export function chunkCounts(texts: string[], into: Map<string, number> = new Map
   return into;
 }
 
+/**
+ * Starts a term that is two neighbouring characters of Chinese, Japanese or Korean
+ * text (東京 of 東京タワー): a word of two such characters finds the longer words
+ * and compounds that hold it, and a longer word the text where all its pairs are.
+ */
+export const PAIR_MARK = "\u0002";
+/** Characters of the scripts indexed by pairs too (with ー and 々, which belong to no script of their own). */
+const PAIRED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]/u;
+const PAIRED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}/gu;
+
+const ALL_PAIRED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}$/u;
+/** Whether a word is two or more characters of the scripts indexed by pairs of characters. */
+export const isPairedWord = (word: string): boolean => ALL_PAIRED.test(word);
+
+/** The overlapping pairs of characters of a word of those scripts (東京タワー: 東京 京タ タワ ワー), as terms. */
+export function pairsOf(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(PAIR_MARK + chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * How often each pair of neighbouring characters of Chinese, Japanese or Korean occurs
+ * in some texts, across the words the segmenter cuts them into; a pair that is a word
+ * of its own there is left out (the word is its term already), so it counts once.
+ */
+export function pairCounts(texts: string[], into: Map<string, number> = new Map()): Map<string, number> {
+  for (const text of texts) {
+    if (!PAIRED.test(text)) continue;
+    // Compatibility forms first: half-width ﾃﾞｰﾀ is データ (its marks are no letters of the script).
+    const normal = text.normalize("NFKC");
+    PAIRED_RUN.lastIndex = 0;
+    for (let found = PAIRED_RUN.exec(normal); found; found = PAIRED_RUN.exec(normal)) {
+      // Pairs of the run as a query word's are made: of its normal form (ｶﾞ is カ, が is か).
+      const run = normalizeTerm(found[0]);
+      const whole = new Set<number>();
+      forEachWord(run, (raw, start) => {
+        if ([...raw].length === 2) whole.add(start);
+      });
+      let at = 0;
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i += 1) {
+        if (!whole.has(at)) {
+          const term = PAIR_MARK + chars[i]! + chars[i + 1]!;
+          into.set(term, (into.get(term) ?? 0) + 1);
+        }
+        at += chars[i]!.length;
+      }
+    }
+  }
+  return into;
+}
+
 /** The distinct terms of some texts. */
 export function termsOf(texts: string[]): Set<string> {
   return new Set(termCounts(texts).keys());

@@ -59,6 +59,7 @@ describe("nexus search output", () => {
       matches: ["title", "solution"],
       why: { words: [{ word: "retry-after", score: expect.any(Number) as unknown as number, fields: { title: 1, solution: 1 } }], proximity: 1 },
       snippet: expect.stringContaining("Retry-After") as unknown as string,
+      partial: false,
     });
     // Higher is better: a match in the title outweighs one in the solution.
     expect(results[0]!.score as number).toBeGreaterThan(results[1]!.score as number);
@@ -105,17 +106,54 @@ describe("nexus search with no result", () => {
     expect(r.stderr).toMatch(/Did you mean: .*Rolling deployments on Kubernetes/);
   });
 
-  it("names the word that is in no entry", async () => {
+  it("shows the entries with most of the words when none has them all, says so on stderr and exits 1", async () => {
     const r = await search(["celery", "zeppelin"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"zeppelin" is in no entry.');
-    expect(r.stderr).not.toContain('"celery" is in no entry');
+    expect(r.stderr.split("\n")[0]).toBe('No entry has all of "celery zeppelin" ("zeppelin" is in none); closest matches:');
+    const blocks = r.stdout.trimEnd().split("\n\n");
+    expect(blocks[0]).toContain("Retrying Celery tasks");
+    for (const block of blocks) expect(block).toMatch(/\n {2}without: zeppelin$/);
   });
 
-  it("explains when each word is somewhere but never together", async () => {
+  it("ranks the closest matches by how many words they hold, then by score", async () => {
+    const r = await search(["celery", "retry", "zeppelin", "--json"]);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as { path: string; partial: boolean; missing: string[] }[];
+    expect(results[0]).toMatchObject({ path: entryPath("retrying-celery-tasks"), partial: true, missing: ["zeppelin"] });
+    const held = results.map((x) => 3 - x.missing.length);
+    expect(held).toEqual([...held].sort((a, b) => b - a));
+    expect(held.at(-1)).toBe(1);
+  });
+
+  it("says when each word is somewhere but never together, with the closest matches", async () => {
     const r = await search(["celery", "kubernetes"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Each word is in some entry, but no entry has them all.");
+    expect(r.stderr).toBe('No entry has all of "celery kubernetes"; closest matches:\n');
+    expect(r.stdout).toMatch(/without: celery/);
+    expect(r.stdout).toMatch(/without: kubernetes/);
+  });
+
+  it("keeps the filters and exclusions for the closest matches", async () => {
+    const excluded = JSON.parse((await search(["retry", "zeppelin", "-celery", "--json"])).stdout) as { path: string }[];
+    expect(excluded.length).toBeGreaterThan(0);
+    expect(excluded.map((x) => x.path)).not.toContain(entryPath("retrying-celery-tasks"));
+    const filtered = JSON.parse((await search(["retry", "zeppelin", "--topic", "python", "--json"])).stdout) as { topic: string }[];
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const x of filtered) expect(x.topic).toBe("Python");
+  });
+
+  it("finds Tmux In Your Tmux for tmux inside tmux", async () => {
+    const dir = makeTree({
+      "entries/2026-01-01-tmux.md": entryText({ title: "Tmux In Your Tmux", topic: "Shell", date: "2026-01-01", takeaway: "Press the prefix twice to reach the inner session." }),
+      "entries/2026-01-02-screen.md": entryText({ title: "GNU screen inside ssh", topic: "Shell", date: "2026-01-02", takeaway: "Detach with C-a d." }),
+      "entries/2026-01-03-vim.md": entryText({ title: "Vim splits", topic: "Editors", date: "2026-01-03", takeaway: "tmux panes and vim splits are different things." }),
+      "entries/2026-01-04-docker.md": entryText({ title: "localhost inside a container", topic: "Docker", date: "2026-01-04", takeaway: "It is the container itself." }),
+      "entries/2026-01-05-python.md": entryText({ title: "Expressions inside f-strings", topic: "Python", date: "2026-01-05", takeaway: "Quotes inside need care." }),
+    });
+    const r = await runCli(["search", "tmux", "inside", "tmux"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No entry has all of "tmux inside"; closest matches:');
+    expect(r.stdout.split("\n")[0]).toContain("Tmux In Your Tmux");
   });
 
   it("prints an empty JSON array and exits 1", async () => {
