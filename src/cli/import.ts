@@ -12,6 +12,7 @@ export function registerImport(program: Command, { context, done }: Cli): void {
     .option("-t, --tag <tag>", "add this tag to every imported entry (repeatable)", collect, [])
     .option("-n, --dry-run", "print what would be created (title, topic, date, file); write nothing")
     .option("--json", "print what was (or would be) created, skipped and refused as JSON")
+    .option("--verbose", "print each guess (a date, a title, a topic) under its entry, as --dry-run does")
     .addHelpText(
       "after",
       `${examples(
@@ -29,11 +30,12 @@ What becomes what:
             other text is the takeaway ("Challenge N:" sections: the challenge). An entry with a problem and a solution
             is featured. Overview, goals, contact, license and notes sections become
             "readme" values of nexus.config.json (a value you set is kept).
-            Date: one written in the section, else the file's last commit, else today.
+            Date: one written in the section, else the file's first commit, else today.
   jrnl      title and body as written; tags lose their @; starred is featured;
             topic: --topic, else the first tag, else "Journal".
-  til       title: the first "# " heading; topic: the folder; date: the file's first
-            commit, else its modification time.
+  til       title: the first "# " heading; topic: the folder; date: frontmatter, a date line at
+            the top, else the file's first commit (following renames), else its
+            modification time.
   markdown  title, date, tags, topic (or category) and featured from YAML frontmatter,
             else the first "# " heading, a YYYY-MM-DD- file name, the folder, "Notes".
 Never overwrites: an entry with the same source (kept as "source:" in its
@@ -41,7 +43,7 @@ frontmatter), or the same title and date, is skipped, so importing twice creates
 nothing. Symbolic links are not followed and frontmatter is read as YAML only.
 `,
     )
-    .action(async (target: string, flags: { from?: "readme" | "jrnl" | "til" | "markdown"; topic?: string; tag: string[]; dryRun?: boolean; json?: boolean }, self: Command) => {
+    .action(async (target: string, flags: { from?: "readme" | "jrnl" | "til" | "markdown"; topic?: string; tag: string[]; dryRun?: boolean; json?: boolean; verbose?: boolean }, self: Command) => {
       const { importCommand } = await import("../commands/import.js");
       done(
         await importCommand(context(self), {
@@ -51,6 +53,7 @@ nothing. Symbolic links are not followed and frontmatter is read as YAML only.
           tags: flags.tag.flatMap((t) => t.split(",")),
           dryRun: Boolean(flags.dryRun),
           json: Boolean(flags.json),
+          verbose: Boolean(flags.verbose),
         }),
       );
     });

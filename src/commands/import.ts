@@ -1,7 +1,9 @@
 import path from "node:path";
 import { inertLine } from "../domain/sanitize.js";
 import type { SourceKind } from "../import/draft.js";
-import { applyImport, predictFiles, prepareImport, type PreparedImport } from "../import/run.js";
+import type { DateSource } from "../import/draft.js";
+import { applyImport, predictFiles, prepareImport, type PreparedImport, type Progress } from "../import/run.js";
+import { noProgress, progressLine } from "../ui/progress.js";
 import { stringifyJson } from "../journal/json.js";
 import { toJournalPath } from "../journal/scan.js";
 import { CONFIG_FILE } from "../journal/config.js";
@@ -16,6 +18,8 @@ export interface ImportOptions {
   tags: string[];
   dryRun: boolean;
   json: boolean;
+  /** Print each guess (a date, a topic) under its entry; a dry run always does. */
+  verbose?: boolean;
 }
 
 const KIND_NAMES: Record<SourceKind, string> = {
@@ -29,8 +33,16 @@ const KIND_NAMES: Record<SourceKind, string> = {
 export async function importCommand(ctx: Context, options: ImportOptions): Promise<number> {
   const journal = locate(ctx);
   const target = path.resolve(ctx.io.cwd, options.path);
-  const prepared = prepareImport(journal, { target, shown: options.path, from: options.from, topic: options.topic, tags: options.tags });
-  const files = options.dryRun ? predictFiles(journal, prepared.plan) : await writeWithCtrlC(journal, prepared);
+  const line = ctx.io.stderrIsTTY && !options.json ? progressLine({ write: ctx.io.err }) : noProgress;
+  const progress: Progress = (step, done, total) => line.update(step === "history" ? "reading the git history…" : `${step === "read" ? "reading files" : "writing entries"} ${count(done)}/${count(total ?? 0)}…`);
+  let prepared: PreparedImport;
+  let files: string[];
+  try {
+    prepared = prepareImport(journal, { target, shown: options.path, from: options.from, topic: options.topic, tags: options.tags, progress });
+    files = options.dryRun ? predictFiles(journal, prepared.plan) : await writeWithCtrlC(journal, prepared, progress);
+  } finally {
+    line.done();
+  }
   const where = (file: string) => toJournalPath(journal.root, file);
   // Problems name the file they are in: the source file, or a file inside the source folder.
   const problemPath = (rel: string) =>
@@ -49,6 +61,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
           date: p.draft.date,
           tags: p.draft.tags,
           featured: p.draft.featured,
+          dated: p.draft.dated,
           source: p.draft.source,
           guesses: p.draft.guesses,
         })),
@@ -56,6 +69,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
         problems,
         readme: { set: prepared.readme.set, kept: prepared.readme.kept, notShown: prepared.unshown },
         groups: prepared.readme.groups,
+        dates: datesBySource(prepared),
       }),
     );
     return problems.length ? 1 : 0;
@@ -64,13 +78,36 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
   return problems.length ? 1 : 0;
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** How the summary names each source of dates. */
+const DATE_SOURCES: Record<DateSource, string> = {
+  text: "from the text",
+  frontmatter: "from frontmatter",
+  "file name": "from file names",
+  export: "from the export",
+  "first commit": "by first commit",
+  "modification time": "by modification time",
+  today: "dated today",
+};
+
+/** How many entries to create took their date from each source, in a fixed order; sources of none left out. */
+function datesBySource(prepared: PreparedImport): Partial<Record<DateSource, number>> {
+  const out: Partial<Record<DateSource, number>> = {};
+  for (const source of Object.keys(DATE_SOURCES) as DateSource[]) {
+    const n = prepared.plan.create.filter((p) => p.draft.dated === source).length;
+    if (n) out[source] = n;
+  }
+  return out;
+}
+
 /** Writes the import; Ctrl-C stops it and removes the entries it had written. */
-async function writeWithCtrlC(journal: Journal, prepared: PreparedImport): Promise<string[]> {
+async function writeWithCtrlC(journal: Journal, prepared: PreparedImport, progress: Progress): Promise<string[]> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop);
   try {
-    return await applyImport(journal, prepared, { signal: controller.signal });
+    return await applyImport(journal, prepared, { signal: controller.signal, progress });
   } finally {
     process.off("SIGINT", stop);
   }
@@ -85,7 +122,7 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
     const d = p.draft;
     const star = d.featured ? " · featured" : "";
     io.out(`${c.green(`${would}create`)}  ${files[i]}  ${inertLine(d.title)} · ${inertLine(d.topic)} · ${d.date}${star}\n`);
-    for (const guess of d.guesses) io.out(`  ${c.yellow("guess:")} ${inertLine(guess)}\n`);
+    if (options.dryRun || options.verbose) for (const guess of d.guesses) io.out(`  ${c.yellow("guess:")} ${inertLine(guess)}\n`);
   });
   for (const s of prepared.plan.skip) {
     io.out(`${c.dim(`${would}skip`)}    ${inertLine(s.draft.title)} · ${s.draft.date}: ${s.reason} as ${s.existing}\n`);
@@ -105,6 +142,10 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
     n(problems.length, problems.length === 1 ? "problem" : "problems"),
   ].join(", ");
   io.out(`\n${summary}.\n`);
+  const dates = Object.entries(datesBySource(prepared));
+  if (dates.length) io.out(`Dates: ${dates.map(([source, n]) => `${count(n)} ${DATE_SOURCES[source as DateSource]}`).join(", ")}.\n`);
+  const guesses = prepared.plan.create.reduce((n, p) => n + p.draft.guesses.length, 0);
+  if (guesses && !options.dryRun && !options.verbose) io.out(`${count(guesses)} ${guesses === 1 ? "guess" : "guesses"} (a date, a title or a topic the source did not give): --verbose lists them.\n`);
   if (options.dryRun) io.out("Nothing was written.\n");
   else if (prepared.plan.create.length || prepared.readme.text !== undefined) {
     io.out(`Next: ${c.bold(`nexus build-readme${ctx.dir ? ` --dir ${displayPath(io.cwd, ctx.dir)}` : ""}`)}\n`);

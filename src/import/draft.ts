@@ -8,8 +8,13 @@ import type { TopicGroup } from "../journal/config.js";
 export const SOURCE_KINDS = ["readme", "jrnl", "til", "markdown"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** Where an entry's date came from, for the summary ("1,832 by first commit, 39 from frontmatter"). */
+export type DateSource = "text" | "frontmatter" | "file name" | "export" | "first commit" | "modification time" | "today";
+
 /** One entry to create. */
 export interface ImportDraft extends EntryDraft {
+  /** Where its date came from. */
+  dated: DateSource;
   /** Markdown outside the three sections, as written. */
   notes: string;
   featured: boolean;
@@ -31,8 +36,9 @@ export interface ImportProblem {
 /** A date to use when the source gives none, and how it was found. */
 export interface FallbackDate {
   date: string;
-  /** For example "the file's last commit", "the file's modification time", "today". */
+  /** For example "the file's first commit", "the file's modification time", "today". */
   why: string;
+  source: DateSource;
 }
 
 /** What a source kind's parser returns. */
@@ -101,6 +107,6 @@ export function importTags(raw: string[], extra: string[] = []): { tags: string[
 export const hasControlCharacters = (text: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 
 /** A draft with empty sections, for parsers to fill in. */
-export function emptyDraft(fields: Pick<ImportDraft, "title" | "topic" | "date" | "source" | "origin"> & Partial<ImportDraft>): ImportDraft {
+export function emptyDraft(fields: Pick<ImportDraft, "title" | "topic" | "date" | "dated" | "source" | "origin"> & Partial<ImportDraft>): ImportDraft {
   return { tags: [], challenge: "", solution: "", takeaway: "", notes: "", featured: false, guesses: [], ...fields };
 }

@@ -74,6 +74,7 @@ export function parseJrnl(input: { text: string; name: string }, options: ParseO
         title: fitted.title,
         topic,
         date: e.date,
+        dated: "export",
         tags,
         notes: fitted.cut ? `${rawTitle}\n\n${body}`.trimEnd() : body,
         featured: e.starred === true,

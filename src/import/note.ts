@@ -8,7 +8,7 @@ import { LIMITS } from "../domain/entry.js";
 import { FenceTracker } from "../domain/fences.js";
 import { atxHeading } from "./heading.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom } from "../domain/frontmatter.js";
-import { emptyDraft, fitLabel, fitTitle, importTags, leadingDate, toLf, type FallbackDate, type ImportDraft, type ImportProblem, type ParseOptions } from "./draft.js";
+import { emptyDraft, findDate, fitLabel, fitTitle, importTags, leadingDate, toLf, type DateSource, type FallbackDate, type ImportDraft, type ImportProblem, type ParseOptions } from "./draft.js";
 
 export interface NoteFile {
   /** Path relative to the source folder, `/` separators. */
@@ -34,6 +34,24 @@ function words(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v) => typeof v === "string" || typeof v === "number").map(String);
   if (typeof value === "string" || typeof value === "number") return String(value).split(/[,\s]+/).filter(Boolean);
   return [];
+}
+
+/**
+ * A date written as a line of its own near the top of the text (`Date: 2020-04-19`,
+ * `_Published 2020-04-19_`): among the first three lines with text, a short line
+ * whose date is most of it. A date inside a sentence is not the entry's date.
+ */
+function dateLine(lines: string[]): string | undefined {
+  const code = new FenceTracker();
+  let seen = 0;
+  for (const line of lines) {
+    if (code.inCode(line)) return undefined;
+    if (!line.trim()) continue;
+    if (++seen > 3) return undefined;
+    const date = findDate(line);
+    if (date && line.replace(date, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").filter(Boolean).length <= 2 && line.length <= 60) return date;
+  }
+  return undefined;
 }
 
 /** Finds the first level-1 heading outside code: its text and line index. */
@@ -88,11 +106,12 @@ export function parseNote(file: NoteFile, rules: NoteRules, options: ParseOption
   const fitted = fitTitle(rawTitle);
 
   let date = leadingDate(data.date);
+  let dated: DateSource = "frontmatter";
   if (data.date !== undefined && !date) guesses.push(`frontmatter date ${JSON.stringify(String(data.date)).slice(0, 40)} is not YYYY-MM-DD: not used`);
-  date ??= FILE_DATE.exec(path.posix.basename(file.rel))?.[1];
-  if (date && !leadingDate(date)) date = undefined;
+  if (!date) [date, dated] = [leadingDate(FILE_DATE.exec(path.posix.basename(file.rel))?.[1]), "file name"];
+  if (!date) [date, dated] = [dateLine(lines), "text"];
   if (!date) {
-    date = file.fallback.date;
+    [date, dated] = [file.fallback.date, file.fallback.source];
     guesses.push(`no date in the file: dated ${date} (${file.fallback.why})`);
   }
 
@@ -113,6 +132,7 @@ export function parseNote(file: NoteFile, rules: NoteRules, options: ParseOption
       title: fitted.title,
       topic,
       date,
+      dated,
       tags,
       notes: fitted.cut ? `**${rawTitle}**\n\n${notes}`.trimEnd() : notes,
       featured: data.featured === true,

@@ -221,6 +221,7 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
       title: fitted.title,
       topic,
       date: date ?? input.fallback.date,
+      dated: date ? "text" : input.fallback.source,
       tags: extraTags,
       ...parts,
       notes,

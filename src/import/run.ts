@@ -17,7 +17,8 @@ import { parseNote } from "./note.js";
 import { planImport, sourceOf, type ExistingEntry, type ImportPlan } from "./plan.js";
 import { parseReadme } from "./readme.js";
 import { mergeReadmeValues, type ReadmeMerge } from "./readme-values.js";
-import { fileDate, firstCommitDates, openSource, readNotes, type SourceFile, type SourceFolder } from "./source.js";
+import { firstCommitDates } from "./history.js";
+import { fileDate, openSource, readNotes, type SourceFile, type SourceFolder } from "./source.js";
 import { parseTil } from "./til.js";
 
 export interface ImportRequest extends ParseOptions {
@@ -27,7 +28,11 @@ export interface ImportRequest extends ParseOptions {
   shown: string;
   from?: SourceKind | undefined;
   now?: Date;
+  /** Told how far a long import is: the step, how many of how many (undefined: not counted). */
+  progress?: Progress | undefined;
 }
+
+export type Progress = (step: "history" | "read" | "write", done: number, total: number | undefined) => void;
 
 export interface PreparedImport {
   kind: SourceKind;
@@ -83,8 +88,9 @@ function parseFile(source: SourceFile, kind: SourceKind, request: ImportRequest,
 function parseFolder(source: SourceFolder, kind: SourceKind, request: ImportRequest, now: Date): ParsedSource {
   if (kind === "readme" || kind === "jrnl") throw new UsageError(`--from ${kind} needs a file; ${request.shown} is a folder`);
   if (!source.files.length) throw new UserError(`no markdown files (.md) in ${request.shown}: nothing to import`);
+  request.progress?.("history", 0, undefined);
   const dates = firstCommitDates(source.folder);
-  const { notes, problems } = readNotes(source, dates, "the file's first commit", now);
+  const { notes, problems } = readNotes(source, dates, now, (done) => request.progress?.("read", done, source.files.length));
   const parsed = kind === "til" ? parseTil(notes, request) : parseMarkdownFolder(notes, request);
   return { ...parsed, problems: [...source.skipped, ...problems, ...parsed.problems] };
 }
@@ -146,6 +152,7 @@ export interface ApplyOptions {
   create?: CreateEntry;
   /** Aborted (Ctrl-C): stop, and remove what was written. */
   signal?: AbortSignal;
+  progress?: Progress | undefined;
 }
 
 /** Files written between two looks at the signal. */
@@ -163,7 +170,10 @@ export async function applyImport(journal: Journal, prepared: PreparedImport, op
   try {
     if (prepared.plan.create.length) fs.mkdirSync(journal.entriesDir, { recursive: true });
     for (const planned of prepared.plan.create) {
-      if (created.length % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (created.length % BATCH === BATCH - 1) {
+        options.progress?.("write", created.length, prepared.plan.create.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (options.signal?.aborted) throw new InterruptedError(`interrupted: the ${created.length} entries written so far were removed; nothing was imported`);
       created.push(create(journal.entriesDir, planned.base, planned.text));
     }

@@ -7,12 +7,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError, isErrnoException } from "../errors.js";
-import { isCalendarDate, today } from "../domain/dates.js";
+import { today } from "../domain/dates.js";
 import { MANIFEST } from "../journal/generated.js";
 import { decodeEntryBytes } from "../journal/read.js";
 import type { FallbackDate, ImportProblem } from "./draft.js";
 import type { NoteFile } from "./note.js";
-import { tryGit } from "./git.js";
+import { fileFirstCommitDate } from "./history.js";
 
 /** A README or a jrnl export larger than this is refused. */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -115,10 +115,11 @@ function safeIsDirectory(p: string): boolean {
 }
 
 /** Reads the notes of a folder; a file that is not a text entry is a problem, the rest are read. */
-export function readNotes(folder: SourceFolder, dates: Map<string, string>, why: string, now: Date): { notes: NoteFile[]; problems: ImportProblem[] } {
+export function readNotes(folder: SourceFolder, dates: Map<string, string>, now: Date, progress?: (done: number) => void): { notes: NoteFile[]; problems: ImportProblem[] } {
   const notes: NoteFile[] = [];
   const problems: ImportProblem[] = [];
-  for (const f of folder.files) {
+  for (const [i, f] of folder.files.entries()) {
+    progress?.(i);
     const decoded = decodeEntryBytes(fs.readFileSync(f.abs));
     if ("problem" in decoded) {
       problems.push({ path: f.rel, line: 1, message: decoded.problem });
@@ -126,50 +127,17 @@ export function readNotes(folder: SourceFolder, dates: Map<string, string>, why:
     }
     const fromGit = dates.get(f.rel);
     const fallback: FallbackDate = fromGit
-      ? { date: fromGit, why }
+      ? { date: fromGit, why: "the file's first commit", source: "first commit" }
       : f.mtimeMs
-        ? { date: today(new Date(f.mtimeMs)), why: "the file's modification time" }
-        : { date: today(now), why: "today" };
+        ? { date: today(new Date(f.mtimeMs)), why: "the file's modification time: it has no git history", source: "modification time" }
+        : { date: today(now), why: "today", source: "today" };
     notes.push({ rel: f.rel, text: decoded.text, fallback });
   }
   return { notes, problems };
 }
 
-/** git's answer, or undefined when git or the repository is not there. */
-function git(cwd: string, args: string[]): string | undefined {
-  return tryGit(cwd, args, { maxBuffer: 256 * 1024 * 1024 });
-}
-
-/** The date of a file's last commit, if it is committed in a git repository. */
-export function lastCommitDate(file: string): string | undefined {
-  const date = git(path.dirname(file), ["log", "-1", "--format=%as", "--", path.basename(file)])?.trim();
-  return date && isCalendarDate(date) ? date : undefined;
-}
-
-/** The date each file under `folder` was first committed, by path relative to `folder`. */
-export function firstCommitDates(folder: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  const top = git(folder, ["rev-parse", "--show-toplevel"])?.trim();
-  if (!top) return dates;
-  const log = git(folder, ["log", "--format=%x01%as", "--name-only", "--diff-filter=A", "-z", "--", "."]);
-  if (!log) return dates;
-  const prefix = path.relative(top, fs.realpathSync(folder)).split(path.sep).join("/");
-  // Newest commit first: a file added twice keeps the older date, seen last.
-  for (const chunk of log.split("\x01")) {
-    const [date, ...names] = chunk.split("\0");
-    if (!date || !isCalendarDate(date.trim())) continue;
-    for (const raw of names) {
-      const name = raw.replace(/^\n/, "");
-      if (!name) continue;
-      const rel = prefix ? (name.startsWith(`${prefix}/`) ? name.slice(prefix.length + 1) : undefined) : name;
-      if (rel) dates.set(rel, date.trim());
-    }
-  }
-  return dates;
-}
-
-/** The date for a README's sections that name none: the file's last commit, else today. */
+/** The date for a README's sections that name none: the file's first commit (under any earlier name), else today. */
 export function fileDate(file: SourceFile, now: Date): FallbackDate {
-  const committed = lastCommitDate(file.file);
-  return committed ? { date: committed, why: "the file's last commit" } : { date: today(now), why: "today" };
+  const committed = fileFirstCommitDate(file.file);
+  return committed ? { date: committed, why: "the file's first commit", source: "first commit" } : { date: today(now), why: "today: the file has no git history", source: "today" };
 }

@@ -15,6 +15,8 @@ export interface Io {
   interactive: boolean;
   /** stdout is a terminal. */
   stdoutIsTTY: boolean;
+  /** stderr is a terminal (progress lines go there). */
+  stderrIsTTY?: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
   columns: number;
@@ -56,6 +58,7 @@ export function processIo(level: 0 | 1 | 2 | 3, color: (level: 1 | 2 | 3) => Cha
     color: level === 0 ? plainColor() : color(level),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
     cwd: workingFolder(),
     env: process.env,
     columns: process.stdout.columns || 80,

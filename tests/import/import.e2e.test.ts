@@ -122,7 +122,7 @@ describe("round trip of the seed README", () => {
     const other = fs.readFileSync(path.join(FIXTURES, "other-readme.md"), "utf8");
     fs.writeFileSync(path.join(dir, "other.md"), other.replace(/\n/g, "\r\n"));
     fs.writeFileSync(path.join(dir, "entries", "2025-03-14-rust.md"), "---\ntitle: rust\ntopic: Rust\ndate: 2025-03-14\n---\nmine\n");
-    const result = await runCli(["import", "other.md", "--tag", "imported"], { cwd: dir });
+    const result = await runCli(["import", "other.md", "--tag", "imported", "--verbose"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("kept    readme.license in nexus.config.json: it has a value of yours already");
     expect(result.stdout).toMatch(/^skip {4}Rust · 2025-03-14: same title and date as entries\/2025-03-14-rust\.md$/m);
@@ -159,7 +159,7 @@ describe("jrnl, TIL and markdown sources", () => {
     expect((await runCli(["doctor"], { cwd: dir })).code).toBe(0);
   });
 
-  it("dates a TIL folder (inside a repository) by each file's first commit, else its modification time, and a README by its last commit", async () => {
+  it("dates a TIL folder (inside a repository) by each file's first commit, else its modification time, and a README by its first commit", async () => {
     const dir = await newJournal();
     const repo = tempDir("nexus-til-");
     const til = path.join(repo, "til");
@@ -190,14 +190,14 @@ describe("jrnl, TIL and markdown sources", () => {
       ["git", "Automating `git bisect` with `run`", "2023-06-07"],
       ["python", "The walrus operator", "2023-04-05"],
     ]);
-    expect(data.created[0].guesses).toEqual(["no title or `# ` heading: titled after the file name", "no date in the file: dated 2022-01-15 (the file's modification time)"]);
+    expect(data.created[0].guesses).toEqual(["no title or `# ` heading: titled after the file name", "no date in the file: dated 2022-01-15 (the file's modification time: it has no git history)"]);
 
     const readme = JSON.parse((await runCli(["import", path.join(repo, "learned.md"), "--json", "--topic", "Golang"], { cwd: dir })).stdout);
     expect(readme.created.map((c: { title: string; topic: string; date: string }) => [c.title, c.topic, c.date])).toEqual([
-      ["Slices", "Golang", "2023-06-07"],
+      ["Slices", "Golang", "2023-04-05"],
       ["Maps", "Golang", "2021-02-03"],
     ]);
-    expect(readme.created[0].guesses).toEqual(["no date in the section: dated 2023-06-07 (the file's last commit)"]);
+    expect(readme.created[0].guesses).toEqual(["no date in the section: dated 2023-04-05 (the file's first commit)"]);
   });
 
   it("imports markdown notes: frontmatter, Jekyll names, CRLF and unicode; never follows a link or runs ---js", async () => {

@@ -18,7 +18,7 @@ import { REPO_ROOT } from "../helpers.js";
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/import");
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
 const SEED = fs.readFileSync(path.join(REPO_ROOT, "tests/readme/seed-readme.md"), "utf8");
-const fallback = { date: "2026-01-02", why: "today" };
+const fallback = { date: "2026-01-02", why: "today", source: "today" as const };
 
 describe("readme", () => {
   const seed = parseReadme({ text: SEED, name: "seed.md", fallback });
@@ -177,7 +177,7 @@ describe("jrnl", () => {
 });
 
 describe("notes, TIL and markdown folders", () => {
-  const note = (rel: string, text: string) => ({ rel, text, fallback: { date: "2026-05-06", why: "the file's modification time" } });
+  const note = (rel: string, text: string) => ({ rel, text, fallback: { date: "2026-05-06", why: "the file's modification time", source: "modification time" as const } });
 
   it("TIL: title from the first heading (not kept twice), topic from the folder, the README at the top left out", () => {
     const parsed = parseTil([note("README.md", "# TIL\n"), note("python/walrus.md", "# The walrus\n\n`:=` assigns.\n")]);
