@@ -1,6 +1,7 @@
 import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
 import { findLeftovers } from "../journal/leftovers.js";
+import { mojibakeProblems } from "../journal/mojibake-check.js";
 import { readJournal } from "../journal/read.js";
 import { reviewProblems } from "../review/check.js";
 import { locate, type Context } from "./context.js";
@@ -16,7 +17,7 @@ export interface DoctorOptions {
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const journal = locate(ctx);
   const contents = readJournal(journal);
-  const problems = [...contents.problems, ...findLeftovers(journal), ...reviewProblems(journal, contents)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const problems = [...contents.problems, ...findLeftovers(journal), ...reviewProblems(journal, contents), ...mojibakeProblems(contents.entries)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   if (options.json) {

@@ -48,6 +48,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
   const problemPath = (rel: string) =>
     prepared.kind === "readme" || prepared.kind === "jrnl" || rel === path.basename(target) ? options.path : path.posix.join(options.path.split(path.sep).join("/"), rel);
   const problems = prepared.problems.map((p) => ({ ...p, path: problemPath(p.path) }));
+  const repaired = prepared.repaired.map((r) => ({ path: problemPath(r.path), lines: r.lines }));
 
   if (options.json) {
     ctx.io.out(
@@ -70,11 +71,12 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
         readme: { set: prepared.readme.set, kept: prepared.readme.kept, notShown: prepared.unshown },
         groups: prepared.readme.groups,
         dates: datesBySource(prepared),
+        repaired,
       }),
     );
     return problems.length ? 1 : 0;
   }
-  printReport(ctx, options, prepared, files.map(where), problems);
+  printReport(ctx, options, prepared, { files: files.map(where), problems, repaired });
   return problems.length ? 1 : 0;
 }
 
@@ -113,7 +115,13 @@ async function writeWithCtrlC(journal: Journal, prepared: PreparedImport, progre
   }
 }
 
-function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImport, files: string[], problems: { path: string; line: number; message: string }[]): void {
+interface Report {
+  files: string[];
+  problems: { path: string; line: number; message: string }[];
+  repaired: { path: string; lines: number[] }[];
+}
+
+function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImport, { files, problems, repaired }: Report): void {
   const { io } = ctx;
   const c = io.color;
   const would = options.dryRun ? "would " : "";
@@ -135,11 +143,17 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
   for (const key of prepared.readme.kept) io.out(`${c.dim("kept")}    readme.${key} in ${CONFIG_FILE}: it has a value of yours already\n`);
   for (const p of problems) io.err(`${inertLine(p.path)}:${p.line}: ${inertLine(p.message)}\n`);
 
+  for (const r of repaired) {
+    const at = r.lines.length > 8 ? `${r.lines.slice(0, 8).join(", ")} ...` : r.lines.join(", ");
+    io.out(`${c.green(`${would}repair`)}  ${inertLine(r.path)}: mojibake in ${r.lines.length === 1 ? "line" : "lines"} ${at} (UTF-8 once read as Windows-1252)\n`);
+  }
   const n = (count: number, word: string) => `${count} ${word}`;
+  const repairedLines = repaired.reduce((sum, r) => sum + r.lines.length, 0);
   const summary = [
     n(prepared.plan.create.length, options.dryRun ? "to create" : "created"),
     n(prepared.plan.skip.length, options.dryRun ? "to skip" : "skipped"),
     n(problems.length, problems.length === 1 ? "problem" : "problems"),
+    ...(repairedLines ? [n(repairedLines, `${repairedLines === 1 ? "line" : "lines"} of mojibake ${options.dryRun ? "to repair" : "repaired"}`)] : []),
   ].join(", ");
   io.out(`\n${summary}.\n`);
   const dates = Object.entries(datesBySource(prepared));

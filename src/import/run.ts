@@ -18,7 +18,7 @@ import { planImport, sourceOf, type ExistingEntry, type ImportPlan } from "./pla
 import { parseReadme } from "./readme.js";
 import { mergeReadmeValues, type ReadmeMerge } from "./readme-values.js";
 import { firstCommitDates } from "./history.js";
-import { fileDate, openSource, readNotes, type SourceFile, type SourceFolder } from "./source.js";
+import { fileDate, openSource, readNotes, type RepairedFile, type SourceFile, type SourceFolder } from "./source.js";
 import { parseTil } from "./til.js";
 
 export interface ImportRequest extends ParseOptions {
@@ -44,6 +44,8 @@ export interface PreparedImport {
   readme: ReadmeMerge;
   /** readme values set that the journal's README template shows nowhere. */
   unshown: string[];
+  /** Files with lines of mojibake, repaired as they were read. */
+  repaired: RepairedFile[];
 }
 
 /** Existing entries with their `source:` (read from each file's frontmatter). */
@@ -85,14 +87,14 @@ function parseFile(source: SourceFile, kind: SourceKind, request: ImportRequest,
   }
 }
 
-function parseFolder(source: SourceFolder, kind: SourceKind, request: ImportRequest, now: Date): ParsedSource {
+function parseFolder(source: SourceFolder, kind: SourceKind, request: ImportRequest, now: Date): ParsedSource & { repaired: RepairedFile[] } {
   if (kind === "readme" || kind === "jrnl") throw new UsageError(`--from ${kind} needs a file; ${request.shown} is a folder`);
   if (!source.files.length) throw new UserError(`no markdown files (.md) in ${request.shown}: nothing to import`);
   request.progress?.("history", 0, undefined);
   const dates = firstCommitDates(source.folder);
-  const { notes, problems } = readNotes(source, dates, now, (done) => request.progress?.("read", done, source.files.length));
+  const { notes, problems, repaired } = readNotes(source, dates, now, (done) => request.progress?.("read", done, source.files.length));
   const parsed = kind === "til" ? parseTil(notes, request) : parseMarkdownFolder(notes, request);
-  return { ...parsed, problems: [...source.skipped, ...problems, ...parsed.problems] };
+  return { ...parsed, problems: [...source.skipped, ...problems, ...parsed.problems], repaired };
 }
 
 export function prepareImport(journal: Journal, request: ImportRequest): PreparedImport {
@@ -107,7 +109,10 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
       request.from ??
       detectFolder({ files: source.files.map((f) => ({ rel: f.rel, frontmatter: startsWithFrontmatter(f.abs) })) });
   }
-  const parsed = source.kind === "file" ? parseFile(source, kind, request, now) : parseFolder(source, kind, request, now);
+  const parsed =
+    source.kind === "file"
+      ? { ...parseFile(source, kind, request, now), repaired: source.repaired.length ? [{ path: path.basename(source.file), lines: source.repaired }] : [] }
+      : parseFolder(source, kind, request, now);
   if (!parsed.drafts.length && !Object.keys(parsed.readme).length && !parsed.problems.length) {
     throw new UserError(`found nothing to import in ${request.shown}`, {
       hint: kind === "readme" ? "a README's learnings are headings with text under them" : "use --from to say what it is",
@@ -129,7 +134,7 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
   }
   const template = readTemplate(journal, "README.md").text;
   const unshown = readme.set.filter((key) => !template.includes(`{{config.${key}}}`));
-  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown };
+  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown, repaired: parsed.repaired };
 }
 
 function startsWithFrontmatter(file: string): boolean {

@@ -8,11 +8,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError, isErrnoException } from "../errors.js";
 import { today } from "../domain/dates.js";
+import { repairMojibake } from "../domain/mojibake.js";
 import { MANIFEST } from "../journal/generated.js";
 import { decodeEntryBytes } from "../journal/read.js";
 import type { FallbackDate, ImportProblem } from "./draft.js";
 import type { NoteFile } from "./note.js";
 import { fileFirstCommitDate } from "./history.js";
+
+/** A file whose mojibake lines were repaired as it was read. */
+export interface RepairedFile {
+  /** Relative to the source folder, or the file's name. */
+  path: string;
+  /** 1-based. */
+  lines: number[];
+}
 
 /** A README or a jrnl export larger than this is refused. */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -27,6 +36,8 @@ export interface SourceFile {
   file: string;
   text: string;
   mtimeMs: number;
+  /** 1-based lines whose mojibake was repaired (domain/mojibake.ts). */
+  repaired: number[];
 }
 
 export interface SourceFolder {
@@ -53,7 +64,8 @@ export function openSource(target: string, shown: string, exclude: string[]): So
   const text = decodeText(bytes);
   if (text === undefined) throw new UserError(`${shown} is not a text file (it is not UTF-8 text, or it contains NUL bytes)`);
   if (!text.trim()) throw new UserError(`${shown} is empty: nothing to import`);
-  return { kind: "file", file: target, text, mtimeMs: stat.mtimeMs };
+  const { text: repairedText, lines } = repairMojibake(text);
+  return { kind: "file", file: target, text: repairedText, mtimeMs: stat.mtimeMs, repaired: lines };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -115,8 +127,9 @@ function safeIsDirectory(p: string): boolean {
 }
 
 /** Reads the notes of a folder; a file that is not a text entry is a problem, the rest are read. */
-export function readNotes(folder: SourceFolder, dates: Map<string, string>, now: Date, progress?: (done: number) => void): { notes: NoteFile[]; problems: ImportProblem[] } {
+export function readNotes(folder: SourceFolder, dates: Map<string, string>, now: Date, progress?: (done: number) => void): { notes: NoteFile[]; problems: ImportProblem[]; repaired: RepairedFile[] } {
   const notes: NoteFile[] = [];
+  const repaired: RepairedFile[] = [];
   const problems: ImportProblem[] = [];
   for (const [i, f] of folder.files.entries()) {
     progress?.(i);
@@ -131,9 +144,11 @@ export function readNotes(folder: SourceFolder, dates: Map<string, string>, now:
       : f.mtimeMs
         ? { date: today(new Date(f.mtimeMs)), why: "the file's modification time: it has no git history", source: "modification time" }
         : { date: today(now), why: "today", source: "today" };
-    notes.push({ rel: f.rel, text: decoded.text, fallback });
+    const fixed = repairMojibake(decoded.text);
+    if (fixed.lines.length) repaired.push({ path: f.rel, lines: fixed.lines });
+    notes.push({ rel: f.rel, text: fixed.text, fallback });
   }
-  return { notes, problems };
+  return { notes, problems, repaired };
 }
 
 /** The date for a README's sections that name none: the file's first commit (under any earlier name), else today. */
