@@ -13,6 +13,7 @@ import { readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { createWithFreeName } from "../journal/safe-write.js";
+import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
 import { displayPath, warnProblems } from "../ui/io.js";
@@ -87,7 +88,7 @@ function complete(draft: Partial<EntryDraft>): EntryDraft {
 
 /** Saves an entry's text under `entries/DATE-SLUG.md`, never over another file. */
 export function saveEntry(journal: Journal, date: string, title: string, text: string): string {
-  fs.mkdirSync(journal.entriesDir, { recursive: true });
+  folderForWriting(journal.root, journal.entriesDir, entriesShown(journal));
   return createWithFreeName(journal.entriesDir, `${date}-${slugify(title)}`, ".md", text);
 }
 

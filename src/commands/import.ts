@@ -7,6 +7,7 @@ import { noProgress, progressLine } from "../ui/progress.js";
 import { stringifyJson } from "../journal/json.js";
 import { toJournalPath } from "../journal/scan.js";
 import { CONFIG_FILE } from "../journal/config.js";
+import { entriesShown, realRootOf, refuseOutside } from "../journal/inside.js";
 import { displayPath } from "../ui/io.js";
 import type { Journal } from "../journal/root.js";
 import { locate, type Context } from "./context.js";
@@ -33,6 +34,8 @@ const KIND_NAMES: Record<SourceKind, string> = {
 export async function importCommand(ctx: Context, options: ImportOptions): Promise<number> {
   const journal = locate(ctx);
   const target = path.resolve(ctx.io.cwd, options.path);
+  // Before anything is read: an import into a folder no read sees would repeat itself, even as a dry run.
+  refuseOutside(realRootOf(journal.root), journal.entriesDir, entriesShown(journal));
   const line = ctx.io.stderrIsTTY && !options.json ? progressLine({ write: ctx.io.err }) : noProgress;
   const progress: Progress = (step, done, total) => line.update(step === "history" ? "reading the git history…" : `${step === "read" ? "reading files" : "writing entries"} ${count(done)}/${count(total ?? 0)}…`);
   let prepared: PreparedImport;

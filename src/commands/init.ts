@@ -5,6 +5,7 @@ import { CONFIG_FILE } from "../journal/config.js";
 import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
 import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
+import { realRootOf, refuseOutside } from "../journal/inside.js";
 import type { Io } from "../ui/io.js";
 import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
 
@@ -45,6 +46,13 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
       throw new UserError(`${path.join(options.dir ?? ".", rel)} is ${folderWanted ? "a file, not a folder" : "a folder, not a file"}, so the journal is not ready`, {
         hint: "move it out of the way, then run nexus init again",
       });
+    }
+  }
+  // Nothing is written (or read) through a link that leads out of the journal.
+  if (fs.existsSync(root)) {
+    const realRoot = realRootOf(root);
+    for (const rel of ["entries", "templates/entry.md", "templates/README.md", CONFIG_FILE, ".gitignore", ".gitattributes", ...extras]) {
+      refuseOutside(realRoot, path.join(root, rel), path.join(options.dir ?? ".", rel));
     }
   }
   fs.mkdirSync(root, { recursive: true });

@@ -8,6 +8,7 @@ import { CONFIG_FILE, notEntries } from "../journal/config.js";
 import { MAX_ENTRY_BYTES, readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
+import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { readTemplate } from "../journal/templates.js";
 import { detectFile, detectFolder } from "./detect.js";
 import type { ImportProblem, ParsedSource, ParseOptions, SourceKind } from "./draft.js";
@@ -173,7 +174,7 @@ export async function applyImport(journal: Journal, prepared: PreparedImport, op
   const create = options.create ?? createEntry;
   const created: string[] = [];
   try {
-    if (prepared.plan.create.length) fs.mkdirSync(journal.entriesDir, { recursive: true });
+    if (prepared.plan.create.length) folderForWriting(journal.root, journal.entriesDir, entriesShown(journal));
     for (const planned of prepared.plan.create) {
       if (created.length % BATCH === BATCH - 1) {
         options.progress?.("write", created.length, prepared.plan.create.length);

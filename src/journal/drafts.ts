@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEntry, type Entry, type Problem } from "../domain/entry.js";
+import { folderForWriting } from "./inside.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
 import { firstNonUtf8Line } from "./text.js";
@@ -13,8 +14,7 @@ export function draftsDir(journal: Journal): string {
 
 /** Writes `text` to a new draft file named after `name`; returns its path. */
 export function writeDraft(journal: Journal, name: string, text: string): string {
-  const dir = draftsDir(journal);
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = folderForWriting(journal.root, draftsDir(journal), ".nexus/drafts");
   const base = path.basename(name).replace(/\.(md|markdown)$/i, "");
   const file = path.join(dir, `${base}-${process.pid}-${Date.now()}.md`);
   replaceFile(file, text);

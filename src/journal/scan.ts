@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isInside, whereabouts } from "./inside.js";
 import { takeEarlyListing } from "./early.js";
 import { CTIME_MS, INO, isDirectory, isFile, isSymbolicLink, lstatInto, MTIME_MS, SIZE, statArray } from "./lstat.js";
 
@@ -67,11 +68,6 @@ const MARKDOWN = /\.(md|markdown)$/i;
 
 export function toJournalPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join("/");
-}
-
-function isInside(folder: string, target: string): boolean {
-  const rel = path.relative(folder, target);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 /**
@@ -224,16 +220,12 @@ export function scanEntries(
     }
   };
 
-  let realEntries: string;
-  try {
-    realEntries = fs.realpathSync(entriesDir);
-  } catch {
+  const where = whereabouts(realRoot, entriesDir);
+  if (!where.inside) {
+    skipped.push({ path: toJournalPath(root, entriesDir), message: `entries folder is ${where.why}; not read` });
     return { files, skipped };
   }
-  if (!isInside(realRoot, realEntries)) {
-    skipped.push({ path: toJournalPath(root, entriesDir), message: "entries folder is a link out of the journal; not read" });
-    return { files, skipped };
-  }
+  const realEntries = where.real;
   try {
     walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
   } finally {

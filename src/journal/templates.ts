@@ -4,13 +4,9 @@ import type { EntryDraft } from "../domain/entry.js";
 import { yamlFlowList, yamlScalar } from "../domain/frontmatter.js";
 import { DEFAULT_TEMPLATES } from "../package-paths.js";
 import { UserError } from "../errors.js";
+import { isInside } from "./inside.js";
 import type { Journal } from "./root.js";
 import { readUtf8File } from "./text.js";
-
-const inside = (root: string, file: string) => {
-  const rel = path.relative(root, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-};
 
 /**
  * The journal's own template file, if it has one. A link is followed only while it
@@ -32,7 +28,7 @@ function ownTemplate(journal: Journal, name: string): string | undefined {
     } catch {
       throw new UserError(`${shown} is a link to a file that does not exist`, { hint: `remove the link, or point it at a template inside the journal` });
     }
-    if (!inside(fs.realpathSync(journal.root), real)) {
+    if (!isInside(fs.realpathSync(journal.root), real)) {
       throw new UserError(`${shown} is a link that leads out of the journal (to ${real}); nexus does not follow it`, {
         hint: `copy the template into ${path.join("templates", name)} instead of linking to it`,
       });
