@@ -2,16 +2,24 @@
 // Builds dist/: the CLI as one ESM bundle (dist/cli.js) with code splitting, so
 // each `await import()` of a command or library becomes a chunk loaded only by the
 // commands that need it (`--version` and `--help` load dist/cli.js alone).
-// Bundling the dependencies saves resolving and reading ~300 module files per run.
+// Bundling the dependencies saves resolving and reading ~300 module files per run,
+// and the package has no dependencies to install: `npx nexus-journal` fetches one
+// package (see tests/package/).
 // Types are checked by `npm run typecheck` (tsc); this only transpiles.
 //
-// Two libraries stay outside the bundle and load from node_modules when used:
-// - cli-highlight (with every highlight.js language, ~2/3 of `show`'s startup) is
-//   replaced inside marked-terminal by a stub that requires it on the first code
-//   block it colours (never without colour);
-// - gray-matter, which src/domain/frontmatter.ts requires on the first parse.
-// And js-yaml, required on the first entry parsed or written; commander's
-// child_process is required only if commander ever uses it.
+// Three libraries a run seldom needs are bundled on their own, as CommonJS files in
+// dist/vendor/, and required on first use (a sync require, where an `await import()`
+// would make their callers async):
+// - cli-highlight (with every highlight.js language, ~2/3 of `show`'s startup), which
+//   marked-terminal calls on the first code block it colours (never without colour);
+// - gray-matter, on the first entry parsed (src/domain/frontmatter.ts), built without
+//   its default engines: the JavaScript one evals `---js` frontmatter, and nexus passes
+//   its own YAML engine and refusing ones for every other language anyway;
+// - js-yaml, on the first entry parsed or written.
+// commander's child_process is required only if commander ever uses it.
+//
+// Bundled code keeps its licence: dist/THIRD-PARTY-LICENSES.txt has the licence of
+// every package whose code is in dist/.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -40,10 +48,35 @@ function sourceFingerprint() {
   return hash.digest("hex").slice(0, 16);
 }
 
-const lazyHighlight = {
-  name: "lazy-cli-highlight",
+const VENDOR = {
+  "cli-highlight": { from: `${path.sep}marked-terminal${path.sep}`, exports: "named" },
+  "gray-matter": { from: `${path.sep}src${path.sep}`, exports: "call" },
+  "js-yaml": { from: `${path.sep}src${path.sep}`, exports: "object" },
+};
+
+/** The module that stands for a vendor package in the bundle: it requires dist/vendor/NAME.cjs on first use. */
+function vendorStub(name, kind) {
+  const load = `import { createRequire } from "node:module";
+let real;
+const load = () => (real ??= createRequire(import.meta.url)("./vendor/${name}.cjs"));
+`;
+  if (kind === "call") return `${load}export default function vendored(...args) { return load()(...args); }\n`;
+  if (kind === "object") return `${load}export default new Proxy({}, { get: (_, key) => load()[key] });\n`;
+  return `${load}export function highlight(code, options) { return load().highlight(code, options); }\n`;
+}
+
+const lazyVendor = {
+  name: "lazy-vendor",
   setup(build) {
-    build.onResolve({ filter: /^cli-highlight$/ }, () => ({ path: "lazy-cli-highlight", namespace: "nexus-stub" }));
+    const names = Object.keys(VENDOR).map((n) => n.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&"));
+    build.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) =>
+      args.importer.includes(VENDOR[args.path].from) ? { path: args.path, namespace: "nexus-vendor" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "nexus-vendor" }, (args) => ({
+      contents: vendorStub(args.path, VENDOR[args.path].exports),
+      loader: "js",
+      resolveDir: ROOT,
+    }));
     build.onLoad({ filter: /^lazy-child-process$/, namespace: "nexus-stub" }, () => ({
       contents: `let real;
 module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });
@@ -51,34 +84,20 @@ module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_
       loader: "js",
       resolveDir: ROOT,
     }));
-    build.onLoad({ filter: /^lazy-js-yaml$/, namespace: "nexus-stub" }, () => ({
-      contents: `import { createRequire } from "node:module";
-let real;
-export default new Proxy({}, { get: (_, key) => (real ??= createRequire(import.meta.url)("js-yaml"))[key] });
-`,
-      loader: "js",
-      resolveDir: ROOT,
-    }));
-    build.onLoad({ filter: /^lazy-cli-highlight$/, namespace: "nexus-stub" }, () => ({
-      contents: `import { createRequire } from "node:module";
-let real;
-export function highlight(code, options) {
-  real ??= createRequire(import.meta.url)("cli-highlight");
-  return real.highlight(code, options);
-}
-`,
-      loader: "js",
-      resolveDir: ROOT,
-    }));
   },
 };
 
-// js-yaml (~100 KB) is needed only to parse or write an entry, which a run on a
-// current cache never does: it is required from node_modules on first use.
-const lazyYaml = {
-  name: "lazy-js-yaml",
+// gray-matter's default engines (lib/engines.js) hold an `eval` of `---js` frontmatter
+// and js-yaml 3: neither is shipped. Every engine nexus uses is passed in.
+const noDefaultEngines = {
+  name: "gray-matter-without-default-engines",
   setup(build) {
-    build.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}`) ? { path: "lazy-js-yaml", namespace: "nexus-stub" } : undefined));
+    build.onLoad({ filter: /[\\/]gray-matter[\\/]lib[\\/]engines\.js$/ }, () => ({
+      contents: `const refuse = () => { throw new Error("gray-matter's default engines are not part of nexus"); };
+module.exports = { yaml: { parse: refuse, stringify: refuse }, json: { parse: refuse, stringify: refuse }, javascript: { parse: refuse, stringify: refuse } };
+`,
+      loader: "js",
+    }));
   },
 };
 
@@ -93,10 +112,30 @@ const lazyChildProcess = {
   },
 };
 
+/** dist/THIRD-PARTY-LICENSES.txt: the licence of each package whose code the builds hold. */
+function writeLicenses(metafiles) {
+  const packages = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+      if (match) packages.set(match[1], match[2]);
+    }
+  }
+  const parts = [];
+  for (const [dir, name] of [...packages].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]))) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, dir, "package.json"), "utf8"));
+    const file = fs.readdirSync(path.join(ROOT, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? fs.readFileSync(path.join(ROOT, dir, file), "utf8").trim() : `${pkg.license} (no licence file in the package)`;
+    parts.push(`${name}@${pkg.version} (${pkg.license})\n\n${text}\n`);
+  }
+  const header = "The code of these packages is bundled into nexus (dist/). Their licences:\n";
+  fs.writeFileSync(path.join(DIST, "THIRD-PARTY-LICENSES.txt"), [header, ...parts].join(`\n${"-".repeat(72)}\n\n`));
+}
+
 const BANNER = 'import { createRequire as __nexusRequire } from "node:module";\nconst require = __nexusRequire(import.meta.url);';
 
 fs.rmSync(DIST, { recursive: true, force: true });
-await esbuild.build({
+const cli = await esbuild.build({
   absWorkingDir: ROOT,
   entryPoints: ["src/cli.ts"],
   outdir: DIST,
@@ -112,11 +151,32 @@ await esbuild.build({
   // CommonJS inside the bundle (cli-table3, ...) calls require() for Node's modules.
   banner: { js: BANNER },
   define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()) },
-  external: ["gray-matter"],
-  plugins: [lazyHighlight, lazyChildProcess, lazyYaml],
+  plugins: [lazyVendor, lazyChildProcess],
   legalComments: "none",
+  metafile: true,
   logLevel: "warning",
 });
+
+const vendored = [];
+for (const name of Object.keys(VENDOR)) {
+  const built = await esbuild.build({
+    absWorkingDir: ROOT,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
+    outfile: path.join(DIST, "vendor", `${name}.cjs`),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [noDefaultEngines],
+    // Third-party code, read by nobody here: smaller to download and to parse.
+    minify: true,
+    legalComments: "none",
+    metafile: true,
+    logLevel: "warning",
+  });
+  vendored.push(built.metafile);
+}
+writeLicenses([cli.metafile, ...vendored]);
 
 // The banner makes a `require` in every chunk, but only the few with CommonJS inside
 // use it: it is taken out of the others (a createRequire each, for the ~20 chunks a

@@ -1,10 +1,9 @@
-import { createRequire } from "node:module";
+import matter from "gray-matter";
 import yaml from "js-yaml";
 
-// gray-matter (a CommonJS package) costs ~25 ms to load: it is loaded on the
-// first parse, so commands that only write entries start faster.
-const require = createRequire(import.meta.url);
-let matter: typeof import("gray-matter") | undefined;
+// In the build, gray-matter (~25 ms to load) and js-yaml are required on their first
+// use, so commands that only write entries, or read a current cache, start faster
+// (scripts/build.js).
 
 // gray-matter picks its engine from the text after the opening `---` and evaluates
 // `---js` frontmatter with eval. nexus reads YAML only: a file whose first line is
@@ -106,7 +105,6 @@ export function parseFrontmatter(frontmatterLines: string[]): unknown {
   try {
     // Passing options also turns off gray-matter's cache, which would hand out
     // shared mutable objects and cache failed parses as successes.
-    matter ??= require("gray-matter") as typeof import("gray-matter");
     return matter(source, { language: "yaml", engines: ENGINES as never }).data;
   } catch (error) {
     if (error instanceof FrontmatterError) throw error;

@@ -1,9 +1,10 @@
 // `nexus --version`, `--help` and `add` with flags must not load marked,
 // marked-terminal, fuse.js or inquirer. The CLI is one bundle split in chunks
 // (scripts/build.js), each chunk marked with the node_modules paths of the code it
-// holds: a module hook notes every file the CLI loads, and a command that loads no
-// file holding those packages (and could not import them from node_modules either)
-// does not load them.
+// holds, and cli-highlight (with highlight.js) is dist/vendor/cli-highlight.cjs,
+// required on first use: a module hook notes every file the CLI imports, a patch of
+// Module._load every file it requires, and a command that loads no file holding
+// those packages (and could not import them from node_modules either) does not load them.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +32,23 @@ export async function load(url, context, next) {
 }
 `,
   );
-  fs.writeFileSync(path.join(dir, "register.mjs"), `import { register } from "node:module";\nregister("./hooks.mjs", import.meta.url);\n`);
+  // Hooks see what is imported; what is required (dist/vendor/*.cjs) is noted here.
+  fs.writeFileSync(
+    path.join(dir, "register.mjs"),
+    `import fs from "node:fs";
+import Module, { register } from "node:module";
+import { pathToFileURL } from "node:url";
+register("./hooks.mjs", import.meta.url);
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    const file = Module._resolveFilename(request, parent, isMain);
+    if (file.startsWith("/")) fs.appendFileSync(${JSON.stringify(log)}, pathToFileURL(file).href + "\\n");
+  } catch {}
+  return load.apply(this, arguments);
+};
+`,
+  );
   return { register: path.join(dir, "register.mjs"), log };
 }
 
@@ -43,6 +60,7 @@ function heavyLoaded(log: string): string[] {
     const file = fileURLToPath(url);
     const text = fs.readFileSync(file, "utf8");
     for (const h of HEAVY) if (text.includes(`// node_modules/${h}/`) || file.includes(`${path.sep}node_modules${path.sep}${h}${path.sep}`)) found.add(h);
+    if (file.endsWith(`${path.sep}vendor${path.sep}cli-highlight.cjs`)) found.add("cli-highlight").add("highlight.js");
   }
   return [...found];
 }
@@ -63,6 +81,17 @@ describe("lazy loading", () => {
     // Without colour, nothing is highlighted: cli-highlight and highlight.js stay unloaded.
     expect(heavyLoaded(log)).not.toContain("cli-highlight");
     expect(heavyLoaded(log)).not.toContain("highlight.js");
+  });
+
+  it("the hook sees a required vendor file too (show colours a code block with cli-highlight)", async () => {
+    const { register, log } = hook();
+    const dir = makeTree({
+      "nexus.config.json": "{}\n",
+      "entries/2026-01-02-code.md": entryText({ title: "Code", topic: "JS", date: "2026-01-02", solution: "```js\nconst x = 1;\n```" }),
+    });
+    const r = await runCli(["show", "code"], { cwd: dir, env: { NODE_OPTIONS: `--import ${register}`, FORCE_COLOR: "1", NO_COLOR: undefined } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(heavyLoaded(log)).toEqual(expect.arrayContaining(["cli-highlight", "highlight.js"]));
   });
 
   it.each([

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers.js";
 
 interface PackageJson {
+  dependencies?: Record<string, string>;
+  scripts: Record<string, string>;
   homepage?: string;
   repository?: { type: string; url: string };
   bugs?: { url: string };
@@ -22,7 +24,16 @@ describe("package.json", () => {
     expect(pkg.repository?.type).toBe("git");
     expect(pkg.homepage).toBe(`https://github.com/${repo}#readme`);
     expect(pkg.bugs?.url).toBe(`https://github.com/${repo}/issues`);
-    expect(README).toContain(`npm i -g github:${repo}`);
-    expect(README).toContain(`git clone https://github.com/${repo}`);
+    expect(README).toContain(`npm pack github:${repo}`);
+    expect(README).toContain(`npx --package=github:${repo} nexus init`);
+  });
+
+  it("has no dependencies (esbuild bundles them into dist/), and no script an install of the package would run", () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+    // A tarball or git install runs these in the package, which has no src/ or esbuild.
+    for (const script of ["preinstall", "install", "postinstall", "prepare"]) expect(pkg.scripts[script], script).toBeUndefined();
+    // A fresh clone's `npm install` builds dist/; `npm pack` and `npm publish` build it afresh.
+    expect(pkg.scripts.dependencies).toBe("npm run build");
+    expect(pkg.scripts.prepack).toBe("npm run build");
   });
 });

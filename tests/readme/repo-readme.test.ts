@@ -56,7 +56,7 @@ describe("this repository's README.md", () => {
       expect(headings.some((h) => h.level === 3 && h.text.startsWith(`\`nexus ${command}`)), command).toBe(true);
     }
     expect(README).toContain("npm install");
-    for (const install of ["npx nexus-journal init", "npm i -g nexus-journal", "npm i -g github:", "npm pack"]) expect(README).toContain(install);
+    for (const install of ["npx nexus-journal init", "npm i -g nexus-journal", "npm pack github:", "npm i -g ./nexus-journal-"]) expect(README).toContain(install);
     expect(README).toContain("npx nexus list");
     expect(README).toContain("npm test");
     for (const code of ["| 0 |", "| 1 |", "| 2 |", "| 130 |"]) expect(README).toContain(code);
