@@ -38,7 +38,9 @@ describe("pager", () => {
   });
 
   it("writes directly when the pager cannot start, or without a terminal", async () => {
-    const missing = tty({ PATH: process.env.PATH, PAGER: "no-such-pager-here" });
+    // The shell reports the missing command on the test's stderr: sent to /dev/null here, so
+    // that `npm test` prints no stray line; it still exits 127, which is what nexus sees.
+    const missing = tty({ PATH: process.env.PATH, PAGER: "exec 2>/dev/null; no-such-pager-here" });
     await page(missing.io, "text\n");
     expect(missing.stdout()).toBe("text\n");
     const plain = fakeIo("/", { interactive: false, env: { PAGER: "false" } });

@@ -5,10 +5,28 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, entryText, makeTree, tempDir } from "../helpers.js";
+import { BIN, REPO_ROOT, entryText, makeTree, tempDir } from "../helpers.js";
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
+
+/**
+ * The built CLI copied where nobody may read it: the checkout may sit in a folder only
+ * root can enter (/root/nexus), where nobody could not start bin/nexus.js.
+ */
+function cliNobodyCanRun(): string {
+  const dir = tempDir("nexus-cli-copy-");
+  for (const part of ["bin", "dist", "templates/default", "package.json"]) {
+    fs.cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
+  }
+  const open = (file: string) => {
+    const stat = fs.statSync(file);
+    fs.chmodSync(file, stat.isDirectory() ? 0o755 : 0o644);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(file)) open(path.join(file, name));
+  };
+  open(dir);
+  return path.join(dir, "bin", "nexus.js");
+}
 
 describe("the working folder after a scan", () => {
   it.skipIf(!isRoot)("stays the user's even when its path cannot be entered again (a folder above it not searchable)", () => {
@@ -23,7 +41,7 @@ describe("the working folder after a scan", () => {
     // The user is in a folder inside one only root may search (mkdtemp makes it 0700).
     const user = path.join(tempDir(), "here");
     fs.mkdirSync(user, { mode: 0o777 });
-    const run = spawnSync(process.execPath, [BIN, "--dir", journal, "build-readme"], {
+    const run = spawnSync(process.execPath, [cliNobodyCanRun(), "--dir", journal, "build-readme"], {
       cwd: user,
       uid: NOBODY,
       gid: NOBODY,
