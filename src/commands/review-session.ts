@@ -8,7 +8,7 @@ import type { Deck } from "../review/deck.js";
 import { appendEvents } from "../review/log-file.js";
 import { RATINGS, type RatingName } from "../review/log.js";
 import { reviewFigures, type DueCard } from "../review/queue.js";
-import { preview, rate } from "../review/replay.js";
+import { preview, rateInPlace } from "../review/replay.js";
 import type { Io } from "../ui/io.js";
 import type { KeyPress, KeyReader } from "../ui/keys.js";
 import { answerText, questionText, ratingsLine } from "../ui/review-card.js";
@@ -73,7 +73,7 @@ export async function session(io: Io, deck: Deck, queue: DueCard<LoadedEntry>[],
       }
       io.out(`\n${answerText(io, card.entry)}`);
       const shownAt = options.instant(options.now());
-      io.out(ratingsLine(io, preview(deck.f, card.history?.card, shownAt), shownAt));
+      io.out(ratingsLine(io, preview(deck, card.entry.path, shownAt), shownAt));
       const rating = await waitRating(options.readKey);
       if (!rating) {
         waiting.unshift(card);
@@ -81,9 +81,10 @@ export async function session(io: Io, deck: Deck, queue: DueCard<LoadedEntry>[],
         break;
       }
       const at = options.instant(options.now());
+      const history = rateInPlace(deck, card.entry.path, rating, at);
       appendEvents(deck.journal, [{ at, rating, path: card.entry.path }]);
       deck.events.push({ at, rating, path: card.entry.path, line: Number.MAX_SAFE_INTEGER });
-      card.history = rate(card.history, rating, at, deck.f);
+      card.history = history;
       deck.replayed.cards.set(card.entry.path, card.history);
       rated += 1;
       counts[rating] += 1;

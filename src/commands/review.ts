@@ -9,7 +9,7 @@ import { loadDeck, optedOut, type Deck } from "../review/deck.js";
 import { appendEvents, LOG_FILE } from "../review/log-file.js";
 import { unloggablePath, type RatingName } from "../review/log.js";
 import { cardJson, dueQueue, reviewFigures, type DueCard } from "../review/queue.js";
-import { rate } from "../review/replay.js";
+import { rateInPlace } from "../review/replay.js";
 import { warnProblems, type Io } from "../ui/io.js";
 import type { KeyReader } from "../ui/keys.js";
 import { loadJournal, type Context } from "./context.js";
@@ -132,8 +132,9 @@ function rateOne(ctx: Context, deck: Deck, entry: LoadedEntry, rating: RatingNam
   const wrong = unloggablePath(entry.path);
   if (wrong) throw new UserError(`${inertLine(entry.path)} cannot be logged: ${wrong}`, { hint: "rename the file" });
   const at = instantFor(deck, day, now);
+  // Worked out before the line is written: nothing is recorded that then fails.
+  const history = rateInPlace(deck, entry.path, rating, at);
   appendEvents(deck.journal, [{ at, rating, path: entry.path }]);
-  const history = rate(deck.replayed.cards.get(entry.path), rating, at, deck.f);
   const row = cardJson({ entry, history }, day);
   if (json) ctx.io.out(stringifyJson({ rating, at: new Date(at).toISOString(), ...row }));
   else {

@@ -16,6 +16,8 @@ export interface Deck {
   cards: LoadedEntry[];
   replayed: Replayed;
   events: LogEvent[];
+  /** The paths a log line may name (see entryPaths). */
+  paths: string[];
   /** Damaged lines of the log. */
   problems: FileProblem[];
   settings: ReviewSettings;
@@ -59,6 +61,7 @@ export function loadDeck(journal: Journal, contents: JournalContents): Deck {
   const settings = reviewSettings(journal.config.review);
   const f = scheduler(settings.retention);
   const log = readLog(journal);
-  const replayed = replay(log.events, entryPaths(contents), f);
-  return { journal, cards: contents.entries.filter(isCard), replayed, events: log.events, problems: log.problems, settings, f };
+  const paths = entryPaths(contents);
+  const replayed = replay(log.events, paths, f);
+  return { journal, cards: contents.entries.filter(isCard), replayed, events: log.events, paths, problems: log.problems, settings, f };
 }

@@ -99,16 +99,33 @@ export function replay(events: LogEvent[], entryPaths: Iterable<string>, f: FSRS
   for (const { target, event } of owned) cards.set(target, rate(cards.get(target), event.rating, event.at, f));
   return { cards, orphans };
 }
-/** What each rating would do to a card now: its next due time. */
-export function preview(f: FSRS, card: Card | undefined, now: number): Record<RatingName, Card> {
-  const current: Card = card ?? createEmptyCard<Card>(new Date(now));
-  const options = f.repeat(current, new Date(now));
-  return {
-    again: options[Rating.Again].card,
-    hard: options[Rating.Hard].card,
-    good: options[Rating.Good].card,
-    easy: options[Rating.Easy].card,
-  };
+/** What the log says, and how to read it: the events, the paths they may name, the scheduler. */
+export interface LogView {
+  events: LogEvent[];
+  paths: readonly string[];
+  f: FSRS;
+}
+
+/**
+ * The history of `target` once a rating at `at` is added to the log: every rating of
+ * it replayed in the order they happened, the new one in its place. A back-filled
+ * rating (before a later one), or a log line from the future, so never meets FSRS out
+ * of order (which it refuses: "Invalid delta_t"), and the answer is the one every
+ * later replay of the log gives.
+ */
+export function rateInPlace(log: LogView, target: string, rating: RatingName, at: number): CardHistory {
+  const added: LogEvent = { at, rating, path: target, line: Number.MAX_SAFE_INTEGER };
+  let history: CardHistory | undefined;
+  for (const { target: owner, event } of attribute([...log.events, added], log.paths.includes(target) ? log.paths : [...log.paths, target]).owned) {
+    if (owner === target) history = rate(history, event.rating, event.at, log.f);
+  }
+  return history!;
+}
+
+/** What each rating at `at` would do to the card `target`: its card after the replay. */
+export function preview(log: LogView, target: string, at: number): Record<RatingName, Card> {
+  const card = (rating: RatingName) => rateInPlace(log, target, rating, at).card;
+  return { again: card("again"), hard: card("hard"), good: card("good"), easy: card("easy") };
 }
 
 export const STATE_NAMES: Record<State, string> = {

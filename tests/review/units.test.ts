@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { dayStart, localDay, ratingInstant, shortInterval } from "../../src/review/days.js";
 import { formatEvent, orderEvents, parseLog, type LogEvent } from "../../src/review/log.js";
 import { dueQueue, reviewFigures } from "../../src/review/queue.js";
-import { pathResolver, preview, replay, scheduler } from "../../src/review/replay.js";
+import { pathResolver, preview, rate, rateInPlace, replay, scheduler } from "../../src/review/replay.js";
 import { reviewSettings } from "../../src/review/settings.js";
 
 const at = (iso: string) => Date.parse(iso);
@@ -114,10 +114,36 @@ describe("replay through FSRS", () => {
   });
 
   it("previews what each rating would schedule, shortest for again", () => {
-    const next = preview(f, undefined, at("2026-01-05T09:00:00Z"));
+    const next = preview({ events: [], paths: ["a"], f }, "a", at("2026-01-05T09:00:00Z"));
     const waits = (["again", "hard", "good", "easy"] as const).map((r) => next[r].due.getTime());
     expect([...waits].sort((x, y) => x - y)).toEqual(waits);
     expect(shortInterval(next.again.due.getTime() - at("2026-01-05T09:00:00Z"))).toBe("1m");
+  });
+});
+
+describe("a rating among the logged ones (report 2026-12-06 defect 3)", () => {
+  const f = scheduler(0.9);
+  const logged = [event("2026-01-10T09:00:00Z", "good", "a", 1), event("2026-01-20T09:00:00Z", "hard", "a", 2), event("2026-01-12T09:00:00Z", "easy", "b", 3)];
+  const log = { events: logged, paths: ["a", "b"], f };
+
+  it("a back-filled rating is replayed in its place: the answer of the whole log replayed with it", () => {
+    const back = { at: at("2026-01-05T12:00:00Z"), rating: "again" as const, path: "a", line: 4 };
+    const history = rateInPlace(log, "a", "again", back.at);
+    const whole = replay([...logged, back], ["a", "b"], f).cards.get("a")!;
+    expect(history.times).toEqual([back.at, at("2026-01-10T09:00:00Z"), at("2026-01-20T09:00:00Z")]);
+    expect(history.card.due.getTime()).toBe(whole.card.due.getTime());
+    // rate() on top of the replayed card is what FSRS refuses.
+    expect(() => rate(replay(logged, ["a"], f).cards.get("a"), "again", back.at, f)).toThrow(/delta_t/);
+  });
+
+  it("a log line from the future: a rating now and its preview go before it, other cards are not touched", () => {
+    const future = { events: [...logged, event("2099-01-01T00:00:00Z", "good", "a", 9)], paths: ["a", "b"], f };
+    const now = at("2026-02-01T09:00:00Z");
+    expect(rateInPlace(future, "a", "good", now).times.at(-1)).toBe(at("2099-01-01T00:00:00Z"));
+    const next = preview(future, "a", now);
+    expect(next.again.due.getTime()).toBeGreaterThan(at("2099-01-01T00:00:00Z"));
+    expect(rateInPlace(future, "b", "good", now).times).toEqual([at("2026-01-12T09:00:00Z"), now]);
+    expect(rateInPlace(future, "new", "good", now).times).toEqual([now]);
   });
 });
 
