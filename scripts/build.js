@@ -20,6 +20,7 @@
 //
 // Bundled code keeps its licence: dist/THIRD-PARTY-LICENSES.txt has the licence of
 // every package whose code is in dist/.
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -46,6 +47,12 @@ function sourceFingerprint() {
   const lock = path.join(ROOT, "package-lock.json");
   if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
   return hash.digest("hex").slice(0, 16);
+}
+
+/** The commit checked out, for `init --ci` to name this code on GitHub; "" outside a git checkout. */
+function gitCommit() {
+  const result = spawnSync("git", ["rev-parse", "--verify", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  return result.status === 0 && /^[0-9a-f]{40}$/.test(result.stdout.trim()) ? result.stdout.trim() : "";
 }
 
 const VENDOR = {
@@ -150,7 +157,7 @@ const cli = await esbuild.build({
   chunkNames: "chunk-[hash]",
   // CommonJS inside the bundle (cli-table3, ...) calls require() for Node's modules.
   banner: { js: BANNER },
-  define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()) },
+  define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()), NEXUS_GIT_COMMIT: JSON.stringify(gitCommit()) },
   plugins: [lazyVendor, lazyChildProcess],
   legalComments: "none",
   metafile: true,

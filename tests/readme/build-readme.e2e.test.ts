@@ -366,7 +366,8 @@ describe("nexus init --ci", () => {
     const workflow = fs.readFileSync(file, "utf8");
     expect(workflow).toMatch(/pull_request:/);
     expect(workflow).toMatch(/push:/);
-    expect(workflow).toMatch(/npx --yes nexus-journal@\d+\.\d+\.\d+ build-readme --check/);
+    expect(workflow).toMatch(/NEXUS: nexus-journal@\d+\.\d+\.\d+\n/);
+    expect(workflow).toMatch(/npx --yes --package="\$package" -- nexus build-readme --check/);
     // the active LTS line, the one the suite runs on in CI
     expect(workflow).toMatch(/node-version: 24\n/);
     expect(first.stdout).toMatch(/created\s+\.github\/workflows\/nexus-readme\.yml/);
