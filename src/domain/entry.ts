@@ -1,4 +1,5 @@
 import { isCalendarDate } from "./dates.js";
+import { describeValue } from "./describe-value.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom, yamlFlowList, yamlScalar } from "./frontmatter.js";
 import { FenceTracker } from "./fences.js";
 import { joinSections, SECTION_NAMES, SECTION_TITLES, splitSections, trimBlock, type SectionName } from "./sections.js";
@@ -51,11 +52,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What kind of value it is, for "must be text, not a list of 3 items". */
 function describe(value: unknown): string {
-  if (value === null) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? describeValue(value) : `a ${typeof value}`;
 }
 
 let graphemes: Intl.Segmenter | undefined;
@@ -152,8 +151,7 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
   if (rawDate === undefined || rawDate === null) {
     problems.push(error(lineOf("date"), 'missing required field "date"'));
   } else if (typeof rawDate !== "string" || !isCalendarDate(rawDate.trim())) {
-    const shown = typeof rawDate === "string" || typeof rawDate === "number" ? String(rawDate).slice(0, 40) : describe(rawDate);
-    problems.push(error(lineOf("date"), `"date" must be a calendar date YYYY-MM-DD, not ${JSON.stringify(shown)}`));
+    problems.push(error(lineOf("date"), `"date" must be a calendar date YYYY-MM-DD, not ${describeValue(rawDate)}`));
   } else {
     date = rawDate.trim();
   }
@@ -181,8 +179,7 @@ export function parseEntry(rawText: string, fileName?: string): ParseResult {
   const featuredWarnings: Problem[] = [];
   const rawFeatured = data.featured;
   if (rawFeatured !== undefined && rawFeatured !== null && typeof rawFeatured !== "boolean") {
-    const shown = typeof rawFeatured === "string" || typeof rawFeatured === "number" ? JSON.stringify(String(rawFeatured).slice(0, 40)) : describe(rawFeatured);
-    featuredWarnings.push(warning(lineOf("featured"), `"featured" must be true or false, not ${shown}; the entry is not featured`));
+    featuredWarnings.push(warning(lineOf("featured"), `"featured" must be true or false, not ${describeValue(rawFeatured)}; the entry is not featured`));
   }
   const featured = rawFeatured === true;
 

@@ -123,6 +123,30 @@ export function yamlScalar(value: string): string {
   return yaml.dump(value, { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, quotingType: '"' }).trimEnd();
 }
 
+/**
+ * A YAML scalar that is always one line: plain where that reads back the same,
+ * else double-quoted with JSON's escapes (a line break is `\n`, never a `|-` block),
+ * so a reader of single lines (sourceOf) reads it whole.
+ */
+export function yamlLine(value: string): string {
+  const scalar = yamlScalar(value);
+  return scalar.includes("\n") || scalar.startsWith("'") || scalar.startsWith('"') ? doubleQuoted(value) : scalar;
+}
+
+/**
+ * The string a YAML scalar (plain, quoted, or a block) stands for, or of the mapping
+ * `text`'s field `key` when one is given; undefined when it is not a string.
+ */
+export function readYamlLine(text: string, key?: string): string | undefined {
+  try {
+    const parsed: unknown = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    const value = key === undefined ? parsed : typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[key] : undefined;
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const FLOW_PLAIN = /^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/ ]*$/u;
 
 /**

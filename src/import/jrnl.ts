@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { isCalendarDate } from "../domain/dates.js";
+import { describeValue } from "../domain/describe-value.js";
 import { LIMITS } from "../domain/entry.js";
 import { emptyDraft, fitLabel, fitTitle, importTags, toLf, type ImportDraft, type ImportProblem, type ParsedSource, type ParseOptions } from "./draft.js";
 
@@ -47,7 +48,7 @@ export function parseJrnl(input: { text: string; name: string }, options: ParseO
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return problem("not an object");
     if (typeof e.title !== "string") return problem('"title" must be text');
     if (e.body !== undefined && typeof e.body !== "string") return problem('"body" must be text');
-    if (typeof e.date !== "string" || !isCalendarDate(e.date)) return problem(`"date" must be a date YYYY-MM-DD, not ${JSON.stringify(e.date)?.slice(0, 40)}`);
+    if (typeof e.date !== "string" || !isCalendarDate(e.date)) return problem(`"date" must be a date YYYY-MM-DD, not ${describeValue(e.date)}`);
     if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === "string"))) return problem('"tags" must be a list of words');
 
     const guesses: string[] = [];
@@ -68,7 +69,8 @@ export function parseJrnl(input: { text: string; name: string }, options: ParseO
     }
     const time = typeof e.time === "string" ? e.time : "";
     const uuid = typeof e.uuid === "string" && /^[\w-]{1,80}$/.test(e.uuid) ? e.uuid : undefined;
-    const hash = createHash("sha256").update(e.title.normalize("NFC")).digest("hex").slice(0, 12);
+    // Title and text: two entries of one minute with the same title are two entries; a repeat of one is one.
+    const hash = createHash("sha256").update(`${e.title.normalize("NFC")}\0${body.normalize("NFC")}`).digest("hex").slice(0, 12);
     drafts.push(
       emptyDraft({
         title: fitted.title,

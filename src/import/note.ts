@@ -5,6 +5,7 @@
 
 import path from "node:path";
 import { LIMITS } from "../domain/entry.js";
+import { describeValue } from "../domain/describe-value.js";
 import { FenceTracker } from "../domain/fences.js";
 import { atxHeading } from "./heading.js";
 import { FrontmatterError, parseFrontmatter, splitFile, stripBom } from "../domain/frontmatter.js";
@@ -107,7 +108,7 @@ export function parseNote(file: NoteFile, rules: NoteRules, options: ParseOption
 
   let date = leadingDate(data.date);
   let dated: DateSource = "frontmatter";
-  if (data.date !== undefined && !date) guesses.push(`frontmatter date ${JSON.stringify(String(data.date)).slice(0, 40)} is not YYYY-MM-DD: not used`);
+  if (data.date !== undefined && !date) guesses.push(`frontmatter date ${describeValue(data.date)} is not YYYY-MM-DD: not used`);
   if (!date) [date, dated] = [leadingDate(FILE_DATE.exec(path.posix.basename(file.rel))?.[1]), "file name"];
   if (!date) [date, dated] = [dateLine(lines), "text"];
   if (!date) {

@@ -9,7 +9,7 @@
 
 import { joinSections } from "../domain/sections.js";
 import { parseEntry, serializeFrontmatter, validateDraft } from "../domain/entry.js";
-import { yamlScalar } from "../domain/frontmatter.js";
+import { readYamlLine, yamlLine } from "../domain/frontmatter.js";
 import { slugify } from "../domain/slug.js";
 import { hasControlCharacters, type ImportDraft, type ImportProblem } from "./draft.js";
 
@@ -48,7 +48,7 @@ export function importedEntryText(draft: ImportDraft): string {
   const fields = serializeFrontmatter(draft);
   // The entry model writes `featured` itself once it knows the key; until then it is added here.
   const featured = draft.featured && !/^featured:/m.test(fields) ? "featured: true\n" : "";
-  const front = fields.replace(/---\n$/, `${featured}source: ${yamlScalar(draft.source)}\n---\n`);
+  const front = fields.replace(/---\n$/, `${featured}source: ${yamlLine(draft.source)}\n---\n`);
   const body = joinSections(draft);
   return body ? `${front}\n${body}` : front;
 }
@@ -62,14 +62,12 @@ export function sourceOf(text: string): string | undefined {
   const match = /^source:[ \t]*(.+?)[ \t]*\r?$/m.exec(front);
   if (!match) return undefined;
   const value = match[1]!;
-  if (value.startsWith('"')) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value;
-    }
+  if (/^[|>][-+]?$/.test(value)) {
+    // A block, as nexus wrote a source with a line break before it wrote every source on one line.
+    const block = /^source:.*(?:\r?\n[ \t]+.*)*/m.exec(front)![0];
+    return readYamlLine(block, "source") ?? value;
   }
-  return value.startsWith("'") ? value.slice(1, -1).replace(/''/g, "'") : value;
+  return /^["']/.test(value) ? (readYamlLine(value) ?? value) : value;
 }
 
 export interface PlanOptions {
