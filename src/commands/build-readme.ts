@@ -14,7 +14,7 @@ import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
 import { contentDigest, decodeStamp, encodeStamp, inputDigest, verifyStamp, type Stamp, type StampWorld } from "../readme/check-stamp.js";
 import { unifiedDiff } from "../readme/diff.js";
-import { renderReadme } from "../readme/render.js";
+import { renderReadme, type ReadmeFormChoice } from "../readme/render.js";
 import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js";
 import type { Summarize } from "../readme/summary.js";
 import { TemplateError } from "../readme/template.js";
@@ -240,7 +240,17 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
   const changed = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
   io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${changed}\n`);
+  io.out(`${formNote(label, rendered.form)}\n`);
   return 0;
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("en-US")} KB`;
+
+/** Which form the README took, and why. */
+export function formNote(label: string, form: ReadmeFormChoice): string {
+  if (form.full) return `${label} lists every entry: ${kb(form.bytes)}${form.setting === "full" ? " (readme.form is \"full\")" : `, within its ${kb(form.budget)} budget`}`;
+  if (form.setting === "summary") return `${label} summarises the journal: the latest entries of each topic (readme.form is "summary")`;
+  return `${label} summarises the journal: listing every entry would take ${form.fullBytes > form.budget * 2 ? "about " : ""}${kb(form.fullBytes)}, past its ${kb(form.budget)} budget (readme.budgetKB)`;
 }
 
 interface CheckInput {

@@ -5,6 +5,7 @@
 import type { TopicGroup } from "../journal/config.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { stripControls } from "./escape.js";
+import type { TopicOrder } from "./settings.js";
 import { ownFields, summarizeWith, type Summaries, type Summarize } from "./summary.js";
 
 export interface Topic {
@@ -71,8 +72,15 @@ function spelling(entries: LoadedEntry[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0];
 }
 
+/** Orders of the topics no group of the config orders: A to Z, most entries first, latest entry first. */
+const TOPIC_ORDER: Record<TopicOrder, (a: Topic, b: Topic) => number> = {
+  name: (a, b) => compareNames(a.name, b.name),
+  size: (a, b) => b.entries.length - a.entries.length || compareNames(a.name, b.name),
+  newest: (a, b) => compareText(b.entries.at(-1)!.date, a.entries.at(-1)!.date) || compareNames(a.name, b.name),
+};
+
 /** The model of the README; `summarize` gives each entry's sections in short (by default from its own fields). */
-export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], summarize: Summarize = summarizeWith(ownFields)): ReadmeModel {
+export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], summarize: Summarize = summarizeWith(ownFields), topicOrder: TopicOrder = "name"): ReadmeModel {
   const sorted = sortOldestFirst(entries);
   const summaries = summarize(sorted);
   const byTopic = new Map<string, LoadedEntry[]>();
@@ -98,7 +106,7 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], s
   const rest = [...byTopic.entries()]
     .filter(([key]) => !used.has(key))
     .map(([, list]) => ({ name: spelling(list), entries: list }))
-    .sort((a, b) => compareNames(a.name, b.name));
+    .sort(TOPIC_ORDER[topicOrder]);
   if (configGroups.length === 0) groups.push({ title: "", topics: rest, fromConfig: false });
   else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest, fromConfig: false });
   const challenges = sorted.filter((e) => summaries.has(e, "challenge") && summaries.has(e, "solution"));

@@ -11,9 +11,11 @@ import { buildModel, topicKey, type Group } from "./model.js";
 import { renderCharts, type ChartImage } from "./charts/charts.js";
 import { hrefBetween } from "./links.js";
 import { planPages, type GeneratedFiles } from "./pages/plan.js";
-import { renderChallenges, renderConfigValue, renderPages, renderStats, renderTakeaways, renderTopics, type SectionContext } from "./sections.js";
+import { renderChallenges, renderConfigValue, renderPages, renderStats, shownChallenges, type SectionContext } from "./sections.js";
+import { renderTakeaways, renderTopics } from "./topics.js";
+import { sanitizeBlock } from "./escape.js";
 import { forSize, readmeSettings } from "./settings.js";
-import { parseTemplate, TemplateError, type Placeholder } from "./template.js";
+import { parseTemplate, TemplateError, type Placeholder, type TemplatePart } from "./template.js";
 import { ownFields, summarizeWith, type BodyReader, type Summarize } from "./summary.js";
 
 export interface RenderInput {
@@ -39,6 +41,18 @@ export interface Rendered {
   pages: GeneratedFiles;
   /** The folder of the pages, relative to the journal root. */
   pagesFolder: string;
+  /** Which form the README took: every entry, or a summary past the size budget. */
+  form: ReadmeFormChoice;
+}
+
+export interface ReadmeFormChoice {
+  full: boolean;
+  /** The README's size. */
+  bytes: number;
+  /** The size of the full form (rendered, or estimated when it was far past the budget). */
+  fullBytes: number;
+  budget: number;
+  setting: "auto" | "full" | "summary";
 }
 
 const README_PATH = "README.md";
@@ -57,10 +71,22 @@ function tocDepth(config: JournalConfig): number {
 /** Pads a block's content with a blank line on each side, so markdown around it parses the same. */
 const pad = (body: string) => (body ? `\n${body}\n` : "");
 
+/**
+ * The size of the full form's lists, from what is known without reading a body: each
+ * entry's line (title, link, date, tags) and its takeaway in short. It rules out a
+ * journal far past the budget; one near it is rendered and measured.
+ */
+function fullSizeEstimate(model: ReturnType<typeof buildModel>): number {
+  let bytes = 0;
+  for (const e of model.entries) bytes += 2 * e.title.length + e.path.length + 12 * e.tags.length + 48 + model.summaries.short(e, "takeaway").length;
+  return bytes;
+}
+
 export function renderReadme(input: RenderInput): Rendered {
   const parts = parseTemplate(input.template);
-  const model = buildModel(input.entries, input.config.groups, input.summarize ?? summarizeWith(input.readBodies ?? ownFields));
-  const settings = forSize(readmeSettings(input.config), model.entries.length);
+  const base = readmeSettings(input.config);
+  const model = buildModel(input.entries, input.config.groups, input.summarize ?? summarizeWith(input.readBodies ?? ownFields), base.topicOrder);
+  const settings = forSize(base, model.entries.length);
   const plan = planPages(model, settings.pages);
   const charts = settings.charts ? renderCharts(model, `${settings.pages}/charts`, input.until ?? settings.chartsUntil) : { files: new Map<string, string>(), images: [] };
   for (const [file, svg] of charts.files) plan.files.set(file, () => svg);
@@ -68,6 +94,40 @@ export function renderReadme(input: RenderInput): Rendered {
     const index = plan.files.get(plan.index.path)!;
     plan.files.set(plan.index.path, () => `${String(index())}\n${chartMarkdown(charts.images, plan.index.path)}\n`);
   }
+  const chartsBlock = charts.images.length
+    ? [chartMarkdown(charts.images, README_PATH), settings.chartsNote ? sanitizeBlock(settings.chartsNote, { html: true, headings: false }) : ""].filter(Boolean).join("\n\n")
+    : "_Charts are off (`readme.charts: false`) or there are no entries yet._";
+  const render = (full: boolean) => assemble(parts, { input, model, plan, settings, chartsBlock, full });
+  // The full form when it fits the budget (an estimate rules out a journal far past it without rendering it).
+  const estimate = fullSizeEstimate(model);
+  const tryFull = settings.form === "full" || (settings.form === "auto" && estimate <= 2 * settings.budget);
+  let result = render(tryFull);
+  let fullBytes = tryFull ? Buffer.byteLength(result.text) : estimate;
+  if (tryFull && settings.form === "auto" && fullBytes > settings.budget) {
+    result = render(false);
+  } else if (!tryFull) fullBytes = Math.max(estimate, Buffer.byteLength(result.text));
+  const full = tryFull && result.full;
+  return {
+    text: result.text,
+    blocks: result.blocks,
+    warnings: result.warnings,
+    pages: plan.files,
+    pagesFolder: settings.pages,
+    form: { full, bytes: Buffer.byteLength(result.text), fullBytes, budget: settings.budget, setting: settings.form },
+  };
+}
+
+interface Assembly {
+  input: RenderInput;
+  model: ReturnType<typeof buildModel>;
+  plan: ReturnType<typeof planPages>;
+  settings: ReturnType<typeof forSize>;
+  chartsBlock: string;
+  full: boolean;
+}
+
+/** The README in one form: each placeholder's block, the table of contents, the whole text. */
+function assemble(parts: TemplatePart[], { input, model, plan, settings, chartsBlock, full }: Assembly): { text: string; blocks: Map<string, string>; warnings: string[]; full: boolean } {
   const warnings: string[] = [];
 
   const groupsFor = (p: Placeholder): Group[] => {
@@ -90,7 +150,7 @@ export function renderReadme(input: RenderInput): Rendered {
   for (const part of parts) {
     if (!("placeholder" in part)) continue;
     const p = part.placeholder;
-    const ctx: SectionContext = { model, level: p.level, readme: README_PATH, plan, settings };
+    const ctx: SectionContext = { model, full, level: p.level, readme: README_PATH, plan, settings };
     let body = "";
     switch (p.kind) {
       case "toc":
@@ -114,7 +174,7 @@ export function renderReadme(input: RenderInput): Rendered {
         body = renderPages(ctx);
         break;
       case "charts":
-        body = charts.images.length ? chartMarkdown(charts.images, README_PATH) : "_Charts are off (`readme.charts: false`) or there are no entries yet._";
+        body = chartsBlock;
         break;
       case "config":
         // Own keys only: `{{config.constructor}}` is not a door into JavaScript's objects.
@@ -126,7 +186,11 @@ export function renderReadme(input: RenderInput): Rendered {
 
   const usesGroups = parts.some((p) => "placeholder" in p && (p.placeholder.kind === "topics" || p.placeholder.kind === "takeaways"));
   if (usesGroups) {
-    const hidden = model.groups.flatMap((g) => g.topics).filter((t) => !shownTopics.has(topicKey(t.name)));
+    // A topic whose entries are all challenges the README shows is shown by {{challenges}}.
+    const challenges = parts.some((p) => "placeholder" in p && p.placeholder.kind === "challenges")
+      ? new Set(shownChallenges(model, settings.challenges).list)
+      : new Set<LoadedEntry>();
+    const hidden = model.groups.flatMap((g) => g.topics).filter((t) => !shownTopics.has(topicKey(t.name)) && !t.entries.every((e) => challenges.has(e)));
     if (hidden.length) {
       warnings.push(
         `topics shown nowhere in the README: ${hidden.map((t) => t.name).join(", ")} (add them to a group the template shows, or use {{topics}})`,
@@ -154,5 +218,5 @@ export function renderReadme(input: RenderInput): Rendered {
     if (error instanceof MarkerError) throw new Error(`generated README is invalid at line ${error.line}: ${error.message}`);
     throw error;
   }
-  return { text, blocks, warnings, pages: plan.files, pagesFolder: settings.pages };
+  return { text, blocks, warnings, full };
 }

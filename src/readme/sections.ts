@@ -1,20 +1,21 @@
-// The generated parts of the README, each a function of the journal alone. The
-// README is an overview of bounded size: per topic the latest few entries and a
-// link to the topic's page, the featured challenges, the pages and charts; the
-// whole journal is in the generated pages (pages/plan.ts).
+// The generated parts of the README, each a function of the journal alone: the
+// challenges, the pages, the figures and the config's values (the topics and
+// takeaways are in topics.ts); the whole journal is in the generated pages (pages/plan.ts).
 // Text from entries goes through escape.ts: titles, topics and tags as literal
 // text, section bodies as markdown without HTML or headings.
 
 import type { LoadedEntry } from "../journal/read.js";
-import { escapeInline, firstParagraph, inlineMarkdown, sanitizeBlock } from "./escape.js";
-import { entryLinkFrom, entryTitle, hrefBetween, plural, tagList } from "./links.js";
-import { compareNames, topicKey, type Group, type ReadmeModel, type Topic } from "./model.js";
+import { escapeInline, sanitizeBlock } from "./escape.js";
+import { entryLinkFrom, entryTitle, hrefBetween, plural } from "./links.js";
+import type { ReadmeModel } from "./model.js";
 import type { PageLink, PagePlan, PageSet } from "./pages/plan.js";
 import { shortText } from "./summary.js";
 import type { ReadmeSettings } from "./settings.js";
 
 export interface SectionContext {
   model: ReadmeModel;
+  /** The form of the README: every entry ("full"), or the latest few of each topic ("summary"). */
+  full: boolean;
   /** Heading level of the template heading above the placeholder (1 for none). */
   level: number;
   /** The README, relative to the journal root (`README.md`). */
@@ -31,88 +32,23 @@ export function heading(level: number, text: string): string {
   return `${"#".repeat(Math.min(6, Math.max(1, level)))} ${text}`;
 }
 
-const entryLink = (ctx: SectionContext, entry: LoadedEntry) => entryLinkFrom(ctx.readme, entry);
+/** A generated heading of a topic or a challenge: bold when the README's own headings were (`readme.headings`). */
+export const itemHeading = (ctx: SectionContext, level: number, text: string) => heading(level, ctx.settings.boldHeadings ? `**${text}**` : text);
+
+export const entryLink = (ctx: SectionContext, entry: LoadedEntry) => entryLinkFrom(ctx.readme, entry);
 const pageLink = (ctx: SectionContext, page: PageLink, label = page.label) => `[${label}](${hrefBetween(ctx.readme, page.path)})`;
 
 /** A page set as links: the page, then its parts when it was split. */
-function setLinks(ctx: SectionContext, set: PageSet, label?: string): string {
+export function setLinks(ctx: SectionContext, set: PageSet, label?: string): string {
   const parts = set.parts.length ? ` (${set.parts.map((p) => pageLink(ctx, p)).join(" · ")})` : "";
   return `${pageLink(ctx, set.main, label)}${parts}`;
 }
 
 /** A section's markdown for the README: whole, or its first paragraph and a link when it is long. */
-function block(ctx: SectionContext, entry: LoadedEntry, markdown: string): string {
+export function block(ctx: SectionContext, entry: LoadedEntry, markdown: string): string {
   const clean = sanitizeBlock(markdown);
   if (clean.length <= LONG_BLOCK) return clean;
   return `${shortText(markdown)} ([read on](${hrefBetween(ctx.readme, entry.path)}))`;
-}
-
-/** The topics of a group the README shows: a group from the config whole, the others at most `settings.topics`, most entries first. */
-function shownTopics(ctx: SectionContext, group: Group): { topics: Topic[]; hidden: Topic[] } {
-  if (group.fromConfig) {
-    return { topics: group.topics, hidden: [] };
-  }
-  if (group.topics.length <= ctx.settings.topics) return { topics: group.topics, hidden: [] };
-  const ranked = [...group.topics].sort((a, b) => b.entries.length - a.entries.length || compareNames(a.name, b.name));
-  const keep = new Set(ranked.slice(0, ctx.settings.topics));
-  return { topics: group.topics.filter((t) => keep.has(t)), hidden: group.topics.filter((t) => !keep.has(t)) };
-}
-
-/** Renders groups: a heading per group (when there are several or they are named), then per topic. */
-function renderGroups(ctx: SectionContext, groups: Group[], showGroupTitles: boolean, topicBody: (topic: Topic) => string | undefined): string {
-  const blocks: string[] = [];
-  let topicCount = 0;
-  for (const group of groups) {
-    const topicLevel = showGroupTitles && group.title ? ctx.level + 2 : ctx.level + 1;
-    const topicBlocks: string[] = [];
-    const { topics, hidden } = shownTopics(ctx, group);
-    for (const topic of topics) {
-      const body = topicBody(topic);
-      if (body === undefined) continue;
-      topicBlocks.push(`${heading(topicLevel, escapeInline(topic.name) || "(unnamed topic)")}\n\n${body}`);
-    }
-    if (hidden.length) {
-      const entries = hidden.reduce((sum, t) => sum + t.entries.length, 0);
-      topicBlocks.push(`_${plural(hidden.length, "more topic")} with ${plural(entries, "entry", "entries")}: see ${setLinks(ctx, ctx.plan.topicList, "all topics")}._`);
-    }
-    topicCount += topicBlocks.length;
-    if (!topicBlocks.length) continue; // a group without entries is left out
-    const title = showGroupTitles && group.title ? `${heading(ctx.level + 1, escapeInline(group.title))}\n\n` : "";
-    blocks.push(`${title}${topicBlocks.join("\n\n")}`);
-  }
-  return topicCount ? blocks.join("\n\n") : EMPTY;
-}
-
-/** "…and N more on the Topic page" under a topic's latest entries, or just the page link. */
-function topicMore(ctx: SectionContext, topic: Topic, shown: number, what: [one: string, many: string]): string {
-  const set = ctx.plan.topics.get(topicKey(topic.name))!;
-  const rest = topic.entries.length - shown;
-  const name = escapeInline(topic.name) || "topic";
-  return rest > 0 ? `_${plural(rest, `more ${what[0]}`, `more ${what[1]}`)} on the ${setLinks(ctx, set, `${name} page`)}._` : `_All on the ${setLinks(ctx, set, `${name} page`)}._`;
-}
-
-/** `{{topics}}`: per topic its number of entries and the latest few as links with their key learning. */
-export function renderTopics(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
-  return renderGroups(ctx, groups, showGroupTitles, (topic) => {
-    const latest = topic.entries.slice(-ctx.settings.perTopic).reverse();
-    const lines = latest.map((entry) => {
-      const tags = tagList(entry);
-      const learning = inlineMarkdown(firstParagraph(entry.takeaway || entry.solution || entry.challenge));
-      return `- ${entryLink(ctx, entry)} · ${entry.date}${tags ? ` · ${tags}` : ""}${learning ? ` — ${shortText(learning)}` : ""}`;
-    });
-    return `${lines.join("\n")}\n\n${topicMore(ctx, topic, latest.length, ["entry", "entries"])}`;
-  });
-}
-
-/** `{{takeaways}}`: the takeaways of each topic's latest few entries, oldest of them first, each under a line naming its entry. */
-export function renderTakeaways(ctx: SectionContext, groups: Group[], showGroupTitles: boolean): string {
-  return renderGroups(ctx, groups, showGroupTitles, (topic) => {
-    const withTakeaway = topic.entries.filter((e) => ctx.model.withTakeaway.has(e));
-    if (!withTakeaway.length) return undefined;
-    const latest = withTakeaway.slice(-ctx.settings.perTopic);
-    const text = latest.map((entry) => `*From ${entryLink(ctx, entry)} · ${entry.date}*\n\n${block(ctx, entry, entry.takeaway)}`).join("\n\n");
-    return withTakeaway.length > latest.length ? `${text}\n\n${topicMore(ctx, { ...topic, entries: withTakeaway }, latest.length, ["takeaway", "takeaways"])}` : text;
-  });
 }
 
 /** `**Label:** text` when the body starts with a paragraph, else the label on a line of its own. */
@@ -139,7 +75,7 @@ export function renderChallenges(ctx: SectionContext): string {
   if (!list.length) return "_No challenges yet: an entry with both a `## Challenge` and a `## Solution` section appears here._";
   const body = list.map((entry, index) =>
     [
-      heading(ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
+      itemHeading(ctx, ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
       entry.challenge.trim() ? labelled("Problem", block(ctx, entry, entry.challenge)) : "",
       entry.solution.trim() ? labelled("Solution", block(ctx, entry, entry.solution)) : "",
       `*Entry: ${entryLink(ctx, entry)} · ${escapeInline(entry.topic)} · ${entry.date}*`,

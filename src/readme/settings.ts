@@ -22,13 +22,41 @@ export interface ReadmeSettings {
   chartsUntil: string | undefined;
   /** False: no charts are written. */
   charts: boolean;
+  /** The README lists every entry when it fits in this many bytes, else it summarises ("auto"); or always one form. */
+  form: ReadmeForm;
+  budget: number;
+  /** Order of the topics a group of the config does not order, and of the entries in a topic. */
+  topicOrder: TopicOrder;
+  entryOrder: EntryOrder;
+  /** Generated headings of topics and challenges in bold (`#### **Python**`), as a hand-written README had them. */
+  boldHeadings: boolean;
+  /** A line under the charts, such as that the dates are guesses. */
+  chartsNote: string | undefined;
 }
+
+export const README_FORMS = ["auto", "full", "summary"] as const;
+export type ReadmeForm = (typeof README_FORMS)[number];
+export const TOPIC_ORDERS = ["name", "size", "newest"] as const;
+export type TopicOrder = (typeof TOPIC_ORDERS)[number];
+export const ENTRY_ORDERS = ["newest", "oldest", "name"] as const;
+export type EntryOrder = (typeof ENTRY_ORDERS)[number];
 
 export { DEFAULT_PAGES };
 export const DEFAULT_PER_TOPIC = 3;
 export const DEFAULT_CHALLENGES = 10;
 export const DEFAULT_TOPICS = 30;
 export const DEFAULT_SHOW_ALL = 30;
+/** Kilobytes: GitHub shows a README up to 512,000 bytes; half of that leaves room for the rest of it. */
+export const DEFAULT_BUDGET_KB = 256;
+
+function choice<T extends string>(readme: Record<string, unknown>, key: string, values: readonly T[]): T {
+  const value = readme[key];
+  if (value === undefined) return values[0]!;
+  if (typeof value !== "string" || !values.includes(value as T)) {
+    throw new UserError(`nexus.config.json: "readme.${key}" must be one of ${values.map((v) => `"${v}"`).join(", ")}, not ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
 
 function count(readme: Record<string, unknown>, key: string, fallback: number, max: number): number {
   const value = readme[key];
@@ -57,7 +85,7 @@ export function pagesFolder(value: unknown, entriesFolder: string): string {
 
 /** The settings for a journal of `entries` entries: a small journal shows everything. */
 export function forSize(settings: ReadmeSettings, entries: number): ReadmeSettings {
-  return entries <= settings.showAll ? { ...settings, perTopic: Math.max(entries, 1), topics: Math.max(entries, 1) } : settings;
+  return entries <= settings.showAll && settings.form === "auto" ? { ...settings, perTopic: Math.max(entries, 1), topics: Math.max(entries, 1) } : settings;
 }
 
 export function readmeSettings(config: JournalConfig): ReadmeSettings {
@@ -77,5 +105,11 @@ export function readmeSettings(config: JournalConfig): ReadmeSettings {
     showAll: readme.showAll === 0 ? 0 : count(readme, "showAll", DEFAULT_SHOW_ALL, 1000),
     chartsUntil: until,
     charts: readme.charts !== false,
+    form: choice(readme, "form", README_FORMS),
+    budget: count(readme, "budgetKB", DEFAULT_BUDGET_KB, 100_000) * 1024,
+    topicOrder: choice(readme, "topicOrder", TOPIC_ORDERS),
+    entryOrder: choice(readme, "entryOrder", ENTRY_ORDERS),
+    boldHeadings: choice(readme, "headings", ["plain", "bold"] as const) === "bold",
+    chartsNote: typeof readme.chartsNote === "string" && readme.chartsNote.trim() ? readme.chartsNote : undefined,
   };
 }
