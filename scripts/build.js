@@ -194,3 +194,27 @@ for (const name of fs.readdirSync(DIST)) {
   const text = fs.readFileSync(file, "utf8");
   if (text.startsWith(BANNER) && !/\brequire\b/.test(text.slice(BANNER.length))) fs.writeFileSync(file, text.slice(BANNER.length).replace(/^\n/, ""));
 }
+
+// The site's browser code (src/site/browser), copied into each site by build-site:
+// the loader every page runs, and the search code: the CLI's own src/search, with
+// journal/lazy-entry.ts (which reads files) replaced by the browser's store of texts.
+const browserBodies = {
+  name: "browser-bodies",
+  setup(build) {
+    build.onResolve({ filter: /journal\/lazy-entry\.js$/ }, () => ({ path: path.join(ROOT, "src/site/browser/bodies.ts") }));
+  },
+};
+await esbuild.build({
+  absWorkingDir: ROOT,
+  entryPoints: { loader: "src/site/browser/loader.ts", search: "src/site/browser/search.ts" },
+  outdir: path.join(DIST, "site"),
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["chrome100", "firefox100", "safari15"],
+  minify: true,
+  plugins: [browserBodies],
+  legalComments: "none",
+  logLevel: "warning",
+});
+

@@ -19,6 +19,7 @@ import { registerReadme } from "./cli/readme.js";
 import { registerEveryday } from "./cli/everyday.js";
 import { registerImport } from "./cli/import.js";
 import { registerReview } from "./cli/review.js";
+import { registerSite } from "./cli/site.js";
 
 let commander: typeof import("commander");
 let ui: typeof import("./ui/io.js");
@@ -100,7 +101,7 @@ export function buildProgram(): Command {
     );
 
   const cli: Cli = { context, done };
-  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview]) register(program, cli);
+  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview, registerSite]) register(program, cli);
 
   return program;
 }

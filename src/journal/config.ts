@@ -19,6 +19,8 @@ export interface JournalConfig {
   readme: Record<string, unknown>;
   /** The "review" settings as written; src/review/settings.ts checks them. */
   review?: unknown;
+  /** The "site" settings as written; src/site/settings.ts checks them. */
+  site?: unknown;
 }
 
 export const DEFAULT_CONFIG: JournalConfig = { entries: "entries", groups: [], readme: {} };
@@ -90,5 +92,6 @@ export function readConfig(root: string): JournalConfig {
     config.readme = raw.readme as Record<string, unknown>;
   }
   if (raw.review !== undefined) config.review = raw.review;
+  if (raw.site !== undefined) config.site = raw.site;
   return config;
 }

@@ -1,0 +1,92 @@
+// Every file of the site, one after another (a large journal's pages are never all
+// in memory at once): the pages, the feeds, the sitemap, robots.txt, the style
+// sheet, the icon, the charts and the browser code. The search index is search-data.ts's.
+import { atomFeed } from "./feed.js";
+import { relativeHref, renderPage, rootPath, type Href, type Page } from "./layout.js";
+import { listPages, notFoundPage, searchPage } from "./lists.js";
+import { resolveEntryLinks } from "./markdown.js";
+import type { SiteEntry, SiteModel } from "./model.js";
+import { entryPage, feedPathOf, homePage, SECTIONS, type RenderedEntry } from "./pages.js";
+import { backlinks, relatedEntries } from "./related.js";
+import type { SiteSettings } from "./settings.js";
+import { robotsTxt, sitemaps, type SitemapPage } from "./sitemap.js";
+import { ICON_SVG, SITE_CSS } from "./style.js";
+
+export interface SiteInput {
+  model: SiteModel;
+  /** Each entry's body, by its place. */
+  rendered: readonly RenderedEntry[];
+  settings: SiteSettings;
+  /** The home page's overview, as safe HTML. */
+  overview: string;
+  charts: { files: Map<string, string>; images: { path: string; alt: string }[] };
+  /** Browser code and other files as they are, by path. */
+  assets: Map<string, string>;
+}
+
+export type SiteFile = [path: string, content: string];
+
+const newestDate = (html: string): string | undefined => {
+  let best: string | undefined;
+  for (const m of html.matchAll(/datetime="(\d{4}-\d{2}-\d{2})"/g)) if (!best || m[1]! > best) best = m[1]!;
+  return best;
+};
+
+/** An entry's sections as one piece of HTML with absolute links, for the feed. */
+function feedContent(e: SiteEntry, rendered: RenderedEntry, model: SiteModel, baseUrl: string): string {
+  const toEntry = (path: string) => {
+    const target = model.byPath.get(path);
+    return target ? baseUrl + target.page : undefined;
+  };
+  return SECTIONS.filter(([key]) => rendered.sections[key])
+    .map(([key, label]) => `<h2>${label}</h2>\n${resolveEntryLinks(rendered.sections[key]!, toEntry)}`)
+    .join("\n");
+}
+
+function* feeds(input: SiteInput, baseUrl: string): Generator<SiteFile> {
+  const { model, rendered } = input;
+  const settings = { ...input.settings, baseUrl };
+  const contentOf = (e: SiteEntry) => ({ html: feedContent(e, rendered[e.at]!, model, baseUrl), summary: rendered[e.at]!.description || e.meta.title });
+  const main = atomFeed({ settings, path: "feed.xml", title: settings.title, alternate: "index.html", entries: model.entries, contentOf, feedKey: "feed" });
+  if (main) yield ["feed.xml", main];
+  for (const topic of model.topics) {
+    const path = feedPathOf(topic);
+    const feed = atomFeed({ settings, path, title: `${settings.title}: ${topic.name}`, alternate: topic.page, entries: topic.entries, contentOf, feedKey: `topics/${topic.slug}` });
+    if (feed) yield [path, feed];
+  }
+}
+
+/** Every file of the site but the search index. */
+export function* siteFiles(input: SiteInput): Generator<SiteFile> {
+  const { model, settings } = input;
+  const sitemap: SitemapPage[] = [];
+  const page = (p: Page, href: Href): SiteFile => {
+    if (!p.noindex) sitemap.push({ path: p.path, lastmod: newestDate(p.main) });
+    return [p.path, renderPage(p, settings, href)];
+  };
+  const descriptionOf = (e: SiteEntry) => input.rendered[e.at]!.description;
+  yield page(homePage({ model, settings, overview: input.overview, descriptionOf, charts: input.charts.images }, relativeHref("index.html")), relativeHref("index.html"));
+  const related = relatedEntries(model);
+  const linkedFrom = backlinks(model, (e) => input.rendered[e.at]!.links);
+  for (const entry of model.entries) {
+    const href = relativeHref(entry.page);
+    yield page(entryPage({ entry, rendered: input.rendered[entry.at]!, related: related[entry.at]!, linkedFrom: linkedFrom[entry.at]!, model }, href), href);
+  }
+  for (const make of [...listPages(model, Boolean(settings.baseUrl)), searchPage()]) {
+    let href: Href = relativeHref("index.html");
+    const p = make((from) => (href = relativeHref(from)));
+    yield page(p, href);
+  }
+  const root = rootPath(settings);
+  const fromRoot: Href = (target) => root + target;
+  yield [`404.html`, renderPage(notFoundPage()(() => fromRoot), settings, fromRoot)];
+  if (settings.baseUrl) {
+    yield* feeds(input, settings.baseUrl);
+    yield* sitemaps(settings.baseUrl, sitemap);
+  }
+  yield ["robots.txt", robotsTxt(settings.baseUrl)];
+  yield ["assets/site.css", SITE_CSS];
+  yield ["assets/icon.svg", ICON_SVG];
+  yield* input.charts.files;
+  yield* input.assets;
+}

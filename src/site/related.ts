@@ -1,0 +1,54 @@
+// What an entry page offers next: entries like it (more like this: the rarer the
+// words of its title, topic and tags that another entry shares, the closer), and
+// the entries whose text links to it.
+import { termCounts } from "../search/tokens.js";
+import type { SiteEntry, SiteModel } from "./model.js";
+
+/** A word shared by more entries than this says little about closeness (and would cost a pass over them all). */
+const COMMON = 200;
+
+/** For each entry (by its place), up to `max` entries like it, closest first. */
+export function relatedEntries(model: SiteModel, max = 5): SiteEntry[][] {
+  const { entries } = model;
+  const termsOf = entries.map((e) => [...termCounts([e.meta.title, ...e.meta.tags, e.meta.topic]).keys()]);
+  const postings = new Map<string, number[]>();
+  termsOf.forEach((terms, i) => {
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const n = entries.length;
+  const limit = Math.max(COMMON, Math.ceil(n / 50));
+  const score = new Float64Array(n);
+  return entries.map((entry, i) => {
+    const touched: number[] = [];
+    for (const t of termsOf[i]!) {
+      const list = postings.get(t)!;
+      if (list.length < 2 || list.length > limit) continue;
+      const idf = Math.log(1 + n / list.length);
+      for (const j of list) {
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j]! += idf;
+      }
+    }
+    const sameTopic = (j: number) => (entries[j]!.topic === entry.topic ? 0.5 : 0);
+    const ranked = touched.map((j) => ({ j, s: score[j]! + sameTopic(j) })).sort((a, b) => b.s - a.s || a.j - b.j);
+    for (const j of touched) score[j] = 0;
+    return ranked.slice(0, max).map((r) => entries[r.j]!);
+  });
+}
+
+/** For each entry (by its place), the entries that link to it, newest first. */
+export function backlinks(model: SiteModel, linksOf: (entry: SiteEntry) => readonly string[]): SiteEntry[][] {
+  const out: SiteEntry[][] = model.entries.map(() => []);
+  for (const source of model.entries) {
+    for (const path of new Set(linksOf(source))) {
+      const target = model.byPath.get(path);
+      if (target && target !== source) out[target.at]!.push(source);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+// The site's settings: nexus.config.json's "site" object and the command's flags.
+// A wrong value is an error naming the key.
+import { UserError } from "../errors.js";
+import type { JournalConfig } from "../journal/config.js";
+import { cleanLine } from "./text.js";
+
+export interface SiteSettings {
+  title: string;
+  /** The home page's description, one line. */
+  description: string;
+  /** The author of the feed (Atom requires one). */
+  author: string;
+  /** The site's absolute URL with a trailing slash (`https://me.github.io/repo/`); undefined: none known. */
+  baseUrl: string | undefined;
+  /** The authority of the feed's `tag:` ids: never the site's URL, so ids outlive a move. */
+  feedAuthority: string;
+  /** Markdown of the home page's overview. */
+  overview: string;
+}
+
+const DNS_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** A site URL as given: http(s), absolute, with no query or fragment; returned with a trailing slash. */
+export function checkBaseUrl(value: string, label: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(`${label} must be an absolute URL such as https://me.github.io/journal/, not "${cleanLine(value)}"`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UserError(`${label} must be an http or https URL, not "${cleanLine(value)}"`);
+  if (url.search || url.hash || url.username || url.password) throw new UserError(`${label} must have no query, fragment or password: "${cleanLine(value)}"`);
+  const href = url.href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+
+function text(site: Record<string, unknown>, key: string, fallback: string): string {
+  const value = site[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !cleanLine(value)) throw new UserError(`nexus.config.json: "site.${key}" must be a non-empty string`);
+  return value;
+}
+
+/** The settings from the config, the flag `--base-url` winning over "site.url". */
+export function siteSettings(config: JournalConfig, flags: { baseUrl?: string | undefined }): SiteSettings {
+  const raw = config.site ?? {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UserError('nexus.config.json: "site" must be an object');
+  const site = raw as Record<string, unknown>;
+  const title = cleanLine(text(site, "title", "Learning journal"));
+  const authority = text(site, "feedAuthority", "nexus-journal.invalid").toLowerCase();
+  if (!DNS_NAME.test(authority)) throw new UserError(`nexus.config.json: "site.feedAuthority" must be a domain name such as example.org, not "${cleanLine(authority)}"`);
+  const url = flags.baseUrl ?? (site.url === undefined ? undefined : text(site, "url", ""));
+  const overview = typeof config.readme.overview === "string" ? config.readme.overview : "";
+  return {
+    title,
+    description: cleanLine(text(site, "description", `${title}: what was learned, entry by entry.`)),
+    author: cleanLine(text(site, "author", title)),
+    baseUrl: url === undefined ? undefined : checkBaseUrl(url, flags.baseUrl !== undefined ? "--base-url" : 'nexus.config.json: "site.url"'),
+    feedAuthority: authority,
+    overview: text(site, "overview", overview),
+  };
+}
