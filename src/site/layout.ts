@@ -6,7 +6,9 @@
 // site's root path.
 import { createHash } from "node:crypto";
 import type { SiteSettings } from "./settings.js";
-import { escapeHtml, htmlLine } from "./text.js";
+import { cleanLine, clipLine, escapeHtml, htmlLine } from "./text.js";
+
+const TITLE_MAX = 70;
 
 /** Applies a theme chosen with the toggle before the first paint (the system's is CSS alone). */
 export const THEME_SCRIPT = 'try{var t=localStorage.getItem("nexus-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}';
@@ -67,7 +69,9 @@ const NAV: [string, string][] = [
 ];
 
 function head(page: Page, settings: SiteSettings, href: Href): string {
-  const title = page.path === "index.html" ? settings.title : `${page.title} · ${settings.title}`;
+  // Search engines show about 60 characters of a title: a long one is cut, the site's name left off first.
+  const full = page.path === "index.html" ? settings.title : `${cleanLine(page.title)} · ${settings.title}`;
+  const title = full.length <= TITLE_MAX ? full : clipLine(page.title, TITLE_MAX);
   const url = page.noindex ? undefined : absoluteUrl(settings, page.path);
   const lines = [
     '<meta charset="utf-8">',
@@ -102,7 +106,8 @@ ${nav}
 <form class="search" role="search" action="${href("search.html")}" method="get" data-root="${href("")}">
 <label for="search-box" class="visually-hidden">Search the journal</label>
 <input type="search" id="search-box" name="q" placeholder="Search (press /)" autocomplete="off" spellcheck="false">
-<div class="search-results" id="search-results" role="region" aria-live="polite" aria-label="Search results" hidden></div>
+<button type="submit" class="visually-hidden">Search</button>
+<section class="search-results" id="search-results" aria-live="polite" aria-label="Search results" hidden></section>
 </form>
 <button type="button" class="theme-toggle" id="theme-toggle" hidden>Theme</button>
 </header>`;
@@ -110,7 +115,7 @@ ${nav}
 
 /** A whole page. */
 export function renderPage(page: Page, settings: SiteSettings, href: Href): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 ${head(page, settings, href)}

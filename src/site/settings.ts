@@ -1,6 +1,6 @@
 // The site's settings: nexus.config.json's "site" object and the command's flags.
 // A wrong value is an error naming the key.
-import { UserError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
 import type { JournalConfig } from "../journal/config.js";
 import { cleanLine } from "./text.js";
 
@@ -22,14 +22,16 @@ const DNS_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}
 
 /** A site URL as given: http(s), absolute, with no query or fragment; returned with a trailing slash. */
 export function checkBaseUrl(value: string, label: string): string {
+  // A bad flag is a usage error (exit 2); a bad value in the config, a user error.
+  const Wrong = label.startsWith("--") ? UsageError : UserError;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UserError(`${label} must be an absolute URL such as https://me.github.io/journal/, not "${cleanLine(value)}"`);
+    throw new Wrong(`${label} must be an absolute URL such as https://me.github.io/journal/, not "${cleanLine(value)}"`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UserError(`${label} must be an http or https URL, not "${cleanLine(value)}"`);
-  if (url.search || url.hash || url.username || url.password) throw new UserError(`${label} must have no query, fragment or password: "${cleanLine(value)}"`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Wrong(`${label} must be an http or https URL, not "${cleanLine(value)}"`);
+  if (url.search || url.hash || url.username || url.password) throw new Wrong(`${label} must have no query, fragment or password: "${cleanLine(value)}"`);
   const href = url.href;
   return href.endsWith("/") ? href : `${href}/`;
 }

@@ -38,6 +38,7 @@ a{color:var(--link)}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:2px solid var(--link);outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.25rem .5rem;z-index:2}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+button.visually-hidden:focus{position:static;width:auto;height:auto;clip:auto}
 .top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.75rem 0;border-bottom:1px solid var(--border);margin-bottom:1.5rem}
 .brand{font-weight:600;color:var(--fg);text-decoration:none;font-size:1.1rem}
 .top nav{display:flex;gap:.75rem;flex-wrap:wrap}

@@ -48,9 +48,8 @@ function search(): void {
   if (page) {
     const q = new URLSearchParams(location.search).get("q") ?? "";
     box.value = q;
-    const into = document.createElement("div");
+    const into = document.createElement("section");
     into.id = "search-page-results";
-    into.setAttribute("role", "region");
     into.setAttribute("aria-live", "polite");
     into.setAttribute("aria-label", "Search results");
     page.append(into);
