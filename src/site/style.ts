@@ -51,7 +51,7 @@ button.visually-hidden:focus{position:static;width:auto;height:auto;clip:auto}
 .search-results .title,.search-page .title{color:var(--link);font-weight:600}
 .hit-meta,.search-note{display:block;color:var(--muted);font-size:.875rem}
 .search-note{padding:.4rem .75rem}
-mark{background:var(--mark);color:inherit}
+mark{background:var(--mark);color:var(--fg)}
 .theme-toggle{font:inherit;font-size:.875rem;color:var(--fg);background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:.3rem .6rem;cursor:pointer}
 h1{font-size:1.9rem;line-height:1.25;margin:.5rem 0 .75rem}
 h2{font-size:1.35rem;border-bottom:1px solid var(--border);padding-bottom:.2rem;margin-top:2rem}

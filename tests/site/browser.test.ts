@@ -1,0 +1,183 @@
+// The site in a real browser: Debian's Chromium, headless, through playwright-core.
+// Every kind of page loads with no console error and no failed request and passes
+// axe-core's WCAG A and AA rules, light and dark; search works by typing, with typos
+// and the query syntax, ranks as `nexus search` does, and works from file://; a
+// hostile entry runs nothing; dark mode applies from the first paint; every page
+// loads under /repo/ and under /. Skipped where Chromium is missing (.ci/run installs it).
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, hasChromium, launch, serve, stop, watchPage, type Browser, type Page, type Served } from "./browser.js";
+import { buildFixtureSite, cliResults, QUERIES, type BuiltSite, type Ranked } from "./fixture.js";
+import { pagesOf } from "./site-files.js";
+
+let site: BuiltSite;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let repo: Served;
+let root: Served;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  site = await buildFixtureSite();
+  ({ browser, close: closeBrowser } = await launch());
+  repo = await serve(site.repo, "/repo/");
+  root = await serve(site.root, "/");
+}, 120_000);
+
+afterAll(async () => {
+  if (!hasChromium) return;
+  await closeBrowser?.();
+  if (repo) await stop(repo);
+  if (root) await stop(root);
+});
+
+/** A page with its problems watched, in a fresh context (light or dark, JavaScript on or off). */
+async function open(options: { dark?: boolean; js?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ colorScheme: options.dark ? "dark" : "light", javaScriptEnabled: options.js !== false });
+  const page = await context.newPage();
+  return { page, problems: watchPage(page) };
+}
+
+const TYPES = ["index.html", "entries/2026-01-12-fixing-n-1-queries-in-list-views.html", "topics.html", "topics/django.html", "tags.html", "timeline.html", "featured.html", "search.html?q=celery", "no/such/page/"];
+
+describe.skipIf(!hasChromium)("the site in Chromium", () => {
+  it.each([false, true])("every kind of page loads cleanly and passes axe-core (dark: %s)", async (dark) => {
+    const { page, problems } = await open({ dark });
+    const found: string[] = [];
+    for (const rel of TYPES) {
+      const response = await page.goto(repo.url + rel);
+      expect(response!.status(), rel).toBe(rel.startsWith("no/") ? 404 : 200);
+      await page.waitForLoadState("load");
+      if (rel.startsWith("search")) await page.waitForSelector("#search-page-results li");
+      found.push(...(await axeViolations(page)).map((v) => `${rel}: ${v}`));
+      // The 404 page's own request fails by design; its style and script must not.
+      const own = rel.startsWith("no/") ? problems.filter((p) => !p.includes("/no/such/page/") && !p.includes("status of 404")) : problems;
+      expect(own, rel).toEqual([]);
+      problems.length = 0;
+    }
+    expect(found).toEqual([]);
+    const stylesheets = await page.evaluate(() => document.styleSheets.length);
+    expect(stylesheets).toBe(1);
+    await page.context().close();
+  });
+
+  it("is dark from the first paint when the system is, even without JavaScript, and the toggle's choice wins", async () => {
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const { page } = await open({ dark: true, js: false });
+    await page.goto(repo.url + "index.html", { waitUntil: "commit" });
+    await page.waitForSelector("body");
+    expect(await background(page)).toBe("rgb(13, 17, 23)");
+    await page.context().close();
+    const light = await open({ dark: true });
+    await light.page.goto(repo.url + "index.html");
+    await light.page.click("#theme-toggle");
+    expect(await background(light.page)).toBe("rgb(255, 255, 255)");
+    await light.page.goto(repo.url + "topics.html", { waitUntil: "commit" });
+    await light.page.waitForSelector("body");
+    expect(await background(light.page)).toBe("rgb(255, 255, 255)");
+    expect(await light.page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    await light.page.context().close();
+  });
+
+  it("searches while the person types, forgiving typos, with the query syntax; loads nothing of search before the box is focused", async () => {
+    const { page, problems } = await open();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(repo.url + "entries/2026-01-12-fixing-n-1-queries-in-list-views.html");
+    expect(requests.filter((u) => u.includes("/search"))).toEqual([]);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-box");
+    const results = page.locator("#search-results");
+    const search = async (text: string) => {
+      await page.fill("#search-box", text);
+      await page.waitForFunction((t) => document.querySelector<HTMLInputElement>("#search-box")!.value === t && !document.querySelector("#search-results")!.hidden && document.querySelector("#search-results")!.textContent!.length > 0, text);
+      await page.waitForTimeout(50);
+      return results.innerText();
+    };
+    expect(await search("kubernets rollout")).toMatch(/^Rolling deployments on Kubernetes/);
+    expect(await search('"connection pool"')).toContain("connection");
+    expect(await search("celery -redis")).not.toMatch(/No entries/);
+    const django = await search("topic:Django optimize");
+    expect(django).toMatch(/Query Optimization/);
+    expect(django.split("\n").filter((l) => /^\d{4}-\d{2}-\d{2} · /.test(l)).every((l) => l.endsWith("· Django"))).toBe(true);
+    expect(await search("zzqxv")).toContain("No entries match");
+    expect(await search("celary")).toMatch(/Celery/);
+    const first = results.locator("a").first();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("A");
+    await first.press("Enter");
+    await page.waitForURL(/entries\/.*\.html$/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers a spelling when a query finds nothing", async () => {
+    const { page } = await open();
+    await page.goto(repo.url + "search.html?q=" + encodeURIComponent("pagnation"));
+    await page.waitForSelector("#search-page-results p");
+    const text = await page.locator("#search-page-results").innerText();
+    expect(text).toMatch(/Did you mean pagination\?|Cursor/);
+    await page.context().close();
+  });
+
+  it("ranks as nexus search does: the same top 10 in the same order with the same scores", async () => {
+    const expected = cliResults(site.journal, QUERIES);
+    const { page } = await open();
+    await page.goto(repo.url + "index.html");
+    await page.focus("#search-box");
+    await page.waitForFunction(() => "nexusSearch" in window);
+    const got = await page.evaluate(async (queries) => {
+      const api = (window as unknown as { nexusSearch: { query: (q: string, n: number) => Promise<{ hits: { page: string; score: number }[] }> } }).nexusSearch;
+      const out: Record<string, { page: string; score: number }[]> = {};
+      for (const q of queries) out[q] = (await api.query(q, 10)).hits.map((h) => ({ page: h.page, score: h.score }));
+      return out;
+    }, QUERIES);
+    expect(QUERIES.length).toBeGreaterThanOrEqual(40);
+    for (const q of QUERIES) expect(got[q], q).toEqual(expected.get(q) as Ranked[]);
+    await page.context().close();
+  });
+
+  it("opens an entry written by a hostile stranger without running anything of it", async () => {
+    const { page, problems } = await open();
+    const hostile = pagesOf(site.repo).find((p) => p.includes("hostile"))!;
+    await page.goto(repo.url + hostile);
+    await page.mouse.move(200, 300);
+    await page.fill("#search-box", "cover bell");
+    await page.waitForSelector("#search-results li");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems.filter((p) => p.startsWith("dialog"))).toEqual([]);
+    expect(await page.locator("h1").innerText()).toContain("<img src=x onerror=");
+    await page.context().close();
+  });
+
+  // Every link of every page is checked as files under both prefixes (build-site.e2e.test.ts); here each page is loaded.
+  it("loads every page with no failed request under /repo/, and each kind of page under /", async () => {
+    const { page, problems } = await open({ js: false });
+    const pages = pagesOf(site.repo).filter((p) => p !== "404.html");
+    for (const [served, list] of [[repo, pages], [root, TYPES.filter((t) => !t.startsWith("no/"))]] as const) {
+      for (const rel of list) {
+        await page.goto(served.url + rel, { waitUntil: "load" });
+        // A request of the page before (its icon) cut short by this navigation is no failure.
+        expect(problems.filter((p) => !p.endsWith("net::ERR_ABORTED")), `${served.url}${rel}`).toEqual([]);
+        problems.length = 0;
+      }
+    }
+    await page.context().close();
+  }, 90_000);
+
+  it("navigates and searches from file://", async () => {
+    const { page, problems } = await open();
+    await page.goto(pathToFileURL(path.join(site.repo, "index.html")).href);
+    await page.click("a[href='topics.html']");
+    await page.click("a[href='topics/django.html']");
+    expect(page.url()).toMatch(/topics\/django\.html$/);
+    await page.fill("#search-box", "celery retry");
+    await page.waitForSelector("#search-results li");
+    expect(await page.locator("#search-results li").first().innerText()).toMatch(/Celery/);
+    await page.locator("#search-results a").first().click();
+    await page.waitForURL(/entries\/.*\.html$/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
