@@ -183,18 +183,6 @@ for (const name of Object.keys(VENDOR)) {
   });
   vendored.push(built.metafile);
 }
-writeLicenses([cli.metafile, ...vendored]);
-
-// The banner makes a `require` in every chunk, but only the few with CommonJS inside
-// use it: it is taken out of the others (a createRequire each, for the ~20 chunks a
-// command loads).
-for (const name of fs.readdirSync(DIST)) {
-  if (!name.endsWith(".js")) continue;
-  const file = path.join(DIST, name);
-  const text = fs.readFileSync(file, "utf8");
-  if (text.startsWith(BANNER) && !/\brequire\b/.test(text.slice(BANNER.length))) fs.writeFileSync(file, text.slice(BANNER.length).replace(/^\n/, ""));
-}
-
 // The site's browser code (src/site/browser), copied into each site by build-site:
 // the loader every page runs, and the search code: the CLI's own src/search, with
 // journal/lazy-entry.ts (which reads files) replaced by the browser's store of texts.
@@ -204,7 +192,7 @@ const browserBodies = {
     build.onResolve({ filter: /journal\/lazy-entry\.js$/ }, () => ({ path: path.join(ROOT, "src/site/browser/bodies.ts") }));
   },
 };
-await esbuild.build({
+const site = await esbuild.build({
   absWorkingDir: ROOT,
   entryPoints: { loader: "src/site/browser/loader.ts", search: "src/site/browser/search.ts" },
   outdir: path.join(DIST, "site"),
@@ -215,6 +203,18 @@ await esbuild.build({
   minify: true,
   plugins: [browserBodies],
   legalComments: "none",
+  metafile: true,
   logLevel: "warning",
 });
 
+writeLicenses([cli.metafile, ...vendored, site.metafile]);
+
+// The banner makes a `require` in every chunk, but only the few with CommonJS inside
+// use it: it is taken out of the others (a createRequire each, for the ~20 chunks a
+// command loads).
+for (const name of fs.readdirSync(DIST)) {
+  if (!name.endsWith(".js")) continue;
+  const file = path.join(DIST, name);
+  const text = fs.readFileSync(file, "utf8");
+  if (text.startsWith(BANNER) && !/\brequire\b/.test(text.slice(BANNER.length))) fs.writeFileSync(file, text.slice(BANNER.length).replace(/^\n/, ""));
+}

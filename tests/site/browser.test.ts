@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)("the site in Chromium", () => {
     const results = page.locator("#search-results");
     const search = async (text: string) => {
       await page.fill("#search-box", text);
-      await page.waitForFunction((t) => document.querySelector<HTMLInputElement>("#search-box")!.value === t && !document.querySelector("#search-results")!.hidden && document.querySelector("#search-results")!.textContent!.length > 0, text);
+      await page.waitForFunction((t) => document.querySelector<HTMLInputElement>("#search-box")!.value === t && !(document.querySelector("#search-results") as HTMLElement).hidden && document.querySelector("#search-results")!.textContent!.length > 0, text);
       await page.waitForTimeout(50);
       return results.innerText();
     };

@@ -9,7 +9,7 @@ import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeTree, entryText, runCli, tempDir } from "../helpers.js";
 import { buildFixtureSite, HOSTILE_TITLE, type BuiltSite } from "./fixture.js";
-import { brokenLinks, linksOf, pagesOf, walk } from "./site-files.js";
+import { brokenLinks, hasXmllint, linksOf, pagesOf, walk } from "./site-files.js";
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -108,7 +108,7 @@ describe("the pages", () => {
 });
 
 describe("the feeds, the sitemap and robots.txt", () => {
-  it("are well-formed under xmllint", () => {
+  it.skipIf(!hasXmllint)("are well-formed under xmllint", () => {
     const xml = walk(site.repo).filter((f) => f.endsWith(".xml"));
     expect(xml.length).toBeGreaterThan(3);
     expect(() => execFileSync("xmllint", ["--noout", ...xml], { stdio: "pipe" })).not.toThrow();

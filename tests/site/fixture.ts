@@ -13,7 +13,8 @@ import { buildSiteModel } from "../../src/site/model.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers.js";
 
 export const RELEVANCE = path.join(REPO_ROOT, "tests", "fixtures", "search", "relevance");
-export const QUERIES = (JSON.parse(fs.readFileSync(path.join(RELEVANCE, "queries.json"), "utf8")) as RelevanceCase[]).map((c) => c.query);
+/** The relevance set's queries, and two that no entry matches whole (closest matches). */
+export const QUERIES = [...(JSON.parse(fs.readFileSync(path.join(RELEVANCE, "queries.json"), "utf8")) as RelevanceCase[]).map((c) => c.query), "celery kubernetes", "graphene zzqxv"];
 
 export const HOSTILE_TITLE = `<img src=x onerror="window.__pwned=1;alert(1)"> & <script>alert(2)</script>`;
 const hostile = `---
@@ -95,7 +96,11 @@ export function cliResults(journalDir: string, queries: readonly string[]): Map<
   return new Map(
     queries.map((q) => {
       const query = parseSearch([q]);
-      const hits = index.search(index.request(query, query.filter)).slice(0, 10);
+      const request = index.request(query, query.filter);
+      let hits = index.search(request);
+      // As commands/search.ts does: when no entry has every word, the closest ones.
+      if (hits.length === 0 && request.matchers.length > 1 && indexed.contents.count > 0) hits = index.search({ ...request, partial: true });
+      hits = hits.slice(0, 10);
       return [q, hits.map((h) => ({ page: model.byPath.get(h.entry.path)!.page, score: h.score }))];
     }),
   );

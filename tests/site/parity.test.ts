@@ -26,7 +26,7 @@ describe("search on the site ranks as nexus search does", () => {
   });
 
   it("agrees with the CLI run as a command, scores and all", async () => {
-    for (const q of ["celery retry", "kubernets", "optimize queries"]) {
+    for (const q of ["celery retry", "kubernets", "optimize queries", "celery kubernetes"]) {
       const r = await runCli(["search", "--json", q], { cwd: site.journal });
       const cli = (JSON.parse(r.stdout) as { score: number }[]).map((h) => h.score);
       expect((await search(q)).map((h) => h.score)).toEqual(cli);

@@ -1,5 +1,6 @@
 // Reading a built site as files: its pages, their links and ids, for the link
 // checks of the tests (no dependency: a page's links are its href and src values).
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -52,3 +53,14 @@ export function brokenLinks(site: string, prefix: string): string[] {
   }
   return broken;
 }
+
+/** Whether xmllint (Debian's libxml2-utils, which .ci/run installs) is here; its checks are skipped, said so, where it is not. */
+export const hasXmllint = (() => {
+  try {
+    execFileSync("xmllint", ["--version"], { stdio: "pipe" });
+    return true;
+  } catch {
+    console.warn("feed checks with xmllint skipped: apt-get install libxml2-utils");
+    return false;
+  }
+})();

@@ -12,6 +12,7 @@ import { writeSite } from "../../src/site/output.js";
 import { siteSettings } from "../../src/site/settings.js";
 import { cleanLine, escapeHtml } from "../../src/site/text.js";
 import { tempDir } from "../helpers.js";
+import { hasXmllint } from "./site-files.js";
 
 export const HOSTILE = [
   "<script>alert(1)</script>",
@@ -140,7 +141,7 @@ describe("the Atom feed", () => {
     })!;
   const feed = feedFor("https://me.github.io/til/");
 
-  it("is well-formed XML under xmllint, with no character XML 1.0 cannot hold", () => {
+  it.skipIf(!hasXmllint)("is well-formed XML under xmllint, with no character XML 1.0 cannot hold", () => {
     const file = path.join(tempDir(), "feed.xml");
     fs.writeFileSync(file, feed);
     expect(() => execFileSync("xmllint", ["--noout", file], { stdio: "pipe" })).not.toThrow();

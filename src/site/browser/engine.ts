@@ -12,7 +12,7 @@ import { Missing, type EntryView, type Store } from "./store.js";
 export type Outcome =
   | { kind: "wait"; wanted: string[] }
   | { kind: "error"; message: string }
-  | { kind: "done"; query: Query; hits: Hit[]; matchers: WordMatcher[] };
+  | { kind: "done"; query: Query; hits: Hit[]; matchers: WordMatcher[]; partial: boolean };
 
 const hasLiteral = (q: Query) => [...q.words, ...q.excluded.flat()].some((w) => w.kind === "literal");
 
@@ -43,9 +43,12 @@ export class BrowserSearch {
     wanted.clear();
     try {
       const request = this.index.request(query, query.filter);
-      const hits = this.index.search(request);
+      let hits = this.index.search(request);
+      // As `nexus search` does (commands/search.ts): when no entry has every word, the entries with most of them.
+      const partial = hits.length === 0 && request.matchers.length > 1 && this.store.header.count > 0;
+      if (partial) hits = this.index.search({ ...request, partial: true });
       if (wanted.size) return { kind: "wait", wanted: [...wanted] };
-      return { kind: "done", query, hits, matchers: request.matchers };
+      return { kind: "done", query, hits, matchers: request.matchers, partial };
     } catch (error) {
       if (error instanceof Missing) return { kind: "wait", wanted: [...wanted] };
       throw error;

@@ -8,8 +8,10 @@ import { Store, type EntryView, type Header } from "./store.js";
 
 export interface Results {
   text: string;
-  hits: { page: string; title: string; score: number; date: string; topic: string; snippet: string; ranges: [number, number][]; titleRanges: [number, number][] }[];
+  hits: { page: string; title: string; score: number; date: string; topic: string; snippet: string; ranges: [number, number][]; titleRanges: [number, number][]; missing: string[] }[];
   total: number;
+  /** No entry has every word: these are the closest, each without some of them. */
+  partial?: boolean;
   error?: string;
   suggestion?: string;
 }
@@ -61,7 +63,7 @@ export async function query(text: string, limit = 10): Promise<Results> {
     if (outcome.kind === "error") return { text, hits: [], total: 0, error: outcome.message };
     const need = engine.textsFor(outcome.hits, limit);
     if (need.length) await Promise.all(need.map(load));
-    const results: Results = { text, hits: outcome.hits.slice(0, limit).map((h) => shown(h, outcome.matchers)), total: outcome.hits.length };
+    const results: Results = { text, hits: outcome.hits.slice(0, limit).map((h) => shown(h, outcome.matchers, outcome.partial)), total: outcome.hits.length, partial: outcome.partial };
     if (!outcome.hits.length && outcome.query.words.length) {
       await load("spelling");
       results.suggestion = didYouMean(text, outcome.matchers, store.data.get("spelling") as string[]);
@@ -71,11 +73,13 @@ export async function query(text: string, limit = 10): Promise<Results> {
   return { text, hits: [], total: 0, error: "the search did not settle" };
 }
 
-function shown(hit: Hit, matchers: WordMatcher[]): Results["hits"][number] {
+function shown(hit: Hit, matchers: WordMatcher[], partial: boolean): Results["hits"][number] {
   const e = hit.entry as unknown as EntryView;
   const { snippet } = describeMatches(hit.entry, matchers);
   const cut = snippet ? clip(snippet, 180) : undefined;
-  return { page: e.path, title: e.title, score: hit.score, date: e.date, topic: e.topic, snippet: cut?.text ?? e.description, ranges: cut?.ranges ?? [], titleRanges: findRanges(e.title, matchers).ranges };
+  // The words a closest match lacks, as `nexus search` says them.
+  const missing = partial ? hit.words.filter((w) => w.score === 0 && Object.keys(w.fields).length === 0).map((w) => w.word) : [];
+  return { page: e.path, title: e.title, score: hit.score, date: e.date, topic: e.topic, snippet: cut?.text ?? e.description, ranges: cut?.ranges ?? [], titleRanges: findRanges(e.title, matchers).ranges, missing };
 }
 
 function marked(text: string, ranges: [number, number][], className: string): HTMLElement {
@@ -124,6 +128,7 @@ function render(into: HTMLElement, results: Results, box: HTMLInputElement, allL
     }
     return;
   }
+  if (results.partial) into.append(note(`No entry has all of “${results.text}”; closest matches:`));
   const list = document.createElement("ol");
   for (const hit of results.hits) {
     const li = document.createElement("li");
@@ -133,14 +138,14 @@ function render(into: HTMLElement, results: Results, box: HTMLInputElement, allL
     a.append(marked(hit.title, hit.titleRanges, "title"));
     const meta = document.createElement("span");
     meta.className = "hit-meta";
-    meta.textContent = `${hit.date} · ${hit.topic}`;
+    meta.textContent = `${hit.date} · ${hit.topic}${hit.missing.length ? ` · without ${hit.missing.join(", ")}` : ""}`;
     a.append(meta);
     if (hit.snippet) a.append(marked(hit.snippet, hit.ranges, "hit-meta"));
     li.append(a);
     list.append(li);
   }
   into.append(list);
-  const count = note(`${results.hits.length} of ${results.total} ${results.total === 1 ? "entry" : "entries"}`);
+  const count = note(`${results.hits.length} of ${results.total} ${results.partial ? "closest " : ""}${results.total === 1 ? "entry" : "entries"}`);
   if (allLink && results.total > results.hits.length) {
     const a = document.createElement("a");
     a.href = `${new URL("search.html", root).href}?q=${encodeURIComponent(results.text)}`;
