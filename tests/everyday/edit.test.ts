@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { edit } from "../../src/commands/edit.js";
-import { needsTerminal } from "../../src/ui/editor.js";
+import { editorCommand, needsTerminal } from "../../src/ui/editor.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";
 import { fakeIo, scriptedPrompter } from "./fake-io.js";
 
@@ -27,6 +27,16 @@ else if (process.env.EDIT_FROM) fs.writeFileSync(file, text.replace(process.env.
 `,
   );
   return `"${process.execPath}" "${file}"`;
+}
+
+/** A folder holding executable stand-ins named like editors. */
+function fakeEditors(names: string[]): string {
+  const dir = tempDir("nexus-path-");
+  for (const name of names) {
+    fs.writeFileSync(path.join(dir, name), "#!/bin/sh\nexit 0\n");
+    fs.chmodSync(path.join(dir, name), 0o755);
+  }
+  return dir;
 }
 
 const entryFile = (dir: string) => path.join(dir, "entries", "2026-01-05-select-related.md");
@@ -76,12 +86,39 @@ describe("nexus edit (scripted $EDITOR, no terminal)", () => {
     expect(fs.existsSync(entryFile(dir))).toBe(true);
   });
 
-  it("is a clear error without an editor", async () => {
+  it("is a clear error without an editor (none set, and none of editor, nano, vi on PATH)", async () => {
     const dir = journal();
-    const r = await runCli(["edit", "select-related"], { cwd: dir });
+    const r = await runCli(["edit", "select-related"], { cwd: dir, env: { PATH: tempDir("nexus-empty-path-") } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("no editor to open: set $VISUAL or $EDITOR");
+    expect(r.stderr).toContain("no editor to open: set $VISUAL or $EDITOR (none of editor, nano, vi is installed either)");
     expect(drafts(dir)).toEqual([]);
+  });
+
+  it("falls back as git does, and says which editor needs the terminal that is not there", async () => {
+    const dir = journal();
+    const bin = fakeEditors(["nano", "vi"]);
+    const r = await runCli(["edit", "select-related"], { cwd: dir, env: { PATH: bin } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the editor "nano" needs a terminal, and there is none here');
+    expect(r.stderr).toContain("nano is used when $VISUAL and $EDITOR are not set");
+    const add = await runCli(["add", "--title", "T", "--topic", "X", "--edit"], { cwd: dir, env: { PATH: bin } });
+    expect(add.code).toBe(1);
+    expect(add.stderr).toContain('the editor "nano" needs a terminal');
+  });
+
+  it("picks $VISUAL, then $EDITOR, then the first of editor, nano, vi that is an executable file on PATH", () => {
+    const both = fakeEditors(["nano", "vi"]);
+    const all = fakeEditors(["vi", "editor", "nano"]);
+    const notExecutable = fakeEditors(["vi"]);
+    fs.writeFileSync(path.join(notExecutable, "nano"), "#!/bin/sh\n");
+    fs.mkdirSync(path.join(notExecutable, "editor"));
+    expect(editorCommand({ PATH: both })).toBe("nano");
+    expect(editorCommand({ PATH: `${both}${path.delimiter}${all}` })).toBe("editor");
+    expect(editorCommand({ PATH: notExecutable })).toBe("vi");
+    expect(editorCommand({ PATH: all, EDITOR: "ed" })).toBe("ed");
+    expect(editorCommand({ PATH: all, EDITOR: "ed", VISUAL: "code --wait" })).toBe("code --wait");
+    expect(editorCommand({ PATH: all, EDITOR: "  ", VISUAL: "" })).toBe("editor");
+    expect(editorCommand({ PATH: "" })).toBeUndefined();
   });
 
   it("is a clear error when the editor needs a terminal and there is none", async () => {

@@ -40,6 +40,20 @@ else fs.writeFileSync(file, text.replace("date: whenever", "date: 2026-01-05").r
     expect(fs.readdirSync(path.join(dir, ".nexus/drafts"))).toEqual([]);
   });
 
+  it("edit with no $VISUAL or $EDITOR opens the first of editor, nano, vi on PATH, as git does", async () => {
+    const dir = makeTree({ "nexus.config.json": "{}\n", "entries/2026-01-05-select-related.md": ORIGINAL });
+    // A stand-in named nano (first on PATH, no `editor` there) that edits the file it is given.
+    const bin = tempDir("nexus-path-");
+    fs.writeFileSync(path.join(bin, "nano"), `#!/bin/sh\nexec "${process.execPath}" -e 'const fs = require("fs"); const f = process.argv[1]; fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("Too many", "Edited in nano:"))' "$1"\n`);
+    fs.chmodSync(path.join(bin, "nano"), 0o755);
+    fs.symlinkSync("/bin/sh", path.join(bin, "sh"));
+    // PATH is that folder alone: the machine's own `editor` or `vi` would come first.
+    session = TmuxSession.start(`"${process.execPath}" "${BIN}" edit select-related`, { cwd: dir, env: { PATH: bin } });
+    const done = await session.waitFor(/\[exit \d+\]/);
+    expect(done).toContain("updated entries/2026-01-05-select-related.md");
+    expect(fs.readFileSync(path.join(dir, "entries/2026-01-05-select-related.md"), "utf8")).toBe(ORIGINAL.replace("Too many", "Edited in nano:"));
+  });
+
   it("rm: asks, and removes on yes", async () => {
     const dir = makeTree({ "nexus.config.json": "{}\n", "entries/2026-01-05-select-related.md": ORIGINAL });
     session = TmuxSession.start(`"${process.execPath}" "${BIN}" rm select`, { cwd: dir });
