@@ -6,6 +6,7 @@ import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
 import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
 import { realRootOf, refuseOutside } from "../journal/inside.js";
+import { enclosingJournal } from "../journal/root.js";
 import type { Io } from "../ui/io.js";
 import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
 
@@ -26,6 +27,18 @@ export const initExtras: { when: (o: InitOptions) => boolean; path: string; cont
   { when: (o) => o.ci, path: CI_WORKFLOW_PATH, content: ciWorkflow },
 ];
 
+const PART_NAMES = { entries: "entries folder", pages: "generated pages", templates: "templates folder", cache: "cache folder" } as const;
+
+/** A journal inside another's entries, pages, templates or cache would be read as that journal's files. */
+function refuseNested(io: Io, root: string): void {
+  const outer = enclosingJournal(root);
+  if (!outer) return;
+  const here = path.relative(io.cwd, root);
+  throw new UserError(`${here ? here : "this folder"} is inside the ${PART_NAMES[outer.part]} (${outer.folder}/) of the journal in ${outer.root}: a journal here would be read as part of that one`, {
+    hint: `start the new journal in a folder outside ${outer.root}, or keep writing in that one (nexus add)`,
+  });
+}
+
 /**
  * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore
  * line for the cache. Never overwrites a file; says what it made and what it kept.
@@ -33,6 +46,7 @@ export const initExtras: { when: (o: InitOptions) => boolean; path: string; cont
 export async function init(io: Io, options: InitOptions): Promise<number> {
   const root = path.resolve(io.cwd, options.dir ?? ".");
   if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
+  refuseNested(io, root);
   // Something of the wrong kind where init puts a file or a folder is an error before anything is made.
   const extras = initExtras.filter((extra) => extra.when(options)).map((extra) => extra.path);
   for (const [rel, folderWanted] of [["entries", true], ["templates", true], ["templates/entry.md", false], ["templates/README.md", false], [CONFIG_FILE, false], [".gitignore", false], [".gitattributes", false], ...extras.map((p) => [p, false] as const)] as const) {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { CONFIG_FILE, readConfig, type JournalConfig } from "./config.js";
+import { CONFIG_FILE, notEntries, readConfig, type JournalConfig } from "./config.js";
 
 export interface Journal {
   /** Absolute path of the journal folder. */
@@ -65,4 +65,62 @@ export function findJournal(options: { cwd: string; dir?: string | undefined }):
   throw new UserError(`no journal found in ${path.resolve(options.cwd)} or any folder above it`, {
     hint: "run `nexus init` to start one here, or pass --dir PATH",
   });
+}
+
+/** Where a folder lies inside a journal above it: the journal and the part it is in. */
+export interface Enclosing {
+  root: string;
+  /** "entries", "pages", "templates" or "cache", with the folder's name in the journal. */
+  part: "entries" | "pages" | "templates" | "cache";
+  folder: string;
+}
+
+/**
+ * The journal above `target` whose entries, pages, templates or cache folder holds it
+ * (at any depth), if any: a journal made there would be read as that journal's files.
+ * A journal elsewhere below another one (in `notes/`, say) is no such journal's part.
+ */
+export function enclosingJournal(target: string): Enclosing | undefined {
+  const resolved = realOrResolved(target);
+  let dir = path.dirname(resolved);
+  for (;;) {
+    if (isJournal(dir)) {
+      let config: JournalConfig | undefined;
+      try {
+        config = readConfig(dir);
+      } catch {
+        // A broken config: its folders are the default ones.
+      }
+      const [, templates, pages] = config ? notEntries(config) : ["", "templates", "journal"];
+      const parts: [Enclosing["part"], string][] = [
+        ["entries", config?.entries ?? "entries"],
+        ["pages", pages!],
+        ["templates", templates!],
+        ["cache", ".nexus"],
+      ];
+      for (const [part, folder] of parts) {
+        const full = path.resolve(dir, folder);
+        if (resolved !== dir && (resolved === full || resolved.startsWith(full + path.sep))) return { root: dir, part, folder };
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The real path of a folder, or of its nearest existing ancestor with the rest appended. */
+function realOrResolved(target: string): string {
+  const rest: string[] = [];
+  let dir = path.resolve(target);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(dir), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return path.resolve(target);
+      rest.push(path.basename(dir));
+      dir = parent;
+    }
+  }
 }

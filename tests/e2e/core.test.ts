@@ -74,6 +74,43 @@ describe("nexus init", () => {
   });
 });
 
+describe("nexus init inside a journal", () => {
+  it("refuses in the entries folder or the pages folder, at any depth, naming the journal above", async () => {
+    const outer = makeTree({});
+    expect((await runCli(["init"], { cwd: outer })).code).toBe(0);
+    fs.mkdirSync(path.join(outer, "journal", "deep", "er"), { recursive: true });
+    const inEntries = await runCli(["init"], { cwd: path.join(outer, "entries") });
+    expect(inEntries.code).toBe(1);
+    expect(inEntries.stderr).toBe(
+      `nexus: this folder is inside the entries folder (entries/) of the journal in ${fs.realpathSync(outer)}: a journal here would be read as part of that one\nhint: start the new journal in a folder outside ${fs.realpathSync(outer)}, or keep writing in that one (nexus add)\n`,
+    );
+    const inPages = await runCli(["init"], { cwd: path.join(outer, "journal", "deep", "er") });
+    expect(inPages.code).toBe(1);
+    expect(inPages.stderr).toContain("is inside the generated pages (journal/) of the journal in");
+    const named = await runCli(["init", "entries/a/b"], { cwd: outer });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain("nexus: entries/a/b is inside the entries folder (entries/)");
+    for (const none of ["entries/templates", "entries/a", "journal/deep/er/entries"]) expect(fs.existsSync(path.join(outer, none)), none).toBe(false);
+    // The outer journal still reads without a warning.
+    const doctor = await runCli(["doctor"], { cwd: outer });
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout + doctor.stderr).toContain("0 files checked: 0 problems, 0 warnings");
+  });
+
+  it("follows the outer journal's own folders (config), and allows a journal beside them", async () => {
+    const outer = makeTree({ "nexus.config.json": '{"entries": "notes/til", "readme": {"pages": "site"}}\n' });
+    fs.mkdirSync(path.join(outer, "notes", "til"), { recursive: true });
+    fs.mkdirSync(path.join(outer, "site"));
+    expect((await runCli(["init"], { cwd: path.join(outer, "notes", "til") })).stderr).toContain("inside the entries folder (notes/til/)");
+    expect((await runCli(["init"], { cwd: path.join(outer, "site") })).stderr).toContain("inside the generated pages (site/)");
+    const beside = await runCli(["init", "projects/other"], { cwd: outer });
+    expect(beside.code).toBe(0);
+    expect(fs.existsSync(path.join(outer, "projects/other/entries"))).toBe(true);
+    // Running init again in the journal itself adds what is missing, as before.
+    expect((await runCli(["init"], { cwd: outer })).code).toBe(0);
+  });
+});
+
 describe("finding the journal", () => {
   it("walks up from a subfolder, like git", async () => {
     const dir = journal();
