@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { InterruptedError, UserError } from "../errors.js";
 import { parseEntry } from "../domain/entry.js";
-import { setFrontmatterField } from "../domain/frontmatter-edit.js";
+import { keepsOtherLines, setFrontmatterField } from "../domain/frontmatter-edit.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { resolveEntry } from "../journal/resolve.js";
-import { replaceFile } from "../journal/safe-write.js";
-import { readUtf8File } from "../journal/text.js";
+import { ChangedMeanwhileError, readStamped, replaceFile, replaceFileIfUnchanged } from "../journal/safe-write.js";
+import { decodeUtf8, readUtf8File } from "../journal/text.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
 import type { Prompter } from "../ui/prompts.js";
 import { displayPath } from "../ui/io.js";
@@ -112,11 +112,19 @@ function setFeatured(ctx: Context, entry: LoadedEntry, featured: boolean): numbe
     ctx.io.err(`${shown} is already ${featured ? "featured" : "not featured"}\n`);
     return 0;
   }
-  const before = fs.readFileSync(entry.file, "utf8");
+  const { bytes, stamp } = readStamped(entry.file);
+  const before = decodeUtf8(bytes, shown);
   const after = setFrontmatterField(before, "featured", String(featured));
   const parsed = parseEntry(after, path.basename(entry.path));
-  if (!parsed.ok || parsed.entry.featured !== featured) throw new UserError(`${shown}: could not set "featured" in its frontmatter; edit it by hand`);
-  replaceFile(entry.file, after);
+  if (!keepsOtherLines(before, after, "featured") || !parsed.ok || parsed.entry.featured !== featured) {
+    throw new UserError(`${shown}: could not set "featured" without touching other lines of its frontmatter; not rewritten (edit it by hand)`);
+  }
+  try {
+    replaceFileIfUnchanged(entry.file, after, stamp);
+  } catch (error) {
+    if (error instanceof ChangedMeanwhileError) throw new UserError(`${shown}: ${error.message}`);
+    throw error;
+  }
   ctx.io.out(`${featured ? "featured" : "unfeatured"} ${shown}\n`);
   return 0;
 }

@@ -234,7 +234,8 @@ export function serializeEntry(draft: EntryDraft & { notes?: string }): string {
 
 /**
  * Replaces the frontmatter of an existing file with new fields, keeping every
- * byte of the body (and its line ends) as it was.
+ * byte of the body (and its line ends) as it was. Every other frontmatter line is
+ * dropped: a rewrite of a person's file changes one field (frontmatter-edit.ts).
  */
 export function replaceFrontmatter(rawText: string, fields: Pick<EntryDraft, "title" | "topic" | "date" | "tags">): string {
   const hasBom = rawText.charCodeAt(0) === 0xfeff;

@@ -5,6 +5,7 @@
 // field whole); the caller checks the result by parsing it back.
 import yaml from "js-yaml";
 import { splitFile, stripBom, yamlFlowList, yamlScalar } from "./frontmatter.js";
+import { keyLinePattern } from "./frontmatter-edit.js";
 
 /** The value of one YAML scalar as written, or undefined when it is not a plain string. */
 function scalarValue(token: string): string | undefined {
@@ -30,14 +31,15 @@ export function renameInField(rawText: string, key: "tags" | "topic", rename: (v
   const head = text.slice(0, split.bodyOffset);
   const lines = head.match(/[^\r\n]*(?:\r?\n|$)/g)!.filter((l) => l !== "");
   const closing = lines.length - 1;
-  const start = lines.findIndex((l, i) => i > 0 && i < closing && new RegExp(`^${key}[ \\t]*:`).test(l));
+  const keyLine = keyLinePattern(key);
+  const start = lines.findIndex((l, i) => i > 0 && i < closing && keyLine.test(l));
   if (start < 0) return undefined;
   const parts = (line: string) => {
     const eol = /\r?\n$/.exec(line)?.[0] ?? "";
     return { body: line.slice(0, line.length - eol.length), eol };
   };
   const { body, eol } = parts(lines[start]!);
-  const afterKey = body.replace(new RegExp(`^${key}[ \\t]*:`), "");
+  const afterKey = body.replace(keyLine, "");
   const prefix = body.slice(0, body.length - afterKey.length);
   const [, valueText = "", comment = ""] = VALUE_AND_COMMENT.exec(afterKey)!;
   const value = valueText.trim();

@@ -5,9 +5,9 @@
 // read is reported and left alone (see replaceFileIfUnchanged for the guarantee).
 import fs from "node:fs";
 import path from "node:path";
-import { normalizeTags, parseEntry, replaceFrontmatter, type EntryDraft } from "../domain/entry.js";
+import { normalizeTags, parseEntry, type EntryDraft } from "../domain/entry.js";
 import { yamlFlowList, yamlScalar } from "../domain/frontmatter.js";
-import { setFrontmatterField } from "../domain/frontmatter-edit.js";
+import { keepsOtherLines, setFrontmatterField } from "../domain/frontmatter-edit.js";
 import { renameInField } from "../domain/frontmatter-list.js";
 import { sameLabel as sameSpelling } from "../domain/labels.js";
 import type { LoadedEntry } from "./read.js";
@@ -63,7 +63,6 @@ function rewrite(raw: string, fileName: string, field: LabelField, wanted: Field
   const candidates = [
     () => renameInField(raw, field, renameValues(field, from, to)),
     () => setFrontmatterField(raw, field, value),
-    () => replaceFrontmatter(raw, wanted),
   ];
   for (const make of candidates) {
     let text: string | undefined;
@@ -73,10 +72,12 @@ function rewrite(raw: string, fileName: string, field: LabelField, wanted: Field
       continue;
     }
     if (text === undefined) continue;
+    // Every other line stays as it was (review: false, source:, your own keys), or the file is not rewritten.
+    if (!keepsOtherLines(raw, text, field)) continue;
     const parsed = parseEntry(text, fileName);
     if (parsed.ok && same(parsed.entry, wanted)) return text;
   }
-  throw new Error("could not rewrite its frontmatter safely; edit it by hand");
+  throw new Error(`its "${field}" field is written in a form nexus cannot change without touching other lines; not rewritten (edit it by hand)`);
 }
 
 /** Works out which entries change and their new text; writes nothing. */
