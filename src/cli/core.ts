@@ -8,10 +8,11 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .description("start a journal: entries/, templates/, nexus.config.json")
     .argument("[dir]", "folder to set up (default: the current folder)")
     .option("--ci", "also write a GitHub Actions workflow that checks the README")
-    .addHelpText("after", examples("nexus init", "nexus init ~/til", "nexus init --ci"))
-    .action(async (dir: string | undefined, flags: { ci?: boolean }, command: Command) => {
+    .option("--pages", "also write a GitHub Actions workflow that publishes the site (nexus build-site) on GitHub Pages")
+    .addHelpText("after", examples("nexus init", "nexus init ~/til", "nexus init --ci", "nexus init --pages   then Settings > Pages > Source: GitHub Actions"))
+    .action(async (dir: string | undefined, flags: { ci?: boolean; pages?: boolean }, command: Command) => {
       const { init } = await import("../commands/init.js");
-      done(await init(context(command).io, { dir, ci: Boolean(flags.ci) }));
+      done(await init(context(command).io, { dir, ci: Boolean(flags.ci), pages: Boolean(flags.pages) }));
     });
 
   program

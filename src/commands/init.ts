@@ -3,6 +3,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { CONFIG_FILE } from "../journal/config.js";
 import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
+import { PAGES_WORKFLOW_PATH, pagesWorkflow } from "../site/pages-workflow.js";
 import { createFileExclusive, replaceFile } from "../journal/safe-write.js";
 import { readTemplate } from "../journal/templates.js";
 import { realRootOf, refuseOutside } from "../journal/inside.js";
@@ -13,9 +14,12 @@ import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
 export interface InitOptions {
   dir?: string | undefined;
   ci: boolean;
+  /** Also write the workflow that publishes the site on GitHub Pages. */
+  pages?: boolean;
 }
 
 export const CACHE_IGNORE = ".nexus/";
+export const SITE_IGNORE = "/site/";
 
 type Step = { path: string; done: "created" | "kept" | "updated" };
 
@@ -25,6 +29,8 @@ const DEFAULT_CONFIG = `${JSON.stringify({ entries: "entries" }, null, 2)}\n`;
 export const initExtras: { when: (o: InitOptions) => boolean; path: string; content: () => string }[] = [
   // --ci: the workflow that runs `build-readme --check` (src/readme/ci-workflow.ts).
   { when: (o) => o.ci, path: CI_WORKFLOW_PATH, content: ciWorkflow },
+  // --pages: the workflow that builds the site and deploys it to GitHub Pages (src/site/pages-workflow.ts).
+  { when: (o) => o.pages === true, path: PAGES_WORKFLOW_PATH, content: pagesWorkflow },
 ];
 
 const PART_NAMES = { entries: "entries folder", pages: "generated pages", templates: "templates folder", cache: "cache folder" } as const;
@@ -92,9 +98,9 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
   file(CONFIG_FILE, DEFAULT_CONFIG);
   for (const extra of initExtras) if (extra.when(options)) file(extra.path, extra.content());
 
-  // Appends a block to a file of lines (made when missing) unless a line already says it.
+  // Appends to a file of lines (made when missing) each block that no line already says.
   // Bytes, not text: a file in another encoding is appended to, never re-encoded.
-  const appendOnce = (rel: string, has: (line: string) => boolean, block: string) => {
+  const appendOnce = (rel: string, ...wanted: [has: (line: string) => boolean, block: string][]) => {
     const full = path.join(root, rel);
     let bytes = Buffer.alloc(0);
     try {
@@ -103,23 +109,29 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
       // Not there yet.
     }
     const text = bytes.toString("latin1");
-    if (text.split(/\r?\n/).some(has)) {
+    const lines = text.split(/\r?\n/);
+    const blocks = wanted.filter(([has]) => !lines.some(has)).map(([, block]) => block);
+    if (!blocks.length) {
       steps.push({ path: rel, done: "kept" });
       return;
     }
     const separator = text && !text.endsWith("\n") ? "\n" : "";
-    replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${block}`)]));
+    replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${blocks.join("")}`)]));
     steps.push({ path: rel, done: text ? "updated" : "created" });
   };
-  appendOnce(".gitignore", (line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()), `# nexus's own cache\n${CACHE_IGNORE}\n`);
+  appendOnce(
+    ".gitignore",
+    [(line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()), `# nexus's own cache\n${CACHE_IGNORE}\n`],
+    [(line) => ["site", "site/", "/site", "/site/"].includes(line.trim()), `# the website nexus build-site makes\n${SITE_IGNORE}\n`],
+  );
   // The review log is appended on every machine: git merges it line by line.
-  appendOnce(".gitattributes", (line) => line.trim().split(/\s+/)[0] === LOG_FILE, `# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`);
+  appendOnce(".gitattributes", [(line) => line.trim().split(/\s+/)[0] === LOG_FILE, `# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`]);
 
   const c = io.color;
   const where = path.relative(io.cwd, root) || ".";
   for (const step of steps) {
     const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
-    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
+    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE} and ${SITE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
     io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
   }
   const created = steps.some((s) => s.done !== "kept");

@@ -60,10 +60,11 @@ describe("nexus init", () => {
     expect(r.stdout).toMatch(/^kept\s+nexus\.config\.json/m);
     expect(fs.readFileSync(path.join(dir, "templates/entry.md"), "utf8")).toBe("mine");
     expect(fs.readFileSync(path.join(dir, "nexus.config.json"), "utf8")).toBe('{"entries": "entries"} ');
-    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toBe("node_modules\n# nexus's own cache\n.nexus/\n");
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toBe("node_modules\n# nexus's own cache\n.nexus/\n# the website nexus build-site makes\n/site/\n");
     const again = await runCli(["init"], { cwd: dir });
     expect(again.stdout).toContain("nothing changed");
     expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8").match(/\.nexus\//g)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8").match(/^\/site\/$/gm)).toHaveLength(1);
   });
 
   it("sets up a named folder", async () => {
