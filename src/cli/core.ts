@@ -18,6 +18,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
   program
     .command("add")
     .description("log a learning: asks on a terminal, or takes flags")
+    .argument("[title]", "what you learned, in a few words (or --title)")
     .option("-t, --title <text>", "what you learned, in a few words")
     .option("-p, --topic <name>", "the technology or concept, such as Django")
     .option("--tag <tag>", "a tag (repeat it, or separate with commas)", collect, [])
@@ -33,15 +34,17 @@ export function registerCore(program: Command, { context, done }: Cli): void {
       "after",
       examples(
         "nexus add",
+        'nexus add "Fixing N+1 queries"                 # asks for the rest on a terminal',
         'nexus add --title "Fixing N+1 queries" --topic Django --tag orm --tag performance \\\n      --challenge "List views ran 200 queries" --solution "select_related()" --takeaway "Profile first"',
         'nexus add --title "asyncio.gather" --topic Python --edit',
         'git log -1 --format=%B | nexus add --title "Retry with backoff" --topic Celery --solution -',
       ),
     )
-    .action(async (flags: Record<string, unknown>, command: Command) => {
+    .action(async (titleArgument: string | undefined, flags: Record<string, unknown>, command: Command) => {
       const { add } = await import("../commands/add.js");
       done(
         await add(context(command), {
+          titleArgument,
           title: flags.title as string | undefined,
           topic: flags.topic as string | undefined,
           tags: flags.tag as string[],

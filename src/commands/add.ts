@@ -12,7 +12,7 @@ import { slugify } from "../domain/slug.js";
 import { readJournal } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
-import { createWithFreeName } from "../journal/safe-write.js";
+import { createWithFreeName, freeName } from "../journal/safe-write.js";
 import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
@@ -22,6 +22,8 @@ import { locate, type Context } from "./context.js";
 
 export interface AddOptions {
   title?: string | undefined;
+  /** The title given as the argument (`nexus add "What I learned"`). */
+  titleArgument?: string | undefined;
   topic?: string | undefined;
   tags: string[];
   challenge?: string | undefined;
@@ -54,7 +56,11 @@ async function readStdin(): Promise<string> {
 /** Turns the flags into a partial draft; `-` as a section reads it from stdin. */
 async function draftFromFlags(options: AddOptions): Promise<Partial<EntryDraft>> {
   const draft: Partial<EntryDraft> = {};
-  if (options.title !== undefined) draft.title = options.title.trim();
+  if (options.titleArgument !== undefined && options.title !== undefined) {
+    throw new UsageError(`the title is given twice: as the argument "${inertLine(options.titleArgument)}" and with --title`, { hint: "give it once" });
+  }
+  const title = options.titleArgument ?? options.title;
+  if (title !== undefined) draft.title = title.trim();
   if (options.topic !== undefined) draft.topic = options.topic.trim();
   draft.tags = normalizeTags(options.tags.flatMap((t) => t.split(",")));
   if (options.featured) draft.featured = true;
@@ -193,6 +199,15 @@ async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDra
   }
 }
 
+/** Says so when the entry's name was taken (the same date and title): it gets -2, -3... */
+function noteTaken(ctx: Context, journal: Journal, base: string, file: string, dryRun: boolean): void {
+  if (path.basename(file) === `${base}.md`) return;
+  const first = displayPath(ctx.io.cwd, path.join(journal.entriesDir, `${base}.md`));
+  ctx.io.err(
+    `${ctx.io.color.yellow("note:")} ${first} exists already (the same date and title), so this entry ${dryRun ? "would be" : "is"} ${displayPath(ctx.io.cwd, file)}${dryRun ? "" : "; nexus rm the one you do not want"}\n`,
+  );
+}
+
 export async function add(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
   try {
     return await addEntry(ctx, options, prompter);
@@ -218,7 +233,7 @@ async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter):
     if (asked) {
       if (!ctx.io.interactive) {
         throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(" and ")} (there is no terminal to ask on)`, {
-          hint: 'for example: nexus add --title "What I learned" --topic Python',
+          hint: 'for example: nexus add "What I learned" --topic Python',
         });
       }
       draft = await askDraft(journal, draft, await getPrompter(), ctx);
@@ -243,13 +258,20 @@ async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter):
     const parsed = parseEntry(saved.text);
     if (parsed.ok) ctx.io.out(stringifyJson({ ...entryJson({ ...parsed.entry, path: toJournalPath(journal.root, file), file }), ...extra }));
   };
+  const base = `${saved.date}-${slugify(saved.title)}`;
   if (options.dryRun) {
-    // --json: the entry as data, with the file name it would get (a free name may add -2).
-    if (options.json) printJson(path.join(journal.entriesDir, `${saved.date}-${slugify(saved.title)}.md`), { dryRun: true });
-    else ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
+    // The file name it would get now: a taken name gets -2, -3...
+    const file = freeName(journal.entriesDir, base, ".md");
+    noteTaken(ctx, journal, base, file, true);
+    if (options.json) printJson(file, { dryRun: true });
+    else {
+      ctx.io.err(`would write ${displayPath(ctx.io.cwd, file)}\n`);
+      ctx.io.out(ctx.io.stdoutIsTTY ? inertText(saved.text) : saved.text);
+    }
     return 0;
   }
   const file = saveEntry(journal, saved.date, saved.title, saved.text);
+  noteTaken(ctx, journal, base, file, false);
   if (options.json) {
     printJson(file);
   } else {

@@ -190,6 +190,19 @@ export async function replaceFiles(files: Iterable<[target: string, make: () => 
  * Creates `<base><suffix>` in `folder`, trying `-2`, `-3`, ... until a free name
  * is found. Safe when many processes create the same name at once.
  */
+/** The name createWithFreeName would use now: `base`, else `base-2`, `base-3`... (what a dry run shows). */
+export function freeName(folder: string, base: string, extension: string): string {
+  for (let n = 1; n < 10_000; n += 1) {
+    const target = path.join(folder, `${base}${n === 1 ? "" : `-${n}`}${extension}`);
+    try {
+      fs.lstatSync(target);
+    } catch {
+      return target;
+    }
+  }
+  throw new Error(`no free file name for ${base}${extension} in ${folder}`);
+}
+
 export function createWithFreeName(folder: string, base: string, extension: string, data: string): string {
   for (let n = 1; n < 10_000; n += 1) {
     const name = `${base}${n === 1 ? "" : `-${n}`}${extension}`;

@@ -179,7 +179,39 @@ describe("nexus add", () => {
     const r = await runCli(["add", "--title", "Dry", "--topic", "X", "--date", "2026-01-01", "--takeaway", "kept", "--dry-run"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("---\ntitle: Dry\ntopic: X\ndate: 2026-01-01\ntags: []\n---\n\n## Takeaway\n\nkept\n");
+    expect(r.stderr).toBe(`would write ${path.join("entries", "2026-01-01-dry.md")}\n`);
     expect(fs.readdirSync(path.join(dir, "entries")).length).toBe(3);
+  });
+
+  it("--dry-run names the file a real add would write (-2 when the name is taken), and says why", async () => {
+    const dir = journal();
+    const args = ["add", "Same day, same title", "--topic", "X", "--date", "2026-03-04"];
+    expect((await runCli(args, { cwd: dir })).code).toBe(0);
+    const note = `note: ${path.join("entries", "2026-03-04-same-day-same-title.md")} exists already (the same date and title), so this entry would be ${path.join("entries", "2026-03-04-same-day-same-title-2.md")}\n`;
+    const json = await runCli([...args, "--dry-run", "--json"], { cwd: dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ path: "entries/2026-03-04-same-day-same-title-2.md", dryRun: true });
+    expect(json.stderr).toBe(note);
+    const text = await runCli([...args, "-n"], { cwd: dir });
+    expect(text.stderr).toBe(`${note}would write ${path.join("entries", "2026-03-04-same-day-same-title-2.md")}\n`);
+    const real = await runCli(args, { cwd: dir });
+    expect(real.stdout.trim()).toBe(path.join("entries", "2026-03-04-same-day-same-title-2.md"));
+    expect((await runCli([...args, "--dry-run", "--json"], { cwd: dir })).stdout).toContain('"path": "entries/2026-03-04-same-day-same-title-3.md"');
+  });
+
+  it("takes the title as its argument, as git commit -m users expect; not twice", async () => {
+    const dir = journal();
+    const r = await runCli(["add", "What I learned", "--topic", "Python", "--date", "2026-05-05"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(path.join("entries", "2026-05-05-what-i-learned.md"));
+    expect(fs.readFileSync(path.join(dir, r.stdout.trim()), "utf8")).toContain("title: What I learned\n");
+    const twice = await runCli(["add", "One", "--title", "Two", "--topic", "X"], { cwd: dir });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('nexus: the title is given twice: as the argument "One" and with --title');
+    const extra = await runCli(["add", "One", "Two", "--topic", "X"], { cwd: dir });
+    expect(extra.code).toBe(2);
+    const noTopic = await runCli(["add", "Only a title"], { cwd: dir });
+    expect(noTopic.code).toBe(2);
+    expect(noTopic.stderr).toContain("missing --topic (there is no terminal to ask on)");
   });
 
   it("--json prints the saved entry with its journal path", async () => {
@@ -214,6 +246,10 @@ describe("nexus add", () => {
     expect(first.stdout.trim()).toBe(path.join("entries", "2026-03-03-same.md"));
     expect(second.stdout.trim()).toBe(path.join("entries", "2026-03-03-same-2.md"));
     expect(fs.readFileSync(path.join(dir, "entries/2026-03-03-same.md"), "utf8")).toContain("first");
+    expect(first.stderr).toBe("");
+    expect(second.stderr).toBe(
+      `note: ${path.join("entries", "2026-03-03-same.md")} exists already (the same date and title), so this entry is ${path.join("entries", "2026-03-03-same-2.md")}; nexus rm the one you do not want\n`,
+    );
   });
 
   it("ten adds started at once with the same title all land", async () => {
@@ -575,7 +611,7 @@ describe("bad input loses nothing and says what is wrong", () => {
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1" },
     });
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toMatch(/^would write entries\/\d{4}-\d\d-\d\d-slow\.md\n$/);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("## Solution\n\nlate line\n");
   });
