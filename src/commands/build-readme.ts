@@ -19,6 +19,8 @@ import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js"
 import type { Summarize } from "../readme/summary.js";
 import { TemplateError } from "../readme/template.js";
 import { planReadme } from "../readme/update.js";
+import { importedDigest } from "../import/readme-layout.js";
+import { sha256 } from "../import/readme-template.js";
 import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
@@ -185,7 +187,10 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   // `"readme": {"wholeFile": true}`: README.md is the template's output as a whole, as if
   // every build were --force, and --check compares the whole file (for a README nobody edits by hand).
   const wholeFile = journal.config.readme.wholeFile === true;
-  const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label });
+  // The hand-written README that `nexus import` made the template from, unchanged since: replaced once, without --force.
+  const digest = importedDigest(template.text);
+  const replaceHandWritten = digest !== undefined && existing !== undefined && sha256(fs.readFileSync(file)) === digest;
+  const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label, replaceHandWritten });
   printNotes(ctx, label, [], plan.missing);
 
   if (options.stdout) {
@@ -237,9 +242,10 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   }
   replaceFile(file, plan.output);
   upToDate();
-  const what = plan.action === "create" ? "created" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
+  const what = plan.action === "create" ? "created" : plan.action === "replace" ? "replaced the hand-written" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
   const changed = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
   io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${changed}\n`);
+  if (plan.action === "replace") io.out(`Its text is in ${templateLabel} now and its learnings in entries: edit either, or ${label} outside its nexus markers.\n`);
   io.out(`${formNote(label, rendered.form)}\n`);
   return 0;
 }

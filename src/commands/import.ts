@@ -75,6 +75,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
         groups: prepared.readme.groups,
         dates: datesBySource(prepared),
         repaired,
+        template: prepared.template && { file: where(prepared.template.file), written: prepared.template.text !== undefined, replacesReadme: prepared.template.replacesReadme },
       }),
     );
     return problems.length ? 1 : 0;
@@ -150,12 +151,22 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
     const at = r.lines.length > 8 ? `${r.lines.slice(0, 8).join(", ")} ...` : r.lines.join(", ");
     io.out(`${c.green(`${would}repair`)}  ${inertLine(r.path)}: mojibake in ${r.lines.length === 1 ? "line" : "lines"} ${at} (UTF-8 once read as Windows-1252)\n`);
   }
+  const template = prepared.template;
+  const templatePath = template && inertLine(displayPath(io.cwd, template.file));
+  if (template?.text !== undefined) {
+    io.out(`${c.green(`${would}write`)}   ${templatePath}: the layout of ${inertLine(options.path)} (its title, sections and text as written), with placeholders where the entries go\n`);
+  } else if (template) io.out(`${c.dim("kept")}    ${templatePath}: a template of yours; the README's layout is not written over it\n`);
+  printSummary(ctx, options, prepared, repaired.reduce((sum, r) => sum + r.lines.length, 0), problems.length);
+}
+
+function printSummary(ctx: Context, options: ImportOptions, prepared: PreparedImport, repairedLines: number, problemCount: number): void {
+  const { io } = ctx;
+  const c = io.color;
   const n = (count: number, word: string) => `${count} ${word}`;
-  const repairedLines = repaired.reduce((sum, r) => sum + r.lines.length, 0);
   const summary = [
     n(prepared.plan.create.length, options.dryRun ? "to create" : "created"),
     n(prepared.plan.skip.length, options.dryRun ? "to skip" : "skipped"),
-    n(problems.length, problems.length === 1 ? "problem" : "problems"),
+    n(problemCount, problemCount === 1 ? "problem" : "problems"),
     ...(repairedLines ? [n(repairedLines, `${repairedLines === 1 ? "line" : "lines"} of mojibake ${options.dryRun ? "to repair" : "repaired"}`)] : []),
   ].join(", ");
   io.out(`\n${summary}.\n`);
@@ -163,8 +174,12 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
   if (dates.length) io.out(`Dates: ${dates.map(([source, n]) => `${count(n)} ${DATE_SOURCES[source as DateSource]}`).join(", ")}.\n`);
   const guesses = prepared.plan.create.reduce((n, p) => n + p.draft.guesses.length, 0);
   if (guesses && !options.dryRun && !options.verbose) io.out(`${count(guesses)} ${guesses === 1 ? "guess" : "guesses"} (a date, a title or a topic the source did not give): --verbose lists them.\n`);
-  if (options.dryRun) io.out("Nothing was written.\n");
-  else if (prepared.plan.create.length || prepared.readme.text !== undefined) {
-    io.out(`Next: ${c.bold(`nexus build-readme${ctx.dir ? ` --dir ${displayPath(io.cwd, ctx.dir)}` : ""}`)}\n`);
+  if (prepared.readme.set.includes("chartsNote")) {
+    io.out("The dates are guesses: set `date:` in an entry when you know the day (nexus edit NAME), then remove readme.chartsNote from nexus.config.json (it says so under the charts).\n");
+  }
+  if (options.dryRun) return void io.out("Nothing was written.\n");
+  if (prepared.plan.create.length || prepared.readme.text !== undefined || prepared.template?.text !== undefined) {
+    const replaces = prepared.template?.replacesReadme && prepared.template.text !== undefined ? ": it replaces the hand-written README.md with the same README, generated" : "";
+    io.out(`Next: ${c.bold(`nexus build-readme${ctx.dir ? ` --dir ${displayPath(io.cwd, ctx.dir)}` : ""}`)}${replaces}\n`);
   }
 }

@@ -49,6 +49,8 @@ export interface ParsedSource {
   readme: Record<string, string>;
   /** Topic groups for nexus.config.json, in the source's order (a README's headings). */
   groups?: TopicGroup[];
+  /** A README's layout as a README template, with the groups its placeholders name (import/readme-layout.ts). */
+  layout?: { template: string; topicHeading: string | undefined; challengeHeading: string | undefined; groups: TopicGroup[] } | undefined;
 }
 
 /** Options every parser understands. */

@@ -20,7 +20,7 @@ const PERSON_TITLES: [RegExp, PersonKey][] = [
   [/\b(future|next steps|what'?s next|roadmap|goals?|to ?do|plans?)\b/, "goals"],
   [/\b(contact|connect|reach (me|out)|get in touch|find me|socials?)\b/, "contact"],
   [/\blicen[cs]e\b/, "license"],
-  [/^(notes?|acknowledge?ments?|credits|thanks)$/, "notes"],
+  [/^(notes?|acknowledge?ments?|credits|thanks|(useful )?(resources|references|links)|further reading|reading list)$/, "notes"],
 ];
 
 /** Longer headings are not titles: only their start is read for one (the whole heading is kept in the text). */

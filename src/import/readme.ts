@@ -9,6 +9,7 @@ import { FenceTracker } from "../domain/fences.js";
 import { slugify } from "../domain/slug.js";
 import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
 import { documentHeadings } from "./heading.js";
+import { headingFormat, readmeLayout, type Role } from "./readme-layout.js";
 import { cleanHeading, MAX_HEADING, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
 import { LIMITS } from "../domain/entry.js";
 import type { TopicGroup } from "../journal/config.js";
@@ -168,9 +169,15 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     if (!group.topics.includes(topic)) group.topics.push(topic);
   };
   const { tags: extraTags } = importTags([], options.tags);
+  // What each heading became, for the README's layout as a template (readme-layout.ts).
+  const roles = new Map<Node, Role>();
+  const person = new Set<Node>();
+  const ungrouped: string[] = [];
 
   // One level-1 heading at the top is the document's title: its text is the introduction.
   const titleNode = root.children.length === 1 && root.children[0]!.level === 1 ? root.children[0]! : undefined;
+  // Learnings with no heading above them are shown together, under the document's title.
+  const ownGroup = fitLabel((titleNode && titleOf(titleNode.heading).title) || "Learnings", LIMITS.topic);
   const top = titleNode ? titleNode.children : root.children;
   addValue("overview", ownText(root.body));
   if (titleNode) addValue("overview", ownText(titleNode.body));
@@ -211,6 +218,9 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     if (!options.topic?.trim() && isChallenge && !groupTitle) guesses.push("no heading above it: its own title is its topic");
     if (!options.topic?.trim() && groupTitle && !isChallenge) addToGroup(groupTitle, topic);
     topic = fitLabel(topic, LIMITS.topic);
+    const format = headingFormat(node.heading, { title: rawTitle, date: headingDate, numbered, field: isChallenge ? "title" : "topic" });
+    roles.set(node, isChallenge ? { kind: "challenge", format } : { kind: "learning", group: groupTitle || ownGroup, format: topic === rawTitle ? format : undefined });
+    if (!isChallenge && !groupTitle && !ungrouped.includes(topic)) ungrouped.push(topic);
 
     let source = `readme:${input.name}#${slugify(groupTitle || topic)}/${slugify(fitted.title)}`;
     const seen = (sources.get(source) ?? 0) + 1;
@@ -234,9 +244,22 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
   };
 
   for (const node of top) {
-    const person = personKeyOf(node.heading);
-    if (person) addValue(person, wholeText(node));
-    else visit(node, undefined);
+    const personKey = personKeyOf(node.heading);
+    if (personKey) {
+      addValue(personKey, wholeText(node));
+      person.add(node);
+    } else visit(node, undefined);
   }
-  return { drafts, problems: [], readme, groups };
+  // The layout, when its placeholders can name the groups: not with --topic (no groups), nor with a group title a placeholder cannot hold.
+  const layoutGroups = groups.map((g) => ({ ...g, topics: [...g.topics] }));
+  if (ungrouped.length) {
+    const same = layoutGroups.find((g) => g.title === ownGroup);
+    if (same) same.topics.push(...ungrouped.filter((t) => !same.topics.includes(t)));
+    else layoutGroups.push({ title: ownGroup, topics: ungrouped });
+  }
+  const layout =
+    options.topic?.trim() || layoutGroups.some((g) => /[{}]/.test(g.title))
+      ? undefined
+      : { ...readmeLayout({ lines, root, roles, person, groups: layoutGroups }), groups: layoutGroups };
+  return { drafts, problems: [], readme, groups, layout };
 }

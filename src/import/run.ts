@@ -11,7 +11,8 @@ import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
 import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { readTemplate } from "../journal/templates.js";
 import { detectFile, detectFolder } from "./detect.js";
-import type { ImportProblem, ParsedSource, ParseOptions, SourceKind } from "./draft.js";
+import type { DateSource, ImportProblem, ParsedSource, ParseOptions, SourceKind } from "./draft.js";
+import { planTemplate, restoreTemplate, writeTemplate, type TemplatePlan } from "./readme-template.js";
 import { NotJrnlError, parseJrnl } from "./jrnl.js";
 import { parseMarkdownFolder } from "./markdown.js";
 import { parseNote } from "./note.js";
@@ -47,6 +48,8 @@ export interface PreparedImport {
   unshown: string[];
   /** Files with lines of mojibake, repaired as they were read. */
   repaired: RepairedFile[];
+  /** A README's layout as templates/README.md (or the journal's own template, kept). */
+  template: TemplatePlan | undefined;
 }
 
 /** Existing entries with their `source:` (read from each file's frontmatter). */
@@ -127,16 +130,35 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
   } catch {
     configText = undefined;
   }
+  const template = source.kind === "file" ? planTemplate(journal, parsed, request.target) : undefined;
+  const written = template?.text !== undefined && parsed.layout ? parsed.layout : undefined;
+  // With the README's layout as the template, its text about the person stays in the template, as written.
+  const values: Record<string, string> = written ? {} : { ...parsed.readme };
+  // Generated headings in the form the README's own had, unless that is nexus's own form.
+  if (written?.topicHeading && written.topicHeading !== "{topic}") values.topicHeading = written.topicHeading;
+  if (written?.challengeHeading && written.challengeHeading !== "Challenge {n}: {title}") values.challengeHeading = written.challengeHeading;
+  const guessed = plan.create.filter((p) => GUESSED.has(p.draft.dated));
+  if (kind === "readme" && guessed.length) {
+    const dates = [...new Set(guessed.map((p) => p.draft.date))];
+    const what = guessed.length === 1 ? "The date of the entry" : `The dates of the ${guessed.length} entries`;
+    const why = `${dates.length === 1 ? dates[0] : `${dates.length} days`}: ${guessed[0]!.draft.dated === "first commit" ? "the file's first commit" : "the day of the import"}`;
+    values.chartsNote = `_${what} from ${path.basename(request.target)} ${guessed.length === 1 ? "is a guess" : "are guesses"} (${why}), not the day${guessed.length === 1 ? "" : "s"} learned._`;
+  }
   let readme: ReadmeMerge;
   try {
-    readme = mergeReadmeValues(configText, parsed.readme, parsed.groups);
+    readme = mergeReadmeValues(configText, values, written?.groups ?? parsed.groups);
   } catch (error) {
     throw new UserError(`${CONFIG_FILE}: ${(error as Error).message}`);
   }
-  const template = readTemplate(journal, "README.md").text;
-  const unshown = readme.set.filter((key) => !template.includes(`{{config.${key}}}`));
-  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown, repaired: parsed.repaired };
+  const templateText = written ? template!.text! : readTemplate(journal, "README.md").text;
+  const unshown = readme.set.filter((key) => !SETTINGS.has(key) && !templateText.includes(`{{config.${key}}}`));
+  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown, repaired: parsed.repaired, template };
 }
+
+/** Dates that are not the day the learning was written down. */
+const GUESSED = new Set<DateSource>(["first commit", "modification time", "today"]);
+/** readme values that are settings, not text a template shows. */
+const SETTINGS = new Set(["topicHeading", "challengeHeading", "chartsNote"]);
 
 function startsWithFrontmatter(file: string): boolean {
   const fd = fs.openSync(file, "r");
@@ -173,6 +195,7 @@ const BATCH = 50;
 export async function applyImport(journal: Journal, prepared: PreparedImport, options: ApplyOptions = {}): Promise<string[]> {
   const create = options.create ?? createEntry;
   const created: string[] = [];
+  let wroteTemplate = false;
   try {
     if (prepared.plan.create.length) folderForWriting(journal.root, journal.entriesDir, entriesShown(journal));
     for (const planned of prepared.plan.create) {
@@ -184,9 +207,14 @@ export async function applyImport(journal: Journal, prepared: PreparedImport, op
       created.push(create(journal.entriesDir, planned.base, planned.text));
     }
     if (options.signal?.aborted) throw new InterruptedError("interrupted: nothing was imported");
+    if (prepared.template) {
+      writeTemplate(prepared.template, replaceFile);
+      wroteTemplate = true;
+    }
     if (prepared.readme.text !== undefined) replaceFile(path.join(journal.root, CONFIG_FILE), prepared.readme.text);
   } catch (error) {
     for (const file of created) fs.rmSync(file, { force: true });
+    if (wroteTemplate) restoreTemplate(prepared.template!, replaceFile);
     throw error;
   }
   return created;

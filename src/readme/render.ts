@@ -144,13 +144,16 @@ function assemble(parts: TemplatePart[], { input, model, plan, settings, chartsB
     return [found];
   };
 
+  const takeawayTopics = new Set(
+    parts.flatMap((part) => ("placeholder" in part && part.placeholder.kind === "takeaways" ? groupsFor(part.placeholder).flatMap((g) => g.topics.map((t) => topicKey(t.name))) : [])),
+  );
   const blocks = new Map<string, string>();
   const shownTopics = new Set<string>();
   let tocPlaceholder: Placeholder | undefined;
   for (const part of parts) {
     if (!("placeholder" in part)) continue;
     const p = part.placeholder;
-    const ctx: SectionContext = { model, full, level: p.level, readme: README_PATH, plan, settings };
+    const ctx: SectionContext = { model, full, level: p.level, readme: README_PATH, plan, settings, takeawayTopics };
     let body = "";
     switch (p.kind) {
       case "toc":

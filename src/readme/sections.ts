@@ -7,15 +7,17 @@
 import type { LoadedEntry } from "../journal/read.js";
 import { escapeInline, sanitizeBlock } from "./escape.js";
 import { entryLinkFrom, entryTitle, hrefBetween, plural } from "./links.js";
-import type { ReadmeModel } from "./model.js";
+import { topicKey, type ReadmeModel } from "./model.js";
 import type { PageLink, PagePlan, PageSet } from "./pages/plan.js";
 import { shortText } from "./summary.js";
-import type { ReadmeSettings } from "./settings.js";
+import { fillHeading, type ReadmeSettings } from "./settings.js";
 
 export interface SectionContext {
   model: ReadmeModel;
   /** The form of the README: every entry ("full"), or the latest few of each topic ("summary"). */
   full: boolean;
+  /** The topics (topicKey) whose takeaways a {{takeaways}} placeholder of the template shows. */
+  takeawayTopics?: ReadonlySet<string>;
   /** Heading level of the template heading above the placeholder (1 for none). */
   level: number;
   /** The README, relative to the journal root (`README.md`). */
@@ -32,8 +34,8 @@ export function heading(level: number, text: string): string {
   return `${"#".repeat(Math.min(6, Math.max(1, level)))} ${text}`;
 }
 
-/** A generated heading of a topic or a challenge: bold when the README's own headings were (`readme.headings`). */
-export const itemHeading = (ctx: SectionContext, level: number, text: string) => heading(level, ctx.settings.boldHeadings ? `**${text}**` : text);
+/** A generated heading of a topic, in the form `readme.topicHeading` gives (a hand-written README's own); `date` for a topic of one entry. */
+export const topicHeading = (ctx: SectionContext, level: number, name: string, date?: string) => heading(level, fillHeading(ctx.settings.topicHeading, { topic: name, date }));
 
 export const entryLink = (ctx: SectionContext, entry: LoadedEntry) => entryLinkFrom(ctx.readme, entry);
 const pageLink = (ctx: SectionContext, page: PageLink, label = page.label) => `[${label}](${hrefBetween(ctx.readme, page.path)})`;
@@ -75,9 +77,11 @@ export function renderChallenges(ctx: SectionContext): string {
   if (!list.length) return "_No challenges yet: an entry with both a `## Challenge` and a `## Solution` section appears here._";
   const body = list.map((entry, index) =>
     [
-      itemHeading(ctx, ctx.level + 1, `Challenge ${index + 1}: ${entryTitle(entry)}`),
+      heading(ctx.level + 1, fillHeading(ctx.settings.challengeHeading, { n: String(index + 1), title: entryTitle(entry), date: entry.date, topic: escapeInline(entry.topic) })),
       entry.challenge.trim() ? labelled("Problem", block(ctx, entry, entry.challenge)) : "",
       entry.solution.trim() ? labelled("Solution", block(ctx, entry, entry.solution)) : "",
+      // A takeaway no {{takeaways}} of the template shows is shown with its challenge.
+      entry.takeaway.trim() && !ctx.takeawayTopics?.has(topicKey(entry.topic)) ? labelled("Takeaway", block(ctx, entry, entry.takeaway)) : "",
       `*Entry: ${entryLink(ctx, entry)} · ${escapeInline(entry.topic)} · ${entry.date}*`,
     ]
       .filter(Boolean)

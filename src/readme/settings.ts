@@ -28,8 +28,10 @@ export interface ReadmeSettings {
   /** Order of the topics a group of the config does not order, and of the entries in a topic. */
   topicOrder: TopicOrder;
   entryOrder: EntryOrder;
-  /** Generated headings of topics and challenges in bold (`#### **Python**`), as a hand-written README had them. */
-  boldHeadings: boolean;
+  /** The text of a topic's generated heading (`{topic}`, `**{topic}**`, `{topic} ({date})`), as a hand-written README had its headings. */
+  topicHeading: string;
+  /** The text of a challenge's generated heading (`Challenge {n}: {title}`, `Bug #{n} — {title} ({date})`). */
+  challengeHeading: string;
   /** A line under the charts, such as that the dates are guesses. */
   chartsNote: string | undefined;
 }
@@ -88,6 +90,28 @@ export function forSize(settings: ReadmeSettings, entries: number): ReadmeSettin
   return entries <= settings.showAll && settings.form === "auto" ? { ...settings, perTopic: Math.max(entries, 1), topics: Math.max(entries, 1) } : settings;
 }
 
+/** A heading's text with `{name}` fields: one line, with the field that names what it heads. */
+function headingFormat(readme: Record<string, unknown>, key: string, fallback: string): string {
+  const value = readme[key];
+  if (value === undefined) return fallback;
+  const field = fallback.includes("{topic}") ? "{topic}" : "{title}";
+  if (typeof value !== "string" || !value.includes(field) || /[\u0000-\u001f\u007f]|<!--/.test(value) || value.length > 200) {
+    throw new UserError(`nexus.config.json: "readme.${key}" must be one line with ${field} in it, such as "${fallback}", not ${JSON.stringify(value).slice(0, 80)}`);
+  }
+  return value;
+}
+
+/** A heading from its format: each `{field}` given is filled in; one not given goes, with the brackets or dash around it. */
+export function fillHeading(format: string, fields: Record<string, string | undefined>): string {
+  return format
+    .replace(/\s*(?:[([]\{(\w+)\}[)\]]|[-–—·,:]?\s*\{(\w+)\})/g, (whole: string, inBrackets?: string, bare?: string) => {
+      const value = fields[(inBrackets ?? bare)!];
+      return value === undefined ? "" : whole.replace(`{${(inBrackets ?? bare)!}}`, () => value);
+    })
+    .replace(/\{(\w+)\}/g, (whole: string, name: string) => fields[name] ?? "")
+    .trim();
+}
+
 export function readmeSettings(config: JournalConfig): ReadmeSettings {
   const readme = config.readme;
   const until = readme.chartsUntil;
@@ -109,7 +133,8 @@ export function readmeSettings(config: JournalConfig): ReadmeSettings {
     budget: count(readme, "budgetKB", DEFAULT_BUDGET_KB, 100_000) * 1024,
     topicOrder: choice(readme, "topicOrder", TOPIC_ORDERS),
     entryOrder: choice(readme, "entryOrder", ENTRY_ORDERS),
-    boldHeadings: choice(readme, "headings", ["plain", "bold"] as const) === "bold",
+    topicHeading: headingFormat(readme, "topicHeading", "{topic}"),
+    challengeHeading: headingFormat(readme, "challengeHeading", "Challenge {n}: {title}"),
     chartsNote: typeof readme.chartsNote === "string" && readme.chartsNote.trim() ? readme.chartsNote : undefined,
   };
 }

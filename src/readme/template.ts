@@ -61,6 +61,8 @@ export function parseTemplate(text: string): TemplatePart[] {
   const code = new FenceTracker({ indented: true });
   let comment: number | undefined;
   let level = 1;
+  /** The last line was paragraph text (a setext underline after it makes it a heading). */
+  let paragraph = false;
   const flush = () => {
     if (buffer.length) parts.push({ text: buffer.join("\n") });
     buffer = [];
@@ -76,6 +78,7 @@ export function parseTemplate(text: string): TemplatePart[] {
     }
     if (code.inCode(line)) {
       buffer.push(line);
+      paragraph = false;
       return;
     }
     if (/^[ \t]*\{\{!/.test(line)) {
@@ -87,6 +90,10 @@ export function parseTemplate(text: string): TemplatePart[] {
     }
     const heading = HEADING.exec(line);
     if (heading) level = heading[1]!.length;
+    // A setext heading: a line of text over `===` (level 1) or `---` (level 2).
+    const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
+    if (underline && paragraph) level = underline[1]![0] === "=" ? 1 : 2;
+    paragraph = !heading && !underline && Boolean(line.trim()) && !/^ {0,3}([-*+>|]|\d{1,9}[.)]|\{\{)/.test(line);
     const match = PLACEHOLDER.exec(line);
     if (!match) {
       buffer.push(line);

@@ -9,7 +9,7 @@ import type { LoadedEntry } from "../journal/read.js";
 import { escapeInline, firstParagraph, inlineMarkdown } from "./escape.js";
 import { plural, tagList } from "./links.js";
 import { compareNames, topicKey, type Group, type Topic } from "./model.js";
-import { block, entryLink, itemHeading, setLinks, type SectionContext } from "./sections.js";
+import { block, entryLink, heading, setLinks, topicHeading, type SectionContext } from "./sections.js";
 import type { EntryOrder } from "./settings.js";
 import { shortText } from "./summary.js";
 
@@ -44,12 +44,13 @@ function renderGroups(ctx: SectionContext, groups: Group[], showGroupTitles: boo
     const { topics, hidden } = shownTopics(ctx, group);
     for (const topic of topics) {
       const body = topicBody(topic);
-      if (body !== undefined) topicBlocks.push(`${itemHeading(ctx, topicLevel, escapeInline(topic.name) || "(unnamed topic)")}\n\n${body}`);
+      const single = topic.entries.length === 1 ? topic.entries[0]!.date : undefined;
+      if (body !== undefined) topicBlocks.push(`${topicHeading(ctx, topicLevel, escapeInline(topic.name) || "(unnamed topic)", single)}\n\n${body}`);
     }
     // Every topic is in the README: those past `readme.topics` as one line of links with their counts.
     if (hidden.length && listHidden) topicBlocks.push(`_${plural(hidden.length, "more topic")}: ${hidden.map((t) => `${topicPage(ctx, t, escapeInline(t.name) || "topic")} (${t.entries.length})`).join(" · ")}._`);
     if (!topicBlocks.length) continue; // a group without entries is left out
-    const title = showGroupTitles && group.title ? `${itemHeading(ctx, ctx.level + 1, escapeInline(group.title))}\n\n` : "";
+    const title = showGroupTitles && group.title ? `${heading(ctx.level + 1, escapeInline(group.title))}\n\n` : "";
     blocks.push(`${title}${topicBlocks.join("\n\n")}`);
   }
   return blocks.join("\n\n");

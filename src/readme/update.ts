@@ -7,7 +7,7 @@ import type { Rendered } from "./render.js";
 
 export interface Plan {
   output: string;
-  action: "create" | "update" | "rewrite";
+  action: "create" | "update" | "rewrite" | "replace";
   /** Blocks the template makes that the README has no markers for. */
   missing: string[];
   /** For an update: the blocks whose content changes. */
@@ -17,10 +17,16 @@ export interface Plan {
 const withFinalNewline = (content: string) => (content ? `${content}\n` : "");
 const withEol = (text: string, eol: string) => (eol === "\n" ? text : text.replace(/\n/g, eol));
 
-export function planReadme(existing: string | undefined, rendered: Rendered, options: { force: boolean; label: string }): Plan {
+/**
+ * `replaceHandWritten`: README.md is the hand-written README that `nexus import` made the
+ * template from (the template names its digest): without markers, it is replaced whole.
+ */
+export function planReadme(existing: string | undefined, rendered: Rendered, options: { force: boolean; label: string; replaceHandWritten?: boolean }): Plan {
   if (existing === undefined) return { output: rendered.text, action: "create", missing: [], changed: [] };
   const eol = lineEnding(existing);
   if (options.force) return { output: withEol(rendered.text, eol), action: "rewrite", missing: [], changed: [] };
+  // Byte for byte the README the template was made from: nothing in it is generated yet.
+  if (options.replaceHandWritten) return { output: withEol(rendered.text, eol), action: "replace", missing: [], changed: [] };
 
   let blocks;
   try {

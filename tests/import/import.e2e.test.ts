@@ -111,7 +111,7 @@ describe("round trip of the seed README", () => {
     expect(data.created).toHaveLength(19);
     expect(data.created[0]).toMatchObject({ title: "Python", topic: "Python", featured: false });
     expect(data.created[0].file).toMatch(/^entries\/.*-01-python\.md$/);
-    expect(data.readme.set).toEqual(["overview", "goals", "contact", "license"]);
+    expect(data.readme.set).toEqual(["overview", "goals", "contact", "license", "chartsNote"]);
     expect(data.groups).toEqual(["Key Technologies Covered", "Important Backend Development Concepts", "Best Practices and Personal Takeaways"]);
     expect(snapshot(dir)).toEqual(before);
   });

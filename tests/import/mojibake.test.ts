@@ -53,13 +53,13 @@ describe("the seed README as published, with mojibake", () => {
     for (const file of [MOJIBAKE_FILE, path.join(REPO_ROOT, "tests/readme/seed-readme.md")]) {
       const dir = tempDir("nexus-mojibake-");
       expect((await runCli(["init"], { cwd: dir })).code).toBe(0);
-      fs.copyFileSync(file, path.join(dir, "README.md"));
-      const result = await runCli(["import", "README.md", "--json"], { cwd: dir });
+      fs.copyFileSync(file, path.join(dir, "seed.md"));
+      const result = await runCli(["import", "seed.md", "--json"], { cwd: dir });
       expect(result.code).toBe(0);
       results.push(JSON.parse(result.stdout));
     }
     const [broken, clean] = results;
-    expect(broken.repaired).toEqual([{ path: "README.md", lines: [3, 11, 61, 92, 134, 181, 192, 200] }]);
+    expect(broken.repaired).toEqual([{ path: "seed.md", lines: [3, 11, 61, 92, 134, 181, 192, 200] }]);
     expect(clean.repaired).toEqual([]);
     const titles = (r: { created: { title: string; topic: string }[] }) => r.created.map((c) => `${c.topic} / ${c.title}`);
     expect(titles(broken)).toEqual(titles(clean));
