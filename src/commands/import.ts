@@ -56,7 +56,7 @@ export async function importCommand(ctx: Context, options: ImportOptions): Promi
   if (options.json) {
     ctx.io.out(
       stringifyJson({
-        source: { path: options.path, kind: prepared.kind, detected: prepared.detected },
+        source: { path: options.path, kind: prepared.kind, detected: prepared.detected, index: prepared.index },
         dryRun: options.dryRun,
         created: prepared.plan.create.map((p, i) => ({
           file: where(files[i]!),
@@ -129,7 +129,7 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
   const { io } = ctx;
   const c = io.color;
   const would = options.dryRun ? "would " : "";
-  io.out(`${options.dryRun ? "Dry run: " : ""}importing ${inertLine(options.path)} as ${KIND_NAMES[prepared.kind]}${prepared.detected ? " (detected; --from to choose)" : ""}\n`);
+  io.out(`${options.dryRun ? "Dry run: " : ""}importing ${inertLine(options.path)} as ${prepared.index ? "an index README: the markdown files it links" : KIND_NAMES[prepared.kind]}${prepared.detected ? " (detected; --from to choose)" : ""}\n`);
   prepared.plan.create.forEach((p, i) => {
     const d = p.draft;
     const star = d.featured ? " · featured" : "";
@@ -143,7 +143,10 @@ function printReport(ctx: Context, options: ImportOptions, prepared: PreparedImp
     const unshown = prepared.unshown.includes(key) ? ` (your templates/README.md shows it nowhere: add {{config.${key}}})` : "";
     io.out(`${c.green(`${would}set`)}     readme.${key} in ${CONFIG_FILE}${unshown}\n`);
   }
-  for (const title of prepared.readme.groups) io.out(`${c.green(`${would}group`)}   "${inertLine(title)}" in ${CONFIG_FILE}: its topics under its heading in the README\n`);
+  for (const title of prepared.readme.groups) {
+    if (title) io.out(`${c.green(`${would}group`)}   "${inertLine(title)}" in ${CONFIG_FILE}: its topics under its heading in the README\n`);
+    else io.out(`${c.green(`${would}order`)}   the topics in ${CONFIG_FILE} as the source's README lists them (a group without a title)\n`);
+  }
   for (const key of prepared.readme.kept) io.out(`${c.dim("kept")}    readme.${key} in ${CONFIG_FILE}: it has a value of yours already\n`);
   for (const p of problems) io.err(`${inertLine(p.path)}:${p.line}: ${inertLine(p.message)}\n`);
 

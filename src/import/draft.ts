@@ -61,6 +61,9 @@ export interface ParseOptions {
   tags?: string[] | undefined;
 }
 
+/** Told how far a long import is: the step, how many of how many (undefined: not counted). */
+export type Progress = (step: "history" | "read" | "write", done: number, total: number | undefined) => void;
+
 /** Line ends as LF (CRLF and lone CR sources read the same). */
 export const toLf = (text: string) => text.replace(/\r\n?/g, "\n");
 

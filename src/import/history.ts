@@ -64,22 +64,29 @@ export function firstDatesFromLog(log: string): Map<string, string> {
   return alive;
 }
 
-/** The date each file under `folder` was first committed, following renames, by path relative to `folder`; empty without git or history. */
-export function firstCommitDates(folder: string): Map<string, string> {
+export interface FolderHistory {
+  /** The date each file was first committed, following renames, by path relative to the folder. */
+  dates: Map<string, string>;
+  /** The folder's path from the repository's top (`notes/til`, "" at the top); undefined outside a repository. */
+  prefix: string | undefined;
+}
+
+/** The first-commit date of each file under `folder`; no dates without git or history. */
+export function firstCommitDates(folder: string): FolderHistory {
   const dates = new Map<string, string>();
   const top = tryGit(folder, ["rev-parse", "--show-toplevel"])?.trim();
-  if (!top) return dates;
+  if (!top) return { dates, prefix: undefined };
+  const prefix = path.relative(fs.realpathSync(top), fs.realpathSync(folder)).split(path.sep).join("/");
   const log = tryGit(folder, ["log", "--reverse", "--date-order", "--format=%x01%H%x00%as", "--name-status", "-M", `-l${RENAME_LIMIT}`, "-z", "--", "."], {
     maxBuffer: 512 * 1024 * 1024,
     timeout: 120_000,
   });
-  if (!log) return dates;
-  const prefix = path.relative(fs.realpathSync(top), fs.realpathSync(folder)).split(path.sep).join("/");
+  if (!log) return { dates, prefix };
   for (const [name, date] of firstDatesFromLog(log)) {
     const rel = prefix ? (name.startsWith(`${prefix}/`) ? name.slice(prefix.length + 1) : undefined) : name;
     if (rel) dates.set(rel, date);
   }
-  return dates;
+  return { dates, prefix };
 }
 
 /** The date a file was first committed, following its renames (`git log --follow`); undefined without git or history. */

@@ -14,11 +14,14 @@ function folderTopic(rel: string): string | undefined {
   return folders[folders.length - 1];
 }
 
-export function parseMarkdownFolder(files: NoteFile[], options: ParseOptions = {}): ParsedSource {
+/** `names`: the names a repository README gives its top folders (repository.ts). */
+export function parseMarkdownFolder(files: NoteFile[], options: ParseOptions = {}, names: ReadonlyMap<string, string> = new Map()): ParsedSource {
   const drafts: ImportDraft[] = [];
   const problems: ImportProblem[] = [];
   for (const file of files) {
-    const result = parseNote(file, { kind: "markdown", topicFromPath: folderTopic(file.rel), defaultTopic: DEFAULT_NOTES_TOPIC }, options);
+    const folder = folderTopic(file.rel);
+    const topic = folder !== undefined && file.rel.startsWith(`${folder}/`) ? (names.get(folder) ?? folder) : folder;
+    const result = parseNote(file, { kind: "markdown", topicFromPath: topic, defaultTopic: DEFAULT_NOTES_TOPIC }, options);
     if ("problem" in result) problems.push(result.problem);
     else drafts.push(result.draft);
   }

@@ -77,18 +77,21 @@ export interface PlanOptions {
   maxBytes: number;
 }
 
+/** A file of a folder is the same source whether it was imported as a TIL folder's or a notes folder's (`til:a/b.md`, `markdown:a/b.md`). */
+const sameFile = (source: string) => source.replace(/^(til|markdown):/, "file:");
+
 export function planImport(drafts: ImportDraft[], existing: ExistingEntry[], options: PlanOptions): ImportPlan {
   const bySource = new Map<string, string>();
   const byTitle = new Map<string, string>();
   for (const e of existing) {
-    if (e.source) bySource.set(e.source, e.path);
+    if (e.source) bySource.set(sameFile(e.source), e.path);
     byTitle.set(titleKey(e.title, e.date), e.path);
   }
   const plan: ImportPlan = { create: [], skip: [], problems: [] };
   const width = Math.max(2, String(drafts.length).length);
   drafts.forEach((draft, index) => {
     const problem = (message: string) => plan.problems.push({ ...draft.origin, message: `"${draft.title.slice(0, 60)}": ${message}` });
-    const sameSource = bySource.get(draft.source);
+    const sameSource = bySource.get(sameFile(draft.source));
     if (sameSource) return void plan.skip.push({ draft, reason: "same source", existing: sameSource });
     const sameTitle = byTitle.get(titleKey(draft.title, draft.date));
     if (sameTitle) return void plan.skip.push({ draft, reason: "same title and date", existing: sameTitle });
@@ -102,7 +105,7 @@ export function planImport(drafts: ImportDraft[], existing: ExistingEntry[], opt
     const base = `${draft.date}-${options.ordered ? `${String(index + 1).padStart(width, "0")}-` : ""}${slugify(draft.title)}`;
     const parsed = parseEntry(text, `${base}.md`);
     if (!parsed.ok) return void problem(parsed.problems.map((p) => p.message).join("; "));
-    bySource.set(draft.source, "this import");
+    bySource.set(sameFile(draft.source), "this import");
     plan.create.push({ draft, text, base });
   });
   return plan;

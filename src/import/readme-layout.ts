@@ -7,6 +7,7 @@
 // `nexus build-readme` then gives back the same README, generated. Pure.
 
 import { FenceTracker } from "../domain/fences.js";
+import { documentHeadings } from "./heading.js";
 import type { TopicGroup } from "../journal/config.js";
 
 /** What a heading of the README became, and its text as a format (`**{topic}**`, `Challenge {n}: {title}`) when it has one. */
@@ -175,4 +176,28 @@ export function templateComment(name: string, digest: string | undefined): strin
 /** The digest a template's comment names, if it was made from a README. */
 export function importedDigest(template: string): string | undefined {
   return new RegExp(`^\\{\\{![^]*?${IMPORTED_DIGEST}: ([0-9a-f]{64})`).exec(template)?.[1];
+}
+
+/**
+ * An index README's layout as a template: its text before the first section of links
+ * and after the last one kept as written, and `{{topics}}` (every entry under its topic,
+ * as the index listed them) with the charts and pages where the sections of links were.
+ */
+export function indexLayout(text: string, isIndexSection: (heading: string, body: string) => boolean): string | undefined {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const code = new FenceTracker();
+  const headings = documentHeadings(lines, (l) => code.inCode(l));
+  const index = headings.map((h, i) => ({ start: h.line, end: headings[i + 1]?.line ?? lines.length, h })).filter((s) => isIndexSection(s.h.text, lines.slice(s.start, s.end).join("\n")));
+  if (!index.length) return undefined;
+  const out: string[] = [];
+  const copy = new FenceTracker({ indented: true });
+  const keep = (from: number, to: number) => {
+    for (let i = from; i < to; i += 1) out.push(copy.inCode(lines[i]!) ? lines[i]! : asText(lines[i]!));
+  };
+  keep(0, index[0]!.start);
+  while (out.length && !out.at(-1)!.trim()) out.pop();
+  out.push("", "{{topics}}", "", `${"#".repeat(Math.max(2, index[0]!.h.level - 1))} The journal in numbers`, "", "{{charts}}", "", "{{pages}}", "");
+  keep(index.at(-1)!.end, lines.length);
+  while (out.length && !out.at(-1)!.trim()) out.pop();
+  return `${out.join("\n")}\n`;
 }

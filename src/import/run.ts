@@ -11,17 +11,15 @@ import { createWithFreeName, replaceFile } from "../journal/safe-write.js";
 import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { readTemplate } from "../journal/templates.js";
 import { detectFile, detectFolder } from "./detect.js";
-import type { DateSource, ImportProblem, ParsedSource, ParseOptions, SourceKind } from "./draft.js";
+import type { DateSource, ImportProblem, ParsedSource, ParseOptions, Progress, SourceKind } from "./draft.js";
+import { isIndexReadme, parseIndexReadme, parseRepositoryFolder } from "./til-repo.js";
 import { planTemplate, restoreTemplate, writeTemplate, type TemplatePlan } from "./readme-template.js";
 import { NotJrnlError, parseJrnl } from "./jrnl.js";
-import { parseMarkdownFolder } from "./markdown.js";
 import { parseNote } from "./note.js";
 import { planImport, sourceOf, type ExistingEntry, type ImportPlan } from "./plan.js";
 import { parseReadme } from "./readme.js";
 import { mergeReadmeValues, type ReadmeMerge } from "./readme-values.js";
-import { firstCommitDates } from "./history.js";
-import { fileDate, openSource, readNotes, type RepairedFile, type SourceFile, type SourceFolder } from "./source.js";
-import { parseTil } from "./til.js";
+import { fileDate, openSource, type RepairedFile, type SourceFile, type SourceFolder } from "./source.js";
 
 export interface ImportRequest extends ParseOptions {
   /** Absolute path of the source. */
@@ -30,11 +28,11 @@ export interface ImportRequest extends ParseOptions {
   shown: string;
   from?: SourceKind | undefined;
   now?: Date;
-  /** Told how far a long import is: the step, how many of how many (undefined: not counted). */
+  /** Told how far a long import is. */
   progress?: Progress | undefined;
 }
 
-export type Progress = (step: "history" | "read" | "write", done: number, total: number | undefined) => void;
+export type { Progress };
 
 export interface PreparedImport {
   kind: SourceKind;
@@ -50,6 +48,8 @@ export interface PreparedImport {
   repaired: RepairedFile[];
   /** A README's layout as templates/README.md (or the journal's own template, kept). */
   template: TemplatePlan | undefined;
+  /** The source is a README that indexes the markdown files beside it: those were read. */
+  index: boolean;
 }
 
 /** Existing entries with their `source:` (read from each file's frontmatter). */
@@ -94,11 +94,7 @@ function parseFile(source: SourceFile, kind: SourceKind, request: ImportRequest,
 function parseFolder(source: SourceFolder, kind: SourceKind, request: ImportRequest, now: Date): ParsedSource & { repaired: RepairedFile[] } {
   if (kind === "readme" || kind === "jrnl") throw new UsageError(`--from ${kind} needs a file; ${request.shown} is a folder`);
   if (!source.files.length) throw new UserError(`no markdown files (.md) in ${request.shown}: nothing to import`);
-  request.progress?.("history", 0, undefined);
-  const dates = firstCommitDates(source.folder);
-  const { notes, problems, repaired } = readNotes(source, dates, now, (done) => request.progress?.("read", done, source.files.length));
-  const parsed = kind === "til" ? parseTil(notes, request) : parseMarkdownFolder(notes, request);
-  return { ...parsed, problems: [...source.skipped, ...problems, ...parsed.problems], repaired };
+  return parseRepositoryFolder(source, kind, request, now);
 }
 
 export function prepareImport(journal: Journal, request: ImportRequest): PreparedImport {
@@ -113,10 +109,15 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
       request.from ??
       detectFolder({ files: source.files.map((f) => ({ rel: f.rel, frontmatter: startsWithFrontmatter(f.abs) })) });
   }
+  // A README that is an index of the files beside it: those files are the learnings.
+  const index = source.kind === "file" && kind === "readme" && !request.from && isIndexReadme(source.file, source.text);
+  if (index) kind = "til";
   const parsed =
-    source.kind === "file"
-      ? { ...parseFile(source, kind, request, now), repaired: source.repaired.length ? [{ path: path.basename(source.file), lines: source.repaired }] : [] }
-      : parseFolder(source, kind, request, now);
+    source.kind === "folder"
+      ? parseFolder(source, kind, request, now)
+      : index
+        ? parseIndexReadme(source.file, source.text, request, now)
+        : { ...parseFile(source, kind, request, now), repaired: source.repaired.length ? [{ path: path.basename(source.file), lines: source.repaired }] : [] };
   if (!parsed.drafts.length && !Object.keys(parsed.readme).length && !parsed.problems.length) {
     throw new UserError(`found nothing to import in ${request.shown}`, {
       hint: kind === "readme" ? "a README's learnings are headings with text under them" : "use --from to say what it is",
@@ -152,7 +153,7 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
   }
   const templateText = written ? template!.text! : readTemplate(journal, "README.md").text;
   const unshown = readme.set.filter((key) => !SETTINGS.has(key) && !templateText.includes(`{{config.${key}}}`));
-  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown, repaired: parsed.repaired, template };
+  return { kind, detected: !request.from, plan, problems: [...parsed.problems, ...plan.problems], readme, unshown, repaired: parsed.repaired, template, index };
 }
 
 /** Dates that are not the day the learning was written down. */
