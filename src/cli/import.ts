@@ -31,6 +31,9 @@ What becomes what:
             is featured. Overview, goals, contact, license and notes sections become
             "readme" values of nexus.config.json (a value you set is kept).
             Date: one written in the section, else the file's first commit, else today.
+            The journal's own README.md: templates/README.md gets its layout, and the
+            first build-readme gives the same README back, generated (no --force).
+            A README of links to the files beside it (an index): those files are imported.
   jrnl      title and body as written; tags lose their @; starred is featured;
             topic: --topic, else the first tag, else "Journal".
   til       title: the first "# " heading; topic: the folder; date: frontmatter, a date line at
