@@ -21,6 +21,7 @@ import { TemplateError } from "../readme/template.js";
 import { planReadme } from "../readme/update.js";
 import { importedDigest } from "../import/readme-layout.js";
 import { sha256 } from "../import/readme-template.js";
+import { fromUtf16 } from "../import/source.js";
 import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
@@ -36,6 +37,16 @@ export interface BuildReadmeOptions {
 }
 
 export const README_FILE = "README.md";
+
+/** README.md is a regular file whose bytes have the digest the template names. */
+function isImportedReadme(file: string, digest: string | undefined): boolean {
+  if (digest === undefined) return false;
+  try {
+    return fs.lstatSync(file).isFile() && sha256(fs.readFileSync(file)) === digest;
+  } catch {
+    return false;
+  }
+}
 
 function readExisting(file: string, label: string): string | undefined {
   let stat: fs.Stats;
@@ -179,7 +190,9 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     throw error;
   }
   printNotes(ctx, label, rendered.warnings, []);
-  const existing = readExisting(file, label);
+  // The hand-written README that `nexus import` made the template from, unchanged since (in any encoding): replaced once, without --force.
+  const replaceHandWritten = isImportedReadme(file, importedDigest(template.text));
+  const existing = replaceHandWritten ? Buffer.from(fromUtf16(fs.readFileSync(file))).toString("utf8") : readExisting(file, label);
   if (options.stdout && existing === undefined) {
     io.out(rendered.text);
     return 0;
@@ -187,9 +200,6 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   // `"readme": {"wholeFile": true}`: README.md is the template's output as a whole, as if
   // every build were --force, and --check compares the whole file (for a README nobody edits by hand).
   const wholeFile = journal.config.readme.wholeFile === true;
-  // The hand-written README that `nexus import` made the template from, unchanged since: replaced once, without --force.
-  const digest = importedDigest(template.text);
-  const replaceHandWritten = digest !== undefined && existing !== undefined && sha256(fs.readFileSync(file)) === digest;
   const plan = planReadme(existing, rendered, { force: options.force || wholeFile, label, replaceHandWritten });
   printNotes(ctx, label, [], plan.missing);
 

@@ -70,7 +70,20 @@ export function openSource(target: string, shown: string, exclude: string[]): So
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-function decodeText(bytes: Uint8Array): string | undefined {
+/** UTF-16 text with its byte order mark (what Windows tools such as PowerShell's `>` write) as UTF-8 bytes; other bytes as they are. */
+export function fromUtf16(bytes: Uint8Array): Uint8Array {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!(le || be) || bytes.length % 2) return bytes;
+  const body = Buffer.from(bytes.subarray(2));
+  if (be) body.swap16();
+  const text = body.toString("utf16le");
+  // A lone surrogate is not text: left to be refused as the bytes it is.
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text) ? bytes : Buffer.from(text, "utf8");
+}
+
+function decodeText(raw: Uint8Array): string | undefined {
+  const bytes = fromUtf16(raw);
   if (bytes.includes(0)) return undefined;
   try {
     return decoder.decode(bytes);
@@ -133,7 +146,7 @@ export function readNotes(folder: SourceFolder, dates: Map<string, string>, now:
   const problems: ImportProblem[] = [];
   for (const [i, f] of folder.files.entries()) {
     progress?.(i);
-    const decoded = decodeEntryBytes(fs.readFileSync(f.abs));
+    const decoded = decodeEntryBytes(fromUtf16(fs.readFileSync(f.abs)));
     if ("problem" in decoded) {
       problems.push({ path: f.rel, line: 1, message: decoded.problem });
       continue;

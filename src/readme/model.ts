@@ -63,8 +63,8 @@ function sortOldestFirst(entries: readonly LoadedEntry[]): LoadedEntry[] {
   return reversed;
 }
 
-/** What makes two topics the same: they read the same (controls and bidirectional overrides are never shown), in any case. */
-export const topicKey = (name: string) => stripControls(name).trim().toLowerCase();
+/** What makes two topics the same: they read the same (controls and bidirectional overrides are never shown), in any case and Unicode form (NFC or NFD). */
+export const topicKey = (name: string) => stripControls(name).normalize("NFC").trim().toLowerCase();
 
 function spelling(entries: LoadedEntry[]): string {
   const counts = new Map<string, number>();

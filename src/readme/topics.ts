@@ -14,6 +14,8 @@ import type { EntryOrder } from "./settings.js";
 import { shortText } from "./summary.js";
 
 const EMPTY = "_No entries yet._";
+/** Topics past `readme.topics` named one by one in the summary form; the others are on the list of topics. */
+const HIDDEN_NAMED = 300;
 
 /** A topic's entries in the order the config asks for (they come oldest first). */
 export function inOrder(entries: readonly LoadedEntry[], order: EntryOrder): LoadedEntry[] {
@@ -25,11 +27,16 @@ export function inOrder(entries: readonly LoadedEntry[], order: EntryOrder): Loa
 /** An entry that is its topic (imported from a README where each learning was a heading): its title says nothing more. */
 const isTopicItself = (entry: LoadedEntry, topic: Topic) => topicKey(entry.title) === topicKey(topic.name);
 
-/** The topics of a group the README shows in the summary form: a config group's all, the others' at most `settings.topics`, most entries first. */
+/**
+ * The topics of a group the README shows in the summary form: at most `settings.topics`, most
+ * entries first, in the group's order; a group of the config whole while its topics are ten
+ * times fewer (a README past its budget still has to end somewhere).
+ */
 function shownTopics(ctx: SectionContext, group: Group): { topics: Topic[]; hidden: Topic[] } {
-  if (ctx.full || group.fromConfig || group.topics.length <= ctx.settings.topics) return { topics: group.topics, hidden: [] };
+  const limit = group.fromConfig ? 10 * ctx.settings.topics : ctx.settings.topics;
+  if (ctx.full || group.topics.length <= limit) return { topics: group.topics, hidden: [] };
   const ranked = [...group.topics].sort((a, b) => b.entries.length - a.entries.length || compareNames(a.name, b.name));
-  const keep = new Set(ranked.slice(0, ctx.settings.topics));
+  const keep = new Set(ranked.slice(0, limit));
   return { topics: group.topics.filter((t) => keep.has(t)), hidden: group.topics.filter((t) => !keep.has(t)) };
 }
 
@@ -47,8 +54,13 @@ function renderGroups(ctx: SectionContext, groups: Group[], showGroupTitles: boo
       const single = topic.entries.length === 1 ? topic.entries[0]!.date : undefined;
       if (body !== undefined) topicBlocks.push(`${topicHeading(ctx, topicLevel, escapeInline(topic.name) || "(unnamed topic)", single)}\n\n${body}`);
     }
-    // Every topic is in the README: those past `readme.topics` as one line of links with their counts.
-    if (hidden.length && listHidden) topicBlocks.push(`_${plural(hidden.length, "more topic")}: ${hidden.map((t) => `${topicPage(ctx, t, escapeInline(t.name) || "topic")} (${t.entries.length})`).join(" · ")}._`);
+    // Every topic is in the README: those past `readme.topics` as one line of links with their counts
+    // (past a few hundred, the list of all topics is one link away).
+    if (hidden.length && listHidden) {
+      const named = hidden.slice(0, HIDDEN_NAMED).map((t) => `${topicPage(ctx, t, escapeInline(t.name) || "topic")} (${t.entries.length})`);
+      const rest = hidden.length > HIDDEN_NAMED ? ` · and ${plural(hidden.length - HIDDEN_NAMED, "more")} on ${setLinks(ctx, ctx.plan.topicList, "the list of topics")}` : "";
+      topicBlocks.push(`_${plural(hidden.length, "more topic")}: ${named.join(" · ")}${rest}._`);
+    } else if (hidden.length) topicBlocks.push(`_The takeaways of ${plural(hidden.length, "more topic")} are on their pages: see ${setLinks(ctx, ctx.plan.topicList, "the list of topics")}._`);
     if (!topicBlocks.length) continue; // a group without entries is left out
     const title = showGroupTitles && group.title ? `${heading(ctx.level + 1, escapeInline(group.title))}\n\n` : "";
     blocks.push(`${title}${topicBlocks.join("\n\n")}`);

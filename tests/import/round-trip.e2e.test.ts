@@ -173,3 +173,27 @@ describe("what the round trip never does", () => {
     expect(output).toContain("- append may copy");
   });
 });
+
+describe("READMEs from anywhere", () => {
+  it("comes back from CRLF line ends with CRLF line ends, every line", async () => {
+    const crlf = SEED.replace(/\n/g, "\r\n");
+    const { output } = await roundTrip(crlf);
+    expect(output).toMatch(/\r\n/);
+    expect(output.replace(/\r\n/g, "")).not.toMatch(/\n/);
+    expect(recall(SEED, output).missing).toEqual([]);
+  });
+
+  it("reads a UTF-16 README (as PowerShell writes one) and gives it back as UTF-8", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("# Notes\n\n## Go\n\n### Maps (2024-02-03)\n\n- not ordered\n\n## Contact\n\nme\n", "utf16le")]);
+    const { output, built } = await roundTrip(utf16);
+    expect(built.stdout).toContain("replaced the hand-written README.md");
+    expect(output).toMatch(/^# Notes\n\n## Go\n\n<!-- nexus:begin takeaways:go -->\n\n### Maps \(2024-02-03\)\n\n- not ordered\n/);
+  });
+
+  it("matches a group and its topics written in NFD (as macOS names them) with their entries", async () => {
+    const nfd = "# Journal\n\n## Café crème\n\n### Crème brûlée (2024-01-01)\n\n- sugar\n\n## Contact\n\nme\n".normalize("NFD");
+    const { output, built } = await roundTrip(nfd);
+    expect(built.stderr).toBe("");
+    expect(output.normalize("NFC")).toContain("### Crème brûlée (2024-01-01)\n\n- sugar");
+  });
+});
