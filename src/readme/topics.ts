@@ -60,7 +60,7 @@ function renderGroups(ctx: SectionContext, groups: Group[], showGroupTitles: boo
       const named = hidden.slice(0, HIDDEN_NAMED).map((t) => `${topicPage(ctx, t, escapeInline(t.name) || "topic")} (${t.entries.length})`);
       const rest = hidden.length > HIDDEN_NAMED ? ` · and ${plural(hidden.length - HIDDEN_NAMED, "more")} on ${setLinks(ctx, ctx.plan.topicList, "the list of topics")}` : "";
       topicBlocks.push(`_${plural(hidden.length, "more topic")}: ${named.join(" · ")}${rest}._`);
-    } else if (hidden.length) topicBlocks.push(`_The takeaways of ${plural(hidden.length, "more topic")} are on their pages: see ${setLinks(ctx, ctx.plan.topicList, "the list of topics")}._`);
+    }
     if (!topicBlocks.length) continue; // a group without entries is left out
     const title = showGroupTitles && group.title ? `${heading(ctx.level + 1, escapeInline(group.title))}\n\n` : "";
     blocks.push(`${title}${topicBlocks.join("\n\n")}`);
