@@ -230,9 +230,10 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
   let made: string | undefined;
   if (pageChanges) {
+    const existed = fs.existsSync(path.join(journal.root, rendered.pagesFolder));
     made = await applyGenerated(journal.root, rendered.pagesFolder, files, pages);
     const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
-    io.out(`${c.green("updated")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
+    io.out(`${c.green(existed ? "updated" : "created")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
   }
   if (former.length) {
     removeFormerPages(journal.root, record!, former);

@@ -45,7 +45,8 @@ export interface ImportPlan {
 
 /** The file of an imported entry: the usual frontmatter, `featured` when it is, and `source`. */
 export function importedEntryText(draft: ImportDraft): string {
-  const fields = serializeFrontmatter(draft);
+  // No `tags: []` when the source gave none: GitHub shows an empty column for it.
+  const fields = serializeFrontmatter(draft).replace(/^tags: \[\]\n/m, "");
   // The entry model writes `featured` itself once it knows the key; until then it is added here.
   const featured = draft.featured && !/^featured:/m.test(fields) ? "featured: true\n" : "";
   const front = fields.replace(/---\n$/, `${featured}source: ${yamlLine(draft.source)}\n---\n`);

@@ -32,6 +32,10 @@ describe("the full form", () => {
     const result = await runCli(["build-readme"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^README\.md lists every entry: \d+ KB, within its 256 KB budget$/m);
+    // The first build made the pages folder, and says so; a later one updates it.
+    expect(result.stdout).toMatch(/^created journal\/ \(\d+ generated files: \d+ written\)$/m);
+    fs.writeFileSync(path.join(dir, "entries/2030-01-01-new.md"), entryText({ title: "New", topic: "Topic A0", date: "2030-01-01", takeaway: "x" }));
+    expect((await runCli(["build-readme"], { cwd: dir })).stdout).toMatch(/^updated journal\/ /m);
     const topics = block(readme(dir), "topics");
     expect(topics).toContain("_36 learnings and counting._");
     expect(new Set(entryLinks(topics)).size).toBe(36);
