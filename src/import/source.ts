@@ -92,6 +92,15 @@ function decodeText(raw: Uint8Array): string | undefined {
   }
 }
 
+/** A file name as text, or undefined when its bytes are not UTF-8. */
+function nameOf(bytes: Buffer): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function walkFolder(root: string, exclude: string[]): SourceFolder {
   const real = fs.realpathSync(root);
   const excluded = new Set(exclude.map((p) => {
@@ -104,8 +113,17 @@ function walkFolder(root: string, exclude: string[]): SourceFolder {
   const out: SourceFolder = { kind: "folder", folder: root, files: [], skipped: [] };
   const walk = (dir: string, rel: string) => {
     if (excluded.has(path.join(real, rel))) return;
-    const names = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const dirent of names) {
+    const names = fs.readdirSync(dir, { withFileTypes: true, encoding: "buffer" }).sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const raw of names) {
+      const name = nameOf(raw.name);
+      if (name === undefined) {
+        // A name that is not UTF-8 cannot be written in an entry's source, nor opened by the name it reads as.
+        if (/\.(md|markdown)$/i.test(raw.name.toString("latin1")) || raw.isDirectory()) {
+          out.skipped.push({ path: rel ? `${rel}/${raw.name.toString("latin1")}` : raw.name.toString("latin1"), line: 1, message: "a name that is not UTF-8: not read (rename it)" });
+        }
+        continue;
+      }
+      const dirent = { name, isSymbolicLink: () => raw.isSymbolicLink(), isDirectory: () => raw.isDirectory(), isFile: () => raw.isFile() };
       if (dirent.name.startsWith(".") || dirent.name === "node_modules") continue;
       const abs = path.join(dir, dirent.name);
       const childRel = rel ? `${rel}/${dirent.name}` : dirent.name;

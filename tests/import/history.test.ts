@@ -146,3 +146,22 @@ describe("nexus import dates a repository's files by their history", () => {
     expect(data.created[0].guesses).toEqual(["no date in the section: dated 2021-01-01 (the file's first commit)"]);
   });
 });
+
+describe("file names git and file systems allow", () => {
+  it("follows renames of names with a tab or a line break, and reports a name that is not UTF-8 instead of stopping", async () => {
+    const repo = repository();
+    repo.write("t/x/a\tb.md", note("Tab"));
+    repo.write("t/x/new\nline.md", note("Line break"));
+    fs.writeFileSync(Buffer.concat([Buffer.from(path.join(repo.dir, "t/x/caf")), Buffer.from([0xe9]), Buffer.from(".md")]), note("Latin-1 name"));
+    repo.commit("2019-01-01");
+    repo.mv("t/x/a\tb.md", "t/x/c\td.md");
+    repo.mv("t/x/new\nline.md", "t/x/new\nline2.md");
+    repo.commit("2020-01-01");
+    const journal = makeTree({ "nexus.config.json": '{"entries": "entries"}\n' });
+    const result = await runCli(["import", path.join(repo.dir, "t"), "--json", "--dry-run"], { cwd: journal });
+    expect(result.code).toBe(1);
+    const data = JSON.parse(result.stdout);
+    expect(data.created.map((c: { title: string; date: string }) => `${c.title} ${c.date}`).sort()).toEqual(["Line break 2019-01-01", "Tab 2019-01-01"]);
+    expect(data.problems).toEqual([{ path: expect.stringMatching(/x\/caf.\.md$/), line: 1, message: "a name that is not UTF-8: not read (rename it)" }]);
+  });
+});
