@@ -112,10 +112,31 @@ export function parseFrontmatter(frontmatterLines: string[]): unknown {
       // gray-matter hands the engine the text after the opening `---`, starting
       // with its line end, so the YAML's line 1 is the file's line 2.
       const line = (error.mark?.line ?? 0) + 1;
-      throw new FrontmatterError(`invalid YAML: ${error.reason}`, line);
+      throw new FrontmatterError(`invalid YAML: ${error.reason}${COLON_ERRORS.test(error.reason) ? colonHint(frontmatterLines, line) : ""}`, line);
     }
     throw new FrontmatterError(`invalid frontmatter: ${(error as Error).message}`, 1);
   }
+}
+
+/** The errors js-yaml gives for a colon and a space inside an unquoted value. */
+const COLON_ERRORS = /bad indentation of a mapping entry|incomplete explicit mapping pair/;
+
+/**
+ * A hint for the commonest hand-written YAML mistake: a colon and a space inside an
+ * unquoted value (`title: Django: the ORM`), which YAML reads as a second mapping.
+ * It looks at the file line the error names and the one above it (an error can be
+ * noticed a line late); "" when neither is such a line.
+ */
+export function colonHint(frontmatterLines: string[], fileLine: number): string {
+  for (const index of [fileLine - 2, fileLine - 3]) {
+    const match = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(frontmatterLines[index] ?? "");
+    const value = match?.[2] ?? "";
+    // Quoted, a flow list or mapping, a block, an anchor, an alias, a tag or a comment: not a plain value.
+    if (!match || /^["'[{|>&*!#%@`?]/.test(value) || !/:(\s|$)/.test(value)) continue;
+    const where = index === fileLine - 2 ? "" : ` (line ${index + 2})`;
+    return `; a colon in a value needs quotes${where}: ${match[1]}: ${doubleQuoted(value)}`;
+  }
+  return "";
 }
 
 /** A YAML scalar on one line: plain where that reads back the same, quoted otherwise. */

@@ -141,11 +141,21 @@ describe("invalid entries", () => {
     ["frontmatter is a list", base("- a\n- b"), 1, /frontmatter is a list/],
     ["empty frontmatter", base(""), 1, /frontmatter is empty/],
     ["custom tag", base("title: !!js/function 'function(){}'\ntopic: X\ndate: 2026-01-01"), 2, /invalid YAML/],
+    ["colon in a title", base("title: Hand written: with colon\ntopic: X\ndate: 2026-01-01"), 2, /bad indentation of a mapping entry; a colon in a value needs quotes: title: "Hand written: with colon"$/],
+    ["colon at the end of a topic", base("title: T\ntopic: Ends with colon:\ndate: 2026-01-01"), 3, /; a colon in a value needs quotes: topic: "Ends with colon:"$/],
+    ["colon in a CJK title", base("topic: X\ntitle: 東京: 夜景 🌃\ndate: 2026-01-01"), 3, /needs quotes: title: "東京: 夜景 🌃"$/],
+    ["colon in a CRLF title", "---\r\ntitle: C++: templates\r\ntopic: X\r\ndate: 2026-01-01\r\n---\r\n", 2, /needs quotes: title: "C\+\+: templates"$/],
   ];
   it.each(cases)("%s", (_, text, line, message) => {
     const problems = problemsOf(text);
     expect(problems[0]).toMatchObject({ line, severity: "error" });
     expect(problems[0]!.message).toMatch(message);
+  });
+
+  it("gives no colon hint where quotes would not help", () => {
+    for (const fm of ["title: [unclosed\ntopic: X\ndate: 2026-01-01", 'title: "a": b\ntopic: X\ndate: 2026-01-01', "title: T\ntopic: X\ndate: 2026-01-01\ntitle: again: yes"]) {
+      expect(problemsOf(base(fm))[0]!.message).not.toMatch(/colon/);
+    }
   });
 
   it("never runs code from ---js frontmatter", () => {
