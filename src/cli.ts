@@ -9,8 +9,9 @@ import * as sanitize from "./domain/sanitize.js";
 import { packageVersion } from "./package-paths.js";
 import type { Io } from "./ui/io.js";
 import type { Context } from "./commands/context.js";
-import { type Cli, examples } from "./cli/shared.js";
+import type { Cli } from "./cli/shared.js";
 import { registerCore } from "./cli/core.js";
+import { groupCommands, HELP_OF_HELP, helpSettings, suggestKnownCommands, TOP_EXAMPLES } from "./cli/help.js";
 import { entriesGuess, journalDir } from "./cli/dir.js";
 import { listEarly, readCacheEarly } from "./journal/early.js";
 import { CACHE_DIR, CACHE_FILE } from "./journal/cache-parts.js";
@@ -75,7 +76,7 @@ const done = (code: number) => {
 export function buildProgram(): Command {
   const program = new commander.Command("nexus")
     .description("A learning journal for the terminal: log what you learn, find it again, publish it as your README.")
-    .version(packageVersion(), "-V, --version", "print the version")
+    .version(packageVersion(), "-v, --version", "print the version (also -V, nexus version)")
     .option("-C, --dir <path>", "use the journal in this folder (default: found from the current folder up; env NEXUS_DIR)")
     .option("--no-color", "print without colour (also NO_COLOR=1)")
     .option("--no-pager", "never page long output (default on a terminal: $PAGER, or less -R)")
@@ -84,24 +85,22 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
-      outputError: (text, write) => write(sanitize.inertText(text.replace(/^error:/, "nexus: error:"))),
+      // One prefix for every error: commander's "error: ..." is "nexus: ..." as ours are.
+      outputError: (text, write) => write(sanitize.inertText(text.replace(/^error: /, "nexus: "))),
     })
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run with --help for usage)")
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
-    .addHelpText(
-      "after",
-      examples(
-        "nexus init                         start a journal in this folder",
-        'nexus add --title "Select related" --topic Django --tag orm',
-        "nexus list --topic Django --limit 5",
-        "nexus show select-related",
-        "nexus doctor",
-      ),
-    );
+    .configureHelp(helpSettings(commander.Help))
+    .addHelpText("after", TOP_EXAMPLES);
 
   const cli: Cli = { context, done };
   for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview, registerSite]) register(program, cli);
+  program
+    .command("version", { hidden: true })
+    .description("print the version")
+    .action(() => void process.stdout.write(`${packageVersion()}\n`));
+  groupCommands(program);
+  suggestKnownCommands(program);
 
   return program;
 }
@@ -133,8 +132,9 @@ function printError(error: unknown, debug: boolean): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = argv.slice(2);
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  // -V, as commander's default, stays a way to ask for the version.
+  const args = argv.slice(2).map((arg, i, all) => (arg === "-V" && !all.slice(0, i).some((a) => !a.startsWith("-")) ? "--version" : arg));
+  if (args.length === 1 && ["--version", "-v", "version"].includes(args[0]!)) {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
@@ -153,12 +153,16 @@ export async function main(argv: string[]): Promise<number> {
     if (colorLevelOf(command) > 0) chalk ??= await import("chalk");
   });
   if (args.length === 0) {
-    process.stdout.write(program.helpInformation());
+    program.outputHelp();
     return EXIT.ok;
   }
   const helpFor = args[0] === "help" ? args[1] : undefined;
+  if (helpFor === "--help" || helpFor === "-h") {
+    process.stdout.write(HELP_OF_HELP);
+    return EXIT.ok;
+  }
   if (helpFor && !program.commands.some((c) => c.name() === helpFor || c.aliases().includes(helpFor))) {
-    process.stderr.write(`nexus: error: unknown command '${sanitize.inertLine(helpFor)}'\n(run nexus --help for the commands)\n`);
+    process.stderr.write(`nexus: unknown command '${sanitize.inertLine(helpFor)}'\n(run nexus --help for the commands)\n`);
     return EXIT.usage;
   }
   try {

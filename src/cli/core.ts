@@ -17,18 +17,19 @@ export function registerCore(program: Command, { context, done }: Cli): void {
 
   program
     .command("add")
+    .alias("new")
     .description("log a learning: asks on a terminal, or takes flags")
     .argument("[title]", "what you learned, in a few words (or --title)")
-    .option("-t, --title <text>", "what you learned, in a few words")
+    .option("--title <text>", "what you learned, in a few words (or the argument)")
     .option("-p, --topic <name>", "the technology or concept, such as Django")
-    .option("--tag <tag>", "a tag (repeat it, or separate with commas)", collect, [])
+    .option("-t, --tag <tag>", "a tag (repeat it, or separate with commas)", collect, [])
     .option("--challenge <markdown>", "what was hard (- reads stdin)")
     .option("--solution <markdown>", "what solved it (- reads stdin)")
     .option("--takeaway <markdown>", "what to remember (- reads stdin)")
-    .option("-d, --date <YYYY-MM-DD>", "the day of the learning (default: today)")
+    .option("-d, --date <date>", "the day of the learning: YYYY-MM-DD, today or yesterday (default: today)")
     .option("--featured", "a featured challenge: the README shows it under Challenges (featured: true)")
     .option("-e, --edit", "write the entry in $VISUAL or $EDITOR")
-    .option("-n, --dry-run", "print the entry instead of saving it")
+    .option("--dry-run", "print the entry instead of saving it")
     .option("--json", "print the saved entry as JSON (path, title, topic, date, tags, sections)")
     .addHelpText(
       "after",
@@ -65,9 +66,9 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .alias("ls")
     .description("list entries, newest first")
     .option("-p, --topic <name>", "only this topic (any case)")
-    .option("--tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
-    .option("--since <date>", "only entries on or after this date")
-    .option("--until <date>", "only entries on or before this date")
+    .option("-t, --tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
+    .option("--since <date>", "only entries on or after this date (YYYY-MM-DD, today or yesterday)")
+    .option("--until <date>", "only entries on or before this date (YYYY-MM-DD, today or yesterday)")
     .option("-n, --limit <n>", "at most this many entries")
     .option("--featured", "only featured challenges (featured: true)")
     .option("--json", "print a JSON array")
@@ -92,6 +93,7 @@ export function registerCore(program: Command, { context, done }: Cli): void {
 
   program
     .command("show")
+    .alias("open")
     .description("show one entry, rendered for the terminal")
     .argument("<entry>", "path, file name, slug, or a unique part of the title")
     .option("--raw", "print the file as it is")

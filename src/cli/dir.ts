@@ -18,7 +18,7 @@ export function journalDir(flag: string | undefined, env: string | undefined): s
  * Commands whose first look at the entries folder comes before they write in it: a listing
  * made as the run starts is theirs (add, edit, rm and import write first, or may).
  */
-const READ_FIRST = new Set(["list", "ls", "search", "show", "stats", "tags", "build-readme", "doctor", "review"]);
+const READ_FIRST = new Set(["list", "ls", "search", "find", "show", "open", "stats", "tags", "build-readme", "doctor", "review"]);
 
 /**
  * The entries folder a command line will most likely read, found without commander: `entries`

@@ -20,6 +20,7 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
 
   program
     .command("rm")
+    .aliases(["delete", "remove"])
     .description("remove one entry (asks first; --yes without a terminal)")
     .argument("<entry>", "path, file name, slug, or a unique part of the title")
     .option("-y, --yes", "remove without asking")
@@ -38,7 +39,7 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       .description(`list ${name} with their entry counts, most used first; --rename merges spellings`)
       .option("--json", "print a JSON array of {name, count}")
       .option("--rename <names...>", `rename ${what} OLD to NEW in every entry (give both: --rename OLD NEW)`)
-      .option("-n, --dry-run", "with --rename: show what would change, write nothing")
+      .option("--dry-run", "with --rename: show what would change, write nothing")
       .addHelpText(
         "after",
         name === "tags"

@@ -8,9 +8,9 @@ export function registerImport(program: Command, { context, done }: Cli): void {
     .description("bring an existing journal in: a hand-written README, a jrnl JSON export, a TIL folder or markdown notes")
     .argument("<path>", "a README.md, a jrnl export (.json), or a folder of markdown files")
     .addOption(command.createOption("--from <kind>", "what the source is (default: detected)").choices(["readme", "jrnl", "til", "markdown"]))
-    .option("--topic <name>", "topic of every imported entry (default: from the source)")
+    .option("-p, --topic <name>", "topic of every imported entry (default: from the source)")
     .option("-t, --tag <tag>", "add this tag to every imported entry (repeatable)", collect, [])
-    .option("-n, --dry-run", "print what would be created (title, topic, date, file); write nothing")
+    .option("--dry-run", "print what would be created (title, topic, date, file); write nothing")
     .option("--json", "print what was (or would be) created, skipped and refused as JSON")
     .option("--verbose", "print each guess (a date, a title, a topic) under its entry, as --dry-run does")
     .addHelpText(

@@ -10,9 +10,9 @@ export function registerReview(program: Command, { context, done }: Cli): void {
     .argument("[entry]", "with --rate: the entry to rate (path, file name, slug, or a unique part of the title)")
     .option("--due", "list the cards due (today, or on --date) and exit")
     .option("--rate <rating>", "record one rating of <entry>: again, hard, good or easy")
-    .option("--date <YYYY-MM-DD>", "the day to review or rate for (default: today; earlier days back-fill)")
+    .option("-d, --date <date>", "the day to review or rate for: YYYY-MM-DD, today or yesterday (default: today; earlier days back-fill)")
     .option("-p, --topic <name>", "only cards of this topic (any case)")
-    .option("--tag <tag>", "only cards with this tag (repeat for all of several)", collect, [])
+    .option("-t, --tag <tag>", "only cards with this tag (repeat for all of several)", collect, [])
     .option("-n, --limit <n>", "at most this many cards")
     .option("--json", "with --due or --rate: print JSON")
     .addHelpText(

@@ -2,18 +2,18 @@ import type { Command } from "commander";
 import { type Cli, collect, examples } from "./shared.js";
 
 /** Options of search (and of every command) that take a value: the argument after them is that value. */
-const TAKES_VALUE = new Set(["-p", "--topic", "--tag", "--since", "--until", "-n", "--limit", "-C", "--dir"]);
+const TAKES_VALUE = new Set(["-p", "--topic", "-t", "--tag", "--since", "--until", "-n", "--limit", "-C", "--dir"]);
 
 /**
  * The arguments with `search -word` made a query word: a word after one dash (-redis,
  * -postgres) is a word the query excludes, as in GitHub's search, not a flag
- * (commander would refuse it as unknown), one letter too (-x). Only -p, -n and -h stay flags (-n20 too);
+ * (commander would refuse it as unknown), one letter too (-x). Only -p, -t, -n and -h stay flags (-n20 too);
  * words after `--` are left as they are.
  */
 export function searchArguments(args: string[]): string[] {
   let i = 0;
   while (i < args.length && args[i]!.startsWith("-") && args[i] !== "--") i += TAKES_VALUE.has(args[i]!) ? 2 : 1;
-  if (args[i] !== "search") return args;
+  if (args[i] !== "search" && args[i] !== "find") return args;
   const out = args.slice(0, i + 1);
   const excluded: string[] = [];
   for (let k = i + 1; k < args.length; k += 1) {
@@ -32,12 +32,13 @@ export function searchArguments(args: string[]): string[] {
 export function registerSearch(program: Command, { context, done }: Cli): void {
   program
     .command("search")
+    .alias("find")
     .description("find entries by words (any form of them, typos and all), best first")
     .argument("[query...]", 'words, "a phrase", -word, topic:NAME tag:NAME since:DATE until:DATE; with none, a terminal opens an interactive search')
     .option("-p, --topic <name>", "only this topic (any case)")
-    .option("--tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
-    .option("--since <date>", "only entries on or after this date")
-    .option("--until <date>", "only entries on or before this date")
+    .option("-t, --tag <tag>", "only entries with this tag (repeat for all of several)", collect, [])
+    .option("--since <date>", "only entries on or after this date (YYYY-MM-DD, today or yesterday)")
+    .option("--until <date>", "only entries on or before this date (YYYY-MM-DD, today or yesterday)")
     .option("-n, --limit <n>", "at most this many results (default: 10)")
     .option("--json", "print a JSON array, best first, with the score (higher is better) and why: each word's share and fields")
     .option("--explain", "under each result, say why it ranks there: each word's share of the score and the fields it was found in")
@@ -60,7 +61,7 @@ export function registerSearch(program: Command, { context, done }: Cli): void {
         "words one or two typos away, and the start of longer words (kube). Chinese, Japanese\n" +
         "and Thai text is cut into words; Chinese, Japanese and Korean words are also found inside\n" +
         "longer ones (東京 in 東京タワー, 서울 in 서울에서), ranked below whole words. -word is a word\n" +
-        "no result may have, not a flag (only -p, -n and -h are flags). Put \"phrases\" in single\n" +
+        "no result may have, not a flag (only -p, -t, -n and -h are flags). Put \"phrases\" in single\n" +
         "quotes for the shell.\n" +
         "Ranking: a word in the title counts most, then tags and topic, then the takeaway, then\n" +
         "challenge and solution, then notes; more occurrences count more but saturate (BM25);\n" +

@@ -19,7 +19,7 @@ export const inherited = (spec: ProgramSpec) => spec.global.filter((o) => o.long
 
 /**
  * A shell `case` on the word before the cursor: the global options' values,
- * then each command's own (so `-n` can be `--dry-run` in one and `--limit` in another).
+ * then each command's own (a command without an option refuses its short flag).
  */
 export function valueCases(spec: ProgramSpec, action: (kind: ValueKind) => string, indent: string, cmdVar: string): string {
   const line = (pad: string, [kind, flags]: [ValueKind, string[]]) => `${pad}${flags.join("|")}) ${action(kind)}; return ;;`;

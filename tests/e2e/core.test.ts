@@ -191,7 +191,7 @@ describe("nexus add", () => {
     const json = await runCli([...args, "--dry-run", "--json"], { cwd: dir });
     expect(JSON.parse(json.stdout)).toMatchObject({ path: "entries/2026-03-04-same-day-same-title-2.md", dryRun: true });
     expect(json.stderr).toBe(note);
-    const text = await runCli([...args, "-n"], { cwd: dir });
+    const text = await runCli([...args, "--dry-run"], { cwd: dir });
     expect(text.stderr).toBe(`${note}would write ${path.join("entries", "2026-03-04-same-day-same-title-2.md")}\n`);
     const real = await runCli(args, { cwd: dir });
     expect(real.stdout.trim()).toBe(path.join("entries", "2026-03-04-same-day-same-title-2.md"));

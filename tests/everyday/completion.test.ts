@@ -80,7 +80,7 @@ describe("nexus completion", () => {
     expect(complete("nexus", "topics", "--rename", "D")).toEqual(["Django"]);
     expect(complete("nexus", "show", "sel")).toEqual(["select-related"]);
     expect(complete("nexus", "completion", "")).toEqual(["bash", "zsh", "fish"]);
-    // `-n` takes a value after `list` but not after `tags`.
+    // `-n` takes a value (the limit) after `list`.
     expect(complete("nexus", "list", "-n", "")).toEqual([]);
     // Outside a journal nothing breaks: just no values.
     const outside = spawnSync("bash", ["-c", `source "${file}"; COMP_WORDS=(nexus list --topic ""); COMP_CWORD=3; _nexus; echo "n=\${#COMPREPLY[@]}"`], {
