@@ -21,6 +21,7 @@ import { registerEveryday } from "./cli/everyday.js";
 import { registerImport } from "./cli/import.js";
 import { registerReview } from "./cli/review.js";
 import { registerSite } from "./cli/site.js";
+import { registerConfig } from "./cli/config.js";
 
 let commander: typeof import("commander");
 let ui: typeof import("./ui/io.js");
@@ -52,7 +53,7 @@ function context(command: Command): Context {
   const flags = command.optsWithGlobals<GlobalFlags>();
   io ??= ui.processIo(colorLevelOf(command), (level) => new chalk!.Chalk({ level }));
   let commandIo = io;
-  if (flags.pager !== false && PAGED.has(command.name()) && io.stdoutIsTTY) {
+  if (flags.pager !== false && PAGED.has(command.name()) && command.parent?.parent === null && io.stdoutIsTTY) {
     const buffer: string[] = (pagedOutput ??= []);
     commandIo = { ...io, out: (text) => void buffer.push(text) };
   }
@@ -94,7 +95,7 @@ export function buildProgram(): Command {
     .addHelpText("after", TOP_EXAMPLES);
 
   const cli: Cli = { context, done };
-  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview, registerSite]) register(program, cli);
+  for (const register of [registerCore, registerSearch, registerReadme, registerEveryday, registerImport, registerReview, registerSite, registerConfig]) register(program, cli);
   program
     .command("version", { hidden: true })
     .description("print the version")

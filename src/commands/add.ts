@@ -16,6 +16,7 @@ import { createWithFreeName, freeName } from "../journal/safe-write.js";
 import { entriesShown, folderForWriting } from "../journal/inside.js";
 import { fillEntryTemplate, readTemplate } from "../journal/templates.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
+import { readStdin } from "../ui/stdin.js";
 import { displayPath, warnProblems } from "../ui/io.js";
 import type { Prompter } from "../ui/prompts.js";
 import { locate, type Context } from "./context.js";
@@ -40,19 +41,6 @@ export interface AddOptions {
 
 const SECTIONS = ["challenge", "solution", "takeaway"] as const;
 
-/** Reads all of stdin as text, however slowly it arrives. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_ENTRY_BYTES) throw new UsageError(`stdin is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB, more than an entry may hold`);
-    chunks.push(chunk as Buffer);
-  }
-  // One line ending in the saved entry: text piped from Windows (CRLF) or old Macs (CR) becomes LF.
-  return Buffer.concat(chunks).toString("utf8").replace(/\r\n?/g, "\n");
-}
-
 /** Turns the flags into a partial draft; `-` as a section reads it from stdin. */
 async function draftFromFlags(options: AddOptions): Promise<Partial<EntryDraft>> {
   const draft: Partial<EntryDraft> = {};
@@ -74,7 +62,7 @@ async function draftFromFlags(options: AddOptions): Promise<Partial<EntryDraft>>
   for (const section of SECTIONS) {
     const value = options[section];
     if (value === undefined) continue;
-    draft[section] = value === "-" ? await readStdin() : value;
+    draft[section] = value === "-" ? await readStdin(MAX_ENTRY_BYTES, "an entry") : value;
   }
   return draft;
 }

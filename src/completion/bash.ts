@@ -1,6 +1,6 @@
 // The bash completion script.
 import { SHELLS, type ProgramSpec, type ValueKind } from "./spec.js";
-import { flagsOf, inherited, valueCases } from "./cases.js";
+import { flagsOf, inherited, subcommandCase, valueCases } from "./cases.js";
 
 const words = (list: string[]) => list.join(" ");
 const bashAction = (kind: ValueKind): string =>
@@ -30,6 +30,10 @@ export function bashScript(spec: ProgramSpec): string {
       return `      ${names.join("|")}) ${action} ;;`;
     })
     .filter(Boolean)
+    .concat(spec.commands.flatMap((c) => {
+      const sub = subcommandCase(c, (list) => `COMPREPLY=($(compgen -W "${words(list)}" -- "$cur"))`, "$prev");
+      return sub ? [`      ${c.name}) ${sub} ;;`] : [];
+    }))
     .join("\n");
   return `# ${n} completion for bash. Load it from ~/.bashrc with:
 #   eval "$(${n} completion bash)"

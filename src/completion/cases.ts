@@ -1,6 +1,6 @@
 // What the three shells' scripts share: the flags of an option, and the shell `case`
 // that completes an option's value.
-import type { OptionSpec, ProgramSpec, ValueKind } from "./spec.js";
+import type { CommandSpec, OptionSpec, ProgramSpec, ValueKind } from "./spec.js";
 
 export const flagsOf = (o: OptionSpec) => [o.short, o.long].filter((f): f is string => Boolean(f));
 
@@ -36,4 +36,16 @@ export function valueCases(spec: ProgramSpec, action: (kind: ValueKind) => strin
     out.push(`${indent}esac`);
   }
   return out.join("\n");
+}
+
+/**
+ * A shell `case` that completes a command's own commands right after it (`config <TAB>`)
+ * and, after one of them, the words of its argument (`config get <TAB>`); undefined
+ * for a command without commands. `offer(words)` is the shell's way to offer words.
+ */
+export function subcommandCase(c: CommandSpec, offer: (words: string[]) => string, prevVar: string): string | undefined {
+  if (!c.subcommands.length) return undefined;
+  const withValues = c.subcommands.filter((s) => s.values.length);
+  const values = withValues.length ? ` ${withValues.map((s) => s.name).join("|")}) ${offer(withValues[0]!.values)} ;;` : "";
+  return `case "${prevVar}" in ${c.name}) ${offer(c.subcommands.map((s) => s.name))} ;;${values} esac`;
 }

@@ -44,6 +44,12 @@ export function fishScript(spec: ProgramSpec): string {
     };
     const value = values[c.argument];
     if (value) lines.push(`complete -c ${n} -n ${fishQuote(when)} -a ${fishQuote(value)}`);
+    // Its own commands right after it; after one of them, the words of its argument.
+    const subs = c.subcommands.map((s) => s.name).join(" ");
+    if (subs) lines.push(`complete -c ${n} -n ${fishQuote(`${when}; and not __fish_seen_subcommand_from ${subs}`)} -a ${fishQuote(subs)}`);
+    for (const sub of c.subcommands.filter((s) => s.values.length)) {
+      lines.push(`complete -c ${n} -n ${fishQuote(`${when}; and __fish_seen_subcommand_from ${sub.name}`)} -a ${fishQuote(sub.values.join(" "))}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

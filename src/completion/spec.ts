@@ -2,6 +2,7 @@
 // so a completion script never falls behind them.
 import type { Command } from "commander";
 import { inertLine } from "../domain/sanitize.js";
+import { CONFIG_KEYS } from "../journal/config-keys.js";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -24,6 +25,8 @@ export interface CommandSpec {
   options: OptionSpec[];
   /** What the command's arguments are completed from. */
   argument: ValueKind;
+  /** Its own commands (`config get`), each with the words its first argument is completed from. */
+  subcommands: { name: string; values: string[] }[];
 }
 
 export interface ProgramSpec {
@@ -68,8 +71,10 @@ export function describeProgram(program: Command): ProgramSpec {
       name: c.name(),
       aliases: c.aliases(),
       description: oneLine(c.description()),
-      options: options(c, c.name()),
+      // A command with commands of its own offers their options too.
+      options: [...options(c, c.name()), ...c.commands.flatMap((sub) => options(sub, c.name()))].filter((o, i, all) => all.findIndex((p) => p.long === o.long) === i),
       argument: c.name() === "help" ? "commands" : argumentKind(c),
+      subcommands: c.commands.map((sub) => ({ name: sub.name(), values: sub.registeredArguments[0]?.name() === "key" ? Object.keys(CONFIG_KEYS) : [] })),
     })),
   };
 }

@@ -1,6 +1,6 @@
 // The zsh completion script.
 import { SHELLS, type OptionSpec, type ProgramSpec, type ValueKind } from "./spec.js";
-import { flagsOf, inherited, valueCases } from "./cases.js";
+import { flagsOf, inherited, subcommandCase, valueCases } from "./cases.js";
 
 const zshQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const zshItem = (name: string, description: string) => zshQuote(`${name.replace(/:/g, "\\:")}:${description}`);
@@ -21,6 +21,10 @@ export function zshScript(spec: ProgramSpec): string {
   const argCases = spec.commands
     .filter((c) => c.argument !== "none" && c.argument !== "free")
     .map((c) => `    ${[c.name, ...c.aliases].join("|")}) ${valueAction[c.argument]} ;;`)
+    .concat(spec.commands.flatMap((c) => {
+      const sub = subcommandCase(c, (list) => `compadd -- ${list.join(" ")}`, "$prev");
+      return sub ? [`    ${c.name}) ${sub} ;;`] : [];
+    }))
     .join("\n");
   return `#compdef ${n}
 # ${n} completion for zsh. Load it from ~/.zshrc (after compinit) with:

@@ -51,6 +51,11 @@ export function readConfig(root: string): JournalConfig {
   } catch {
     return { ...DEFAULT_CONFIG };
   }
+  return parseConfig(text);
+}
+
+/** The config a nexus.config.json text (without its byte-order mark) gives; a problem is an error with a line. */
+export function parseConfig(text: string): JournalConfig {
   let data: unknown;
   try {
     data = JSON.parse(text);

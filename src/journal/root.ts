@@ -40,6 +40,11 @@ export function openJournal(root: string): Journal {
  * or an entries/ folder.
  */
 export function findJournal(options: { cwd: string; dir?: string | undefined }): Journal {
+  return openJournal(findJournalRoot(options));
+}
+
+/** The folder of the journal findJournal finds, its config not read (`nexus config` mends a wrong one). */
+export function findJournalRoot(options: { cwd: string; dir?: string | undefined }): string {
   if (options.dir) {
     const root = path.resolve(options.cwd, options.dir);
     if (!isDir(root)) {
@@ -53,11 +58,11 @@ export function findJournal(options: { cwd: string; dir?: string | undefined }):
         : `run \`nexus init ${options.dir}\` to start one there`;
       throw new UserError(`no journal in ${root}`, { hint });
     }
-    return openJournal(root);
+    return root;
   }
   let dir = path.resolve(options.cwd);
   for (;;) {
-    if (isJournal(dir)) return openJournal(dir);
+    if (isJournal(dir)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;

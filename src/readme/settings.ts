@@ -118,6 +118,10 @@ export function readmeSettings(config: JournalConfig): ReadmeSettings {
   if (until !== undefined && (typeof until !== "string" || !isCalendarDate(until))) {
     throw new UserError(`nexus.config.json: "readme.chartsUntil" must be a date YYYY-MM-DD, not ${JSON.stringify(until)}`);
   }
+  const title = readme.title;
+  if (title !== undefined && (typeof title !== "string" || !title.trim() || /[\u0000-\u001f\u007f-\u009f]|<!--/.test(title) || title.length > 200)) {
+    throw new UserError(`nexus.config.json: "readme.title" must be one line of text (at most 200 characters), not ${JSON.stringify(title).slice(0, 80)}`);
+  }
   if (readme.charts !== undefined && typeof readme.charts !== "boolean") {
     throw new UserError(`nexus.config.json: "readme.charts" must be true or false, not ${JSON.stringify(readme.charts)}`);
   }

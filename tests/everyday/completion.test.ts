@@ -80,6 +80,9 @@ describe("nexus completion", () => {
     expect(complete("nexus", "topics", "--rename", "D")).toEqual(["Django"]);
     expect(complete("nexus", "show", "sel")).toEqual(["select-related"]);
     expect(complete("nexus", "completion", "")).toEqual(["bash", "zsh", "fish"]);
+    expect(complete("nexus", "config", "")).toEqual(["get", "set", "unset", "list"]);
+    expect(complete("nexus", "config", "set", "readme.ti")).toEqual(["readme.title"]);
+    expect(complete("nexus", "config", "list", "--a")).toEqual(["--all"]);
     // `-n` takes a value (the limit) after `list`.
     expect(complete("nexus", "list", "-n", "")).toEqual([]);
     // Outside a journal nothing breaks: just no values.
