@@ -5,7 +5,7 @@ import { type Cli, examples } from "./shared.js";
 export function registerConfig(program: Command, { context, done }: Cli): void {
   const config = program
     .command("config")
-    .description("read and write nexus.config.json: the README's title, overview, contact and every setting")
+    .description("read and write nexus.config.json: the README's title, overview, settings")
     .addHelpText(
       "after",
       examples(
