@@ -171,6 +171,8 @@ export function attach(box: HTMLInputElement, into: HTMLElement, siteRoot: strin
     const results = await query(text, limit).catch((error: Error) => ({ text, hits: [], total: 0, error: error.message }) as Results);
     if (mine !== latest) return;
     render(into, results, box, !options.page);
+    // What the results answer, for scripts and tests that wait for a query's own results.
+    into.dataset.query = text;
     into.hidden = false;
     into.dispatchEvent(new CustomEvent("nexus-results", { bubbles: true }));
   };
