@@ -9,7 +9,7 @@ import { MAX_ENTRY_BYTES } from "../journal/read.js";
 import { toJournalPath } from "../journal/scan.js";
 import { inertLine, inertText } from "../domain/sanitize.js";
 import { slugify } from "../domain/slug.js";
-import { readJournal } from "../journal/read.js";
+import { readJournal } from "../search/read.js";
 import type { Journal } from "../journal/root.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
 import { createWithFreeName, freeName } from "../journal/safe-write.js";

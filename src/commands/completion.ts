@@ -5,7 +5,7 @@
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { countLabels } from "../domain/labels.js";
-import { readJournal } from "../journal/read.js";
+import { readJournal } from "../search/read.js";
 import { locate, type Context } from "./context.js";
 import { SHELLS, oneLine, type ProgramSpec, type Shell } from "../completion/spec.js";
 import { bashScript } from "../completion/bash.js";

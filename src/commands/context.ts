@@ -1,6 +1,7 @@
 import { findJournal, type Journal } from "../journal/root.js";
 import type { ReadOptions } from "../journal/cache.js";
-import { readJournal, type JournalContents } from "../journal/read.js";
+import type { JournalContents } from "../journal/read.js";
+import { readJournal } from "../search/read.js";
 import { warnProblems, type Io } from "../ui/io.js";
 
 /** What every command gets from the command line besides its own options. */

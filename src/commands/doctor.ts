@@ -2,7 +2,7 @@ import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
 import { findLeftovers } from "../journal/leftovers.js";
 import { mojibakeProblems } from "../journal/mojibake-check.js";
-import { readJournal } from "../journal/read.js";
+import { readJournal } from "../search/read.js";
 import { reviewProblems } from "../review/check.js";
 import { locate, type Context } from "./context.js";
 

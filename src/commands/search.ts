@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
-import { readIndexedJournal } from "../journal/cache.js";
+import { readIndexedJournal } from "../search/read.js";
 import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
 import type { JournalContents, LoadedEntry } from "../journal/read.js";

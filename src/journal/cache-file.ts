@@ -1,7 +1,7 @@
 // The file format of the entry cache (`.nexus/entry-cache`) and how it is checked
 // (how it is written: cache-writing.ts).
 //
-// Five parts: the records (one line per entry file, see cache-record.ts); the postings (search/postings.ts); the search vocabulary (one
+// Five parts: the records (one line per entry file, see cache-record.ts); the postings (postings.ts); the search vocabulary (one
 // term a line) and the directory of the postings blocks; the record index (numbers:
 // each record's size, change time, inode number, kind, date and length, and where its line starts),
 // with which a read matches files and sorts entries without decoding a line; last, a
@@ -22,7 +22,7 @@ import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import type { Journal } from "./root.js";
 import { TEMP_FILE } from "./safe-write.js";
-import { PostingsReader } from "../search/postings.js";
+import { PostingsReader } from "./postings.js";
 import { LITTLE_ENDIAN, readIndex, StoredRecords } from "./stored-records.js";
 import { CACHE_DIR, CACHE_FILE, TAIL, trailerIn, WHOLE_FILE } from "./cache-parts.js";
 import { takeEarlyRead } from "./early.js";
@@ -66,33 +66,40 @@ export interface CacheFile {
   terms: () => StoredTerms | undefined;
 }
 
-// What a file parses to depends on the code that parses it: a record made by
-// another build of nexus (an upgrade, or a rebuild while developing) is not used.
-const PARSING_MODULES = [
-  "../domain/entry", "../domain/frontmatter", "../domain/sections", "../domain/dates", "./entry-file", "./cache", "./cache-file", "./cache-record",
-  "./cache-writing", "./stored-records", "../search/tokens", "../search/fields", "../search/index-terms", "../search/codec", "../search/postings", "../search/posting-runs",
-];
+// What a file parses to depends on the code that parses it (and the terms kept, on
+// the code that makes them): a record made by another build of nexus (an upgrade, or
+// a rebuild while developing) is not used.
 let fingerprint: string | undefined;
 
 /** Set by scripts/build.js in the bundle: a hash of the sources and the lock file. */
 declare const NEXUS_CODE_FINGERPRINT: string | undefined;
 
-/** The build's fingerprint; unbundled (tests of src), the size and mtime of each module that decides what a record holds. */
+/** The build's fingerprint; unbundled (tests of src), the size and mtime of every source file. */
 export function codeFingerprint(): string {
   if (fingerprint === undefined && typeof NEXUS_CODE_FINGERPRINT === "string") fingerprint = NEXUS_CODE_FINGERPRINT;
-  if (fingerprint === undefined) {
-    const self = fileURLToPath(import.meta.url);
-    const extension = path.extname(self);
-    fingerprint = PARSING_MODULES.map((m) => {
-      try {
-        const stat = fs.statSync(path.resolve(path.dirname(self), `${m}${extension}`));
-        return `${stat.size}:${Math.round(stat.mtimeMs)}`;
-      } catch {
-        return "?";
+  return (fingerprint ??= sourceStamp(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")));
+}
+
+/** The size and mtime of each file under `dir` (the sources), as a short checksum (the header, which holds it, is read from the file's last TAIL bytes). */
+function sourceStamp(dir: string): string {
+  const stamps: string[] = [];
+  const walk = (folder: string) => {
+    for (const item of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(folder, item.name);
+      if (item.isDirectory()) walk(full);
+      else {
+        const stat = fs.statSync(full);
+        stamps.push(`${path.relative(dir, full)}:${stat.size}:${Math.round(stat.mtimeMs)}`);
       }
-    }).join(",");
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    stamps.push("?");
   }
-  return fingerprint;
+  const all = stamps.join(",");
+  return `${stamps.length}-${zlib.crc32(all).toString(16)}`;
 }
 
 export function cachePath(journal: Journal): string {

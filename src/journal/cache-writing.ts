@@ -1,12 +1,13 @@
 // Writing the entry cache (format: cache-file.ts) a piece at a time, so that no part
 // of it is ever one string in memory, and the scratch file in which the postings of a
-// first build are set aside by batches (search/posting-runs.ts) until it is written.
+// first build are set aside by batches (posting-runs.ts) until it is written.
 import fs from "node:fs";
+import path from "node:path";
 import zlib from "node:zlib";
 import { tempPath } from "./safe-write.js";
-import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "../search/postings.js";
-import type { RunStore } from "../search/posting-runs.js";
-import { crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
+import { PostingsReader, postingBlocks, type Directory, type PostingSources } from "./postings.js";
+import { PostingRuns, type RunStore } from "./posting-runs.js";
+import { CACHE_FILE, crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
 import { indexPart, LITTLE_ENDIAN, type RecordIndex } from "./stored-records.js";
 import { indexValues } from "./cache-record.js";
 
@@ -175,4 +176,43 @@ export function openScratch(target: string): ScratchFile | undefined {
       if (named) fs.rmSync(file, { force: true });
     },
   };
+}
+
+/**
+ * The postings of the entries a read parses, set aside by batches in a scratch file
+ * beside the cache (posting-runs.ts) while it is built, so that a first read over a
+ * large journal does not hold them all; opened with the first entry to set aside.
+ */
+export class PostingsAside {
+  /** null: not opened yet; undefined: none (no cache is to be written, or closed). */
+  private held: PostingRuns | undefined | null = null;
+  private scratch: ScratchFile | undefined;
+
+  constructor(
+    /** The folder of the cache, when it is to be written. */
+    private readonly cacheDir: () => string | undefined,
+    private readonly batchPostings?: number,
+  ) {}
+
+  /** The runs, opened if need be; undefined when no cache is to be written. */
+  runs(): PostingRuns | undefined {
+    if (this.held !== null) return this.held;
+    this.held = undefined;
+    const dir = this.cacheDir();
+    this.scratch = dir ? openScratch(path.join(dir, CACHE_FILE)) : undefined;
+    if (this.scratch) this.held = new PostingRuns(this.scratch, this.batchPostings);
+    return this.held;
+  }
+
+  /** The runs opened so far (none opened here). */
+  opened(): PostingRuns | undefined {
+    return this.held ?? undefined;
+  }
+
+  /** Removes the scratch file: what was set aside is gone. */
+  close(): void {
+    this.scratch?.close();
+    this.scratch = undefined;
+    this.held = undefined;
+  }
 }

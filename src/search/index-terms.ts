@@ -1,9 +1,11 @@
 // An entry's terms as the index keeps them: for each term, how often it occurs in
 // each field (FIELDS order, at most MAX_REPEAT times), packed into one number. The
-// cache stores them by term (postings.ts); an entry parsed in this run keeps them
-// as one string of (term id, packed counts) pairs until they are stored.
+// entry cache stores them by term (journal/postings.ts) without knowing what they
+// mean: it is handed encodeEntryTerms (search/read.ts) to make the terms of each
+// entry it parses, as (term id, packed counts) pairs (journal/codec.ts).
 import type { Entry } from "../domain/entry.js";
-import { encodeNumber, forEachNumber } from "./codec.js";
+import { encodePairs } from "../journal/codec.js";
+import type { EntryTerms } from "../journal/cache.js";
 import { FIELDS, MAX_REPEAT } from "./fields.js";
 import { chunkCounts, pairCounts, termCounts } from "./tokens.js";
 
@@ -16,14 +18,8 @@ const PLACE = FIELDS.map((_, f) => RADIX ** f);
 /** How often (0 to MAX_REPEAT) a packed number says its term occurs in field `f`. */
 export const countIn = (packed: number, f: number): number => Math.floor(packed / PLACE[f]!) % RADIX;
 
-/** An entry's encoded terms and its length (its terms counted as often as they occur, at most MAX_REPEAT times a field). */
-export interface EncodedTerms {
-  pairs: string;
-  length: number;
-}
-
 /** The encoded terms of an entry; `idOf` gives (or makes) a term's id. */
-export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number): EncodedTerms {
+export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number): EntryTerms {
   const packed = new Map<number, number>();
   let length = 0;
   FIELDS.forEach((field, f) => {
@@ -42,20 +38,5 @@ export function encodeEntryTerms(entry: Indexed, idOf: (term: string) => number)
       }
     }
   });
-  const out: string[] = [];
-  for (const [id, p] of packed) out.push(encodeNumber(id), encodeNumber(p));
-  return { pairs: out.join(""), length };
-}
-
-/** Calls `visit` with each (term id, packed counts) pair of an entry's encoded terms. */
-export function forEachPair(pairs: string, visit: (id: number, packed: number) => void): void {
-  const bytes = Buffer.from(pairs, "latin1");
-  let id = -1;
-  forEachNumber(bytes, 0, bytes.length, (n) => {
-    if (id < 0) id = n;
-    else {
-      visit(id, n);
-      id = -1;
-    }
-  });
+  return { pairs: encodePairs(packed), length };
 }

@@ -2,7 +2,7 @@
 // means by it, run against a journal. hit@1 is the share of queries whose entry
 // comes first, hit@3 in the first three, MRR the mean of 1/rank (0 when missed).
 // Used by the relevance tests and printed by `npm run bench`.
-import { readIndexedJournal } from "../journal/cache.js";
+import { readIndexedJournal } from "./read.js";
 import { openJournal } from "../journal/root.js";
 import { SearchIndex } from "./engine.js";
 import { parseSearch } from "./query.js";

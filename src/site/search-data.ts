@@ -8,7 +8,7 @@
 //   loaded when the search box is first focused.
 // - search/t/<first>-<hash>.js: the postings of a run of terms, SHARD_BYTES or so:
 //   for each term, the entries that have it (as gaps) and its packed counts per field
-//   (index-terms.ts), in the numbers of search/codec.ts. Named by hash, so a page
+//   (index-terms.ts), in the numbers of journal/codec.ts. Named by hash, so a page
 //   never mixes shards of two builds.
 // - search/chunks.js: the punctuated chunks (n+1, asyncio.gather) for code-like
 //   query words, loaded only for such a word.
@@ -24,7 +24,7 @@
 import { createHash } from "node:crypto";
 import { forEachBody } from "../journal/bodies.js";
 import type { IndexedJournal } from "../journal/cache.js";
-import { encodeNumber } from "../search/codec.js";
+import { encodeNumber } from "../journal/codec.js";
 import { CHUNK_MARK, normalizeTerm } from "../search/tokens.js";
 import type { SiteFile } from "./build.js";
 import type { SiteModel } from "./model.js";

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
+import { CACHE_DIR, CACHE_FILE } from "../../src/journal/cache.js";
+import { readIndexedJournal } from "../../src/search/read.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { parseSearch } from "../../src/search/query.js";

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR, CACHE_FILE, readIndexedJournal } from "../../src/journal/cache.js";
-import { newestFirst, readJournal } from "../../src/journal/read.js";
+import { CACHE_DIR, CACHE_FILE } from "../../src/journal/cache.js";
+import { newestFirst } from "../../src/journal/read.js";
+import { readIndexedJournal, readJournal } from "../../src/search/read.js";
 import { scanEntries } from "../../src/journal/scan.js";
 import { openJournal } from "../../src/journal/root.js";
 import { entryText, makeTree, runCli, tempDir } from "../helpers.js";

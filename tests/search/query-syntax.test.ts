@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readIndexedJournal } from "../../src/journal/cache.js";
+import { readIndexedJournal } from "../../src/search/read.js";
 import { openJournal } from "../../src/journal/root.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import { mergeFilters, parseSearch } from "../../src/search/query.js";

@@ -4,7 +4,7 @@ import { boundedDistance, mayBeWithin } from "../../src/search/distance.js";
 import { coreOf, parseQuery } from "../../src/search/query.js";
 import { clip, flatten, highlight } from "../../src/search/snippet.js";
 import { normalizeTerm, termsOf, tokensAt } from "../../src/search/tokens.js";
-import { encodeNumber, forEachNumber } from "../../src/search/codec.js";
+import { encodeNumber, forEachNumber, forEachPair } from "../../src/journal/codec.js";
 
 const encodeNumbers = (numbers: number[]) => numbers.map(encodeNumber).join("");
 /** The numbers of an encoded string (UTF-8 bytes, as in the cache); undefined when it is not one. */
@@ -13,8 +13,8 @@ function decodeNumbers(encoded: string): number[] | undefined {
   const bytes = Buffer.from(encoded);
   return forEachNumber(bytes, 0, bytes.length, (n) => numbers.push(n)) ? numbers : undefined;
 }
-import { countIn, encodeEntryTerms, forEachPair } from "../../src/search/index-terms.js";
-import { forEachPosting, postingBlocks, PostingsReader } from "../../src/search/postings.js";
+import { countIn, encodeEntryTerms } from "../../src/search/index-terms.js";
+import { forEachPosting, postingBlocks, PostingsReader } from "../../src/journal/postings.js";
 import { FIELDS } from "../../src/search/fields.js";
 import { searchArguments } from "../../src/cli/search.js";
 

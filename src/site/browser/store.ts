@@ -3,7 +3,7 @@
 // for what it needs; what is not loaded yet is noted (`wanted`), loaded, and the
 // search is run again, until it ran on everything it needed. The journal it gives
 // the engine (src/search/engine.ts) has the shape of the CLI's IndexedJournal.
-import { forEachNumber } from "../../search/codec.js";
+import { forEachNumber } from "../../journal/codec.js";
 import { CHUNK_MARK } from "../../search/tokens.js";
 import { setBodySource, type BodyFields } from "./bodies.js";
 

@@ -61,3 +61,27 @@ export function writeNumber(bytes: Uint8Array, at: number, n: number): number {
   for (let rest = Math.floor(n / BASE); rest > 0; rest = Math.floor(rest / BASE)) bytes[--i] = MORE_CODES[rest % BASE]!;
   return end;
 }
+
+/**
+ * The terms of one entry as a read keeps them until they are stored by term
+ * (postings.ts): one string of (term id, packed counts) pairs, in encoded numbers.
+ * What a packed number says is the analyzer's business (search/index-terms.ts).
+ */
+export function encodePairs(pairs: Iterable<[id: number, packed: number]>): string {
+  const out: string[] = [];
+  for (const [id, packed] of pairs) out.push(encodeNumber(id), encodeNumber(packed));
+  return out.join("");
+}
+
+/** Calls `visit` with each (term id, packed counts) pair of an entry's encoded terms. */
+export function forEachPair(pairs: string, visit: (id: number, packed: number) => void): void {
+  const bytes = Buffer.from(pairs, "latin1");
+  let id = -1;
+  forEachNumber(bytes, 0, bytes.length, (n) => {
+    if (id < 0) id = n;
+    else {
+      visit(id, n);
+      id = -1;
+    }
+  });
+}

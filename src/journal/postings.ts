@@ -1,11 +1,11 @@
 // The search index as the cache stores it: by term. Each term has one line of
-// postings, the entries (by record number) that have the term and how often in
-// each field (index-terms.ts), in record order, the record numbers as gaps. Lines
-// are grouped into blocks of about BLOCK_BYTES, each with its own CRC-32 in a
-// directory, so a search reads and checks only the blocks of the terms it needs.
+// postings, the entries (by record number) that have the term, each with a packed
+// number (how often in each field, as search/index-terms.ts packs it: not known
+// here), in record order, the record numbers as gaps. Lines are grouped into blocks
+// of about BLOCK_BYTES, each with its own CRC-32 in a directory, so a search reads
+// and checks only the blocks of the terms it needs.
 import zlib from "node:zlib";
-import { DIGIT, BASE, MAX_DIGITS, forEachNumber, writeNumber } from "./codec.js";
-import { forEachPair } from "./index-terms.js";
+import { DIGIT, BASE, MAX_DIGITS, forEachNumber, forEachPair, writeNumber } from "./codec.js";
 import type { PostingRuns } from "./posting-runs.js";
 
 /** About how many bytes of postings a block holds (a longer line is a block of its own). */
