@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,8 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
-    // Most tests wait on a spawned nexus: two files at a time keep both cores of a
-    // 2-core machine busy (the default, one fewer than the cores, leaves one idle).
-    maxWorkers: 2,
+    // Most tests wait on a spawned nexus: as many files at a time as there are cores keep
+    // them all busy (the default, one fewer than the cores, leaves one idle on 2 cores).
+    maxWorkers: Math.max(2, os.availableParallelism()),
   },
 });
