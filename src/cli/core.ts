@@ -95,11 +95,20 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .command("show")
     .alias("open")
     .description("show one entry, rendered for the terminal")
-    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .argument("[entry]", "path, file name, slug, date, or part of the title (on a terminal: a list when it is several; none: search as you type)")
     .option("--raw", "print the file as it is")
     .option("--json", "print the entry as JSON")
-    .addHelpText("after", examples("nexus show select-related", "nexus show entries/2026-11-20-fixing-n-1-queries.md", 'nexus show "rate limit" --raw'))
-    .action(async (entry: string, flags: { raw?: boolean; json?: boolean }, command: Command) => {
+    .addHelpText(
+      "after",
+      examples(
+        "nexus show select-related",
+        "nexus show entries/2026-11-20-fixing-n-1-queries.md",
+        "nexus show 2026-11-20                  the entry of that day (a terminal lists several)",
+        'nexus show "rate limit" --raw',
+        "nexus show                             on a terminal: search as you type, Enter shows",
+      ),
+    )
+    .action(async (entry: string | undefined, flags: { raw?: boolean; json?: boolean }, command: Command) => {
       const { show } = await import("../commands/show.js");
       done(await show(context(command), { entry, raw: Boolean(flags.raw), json: Boolean(flags.json) }));
     });

@@ -6,16 +6,23 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
   program
     .command("edit")
     .description("edit one entry in $VISUAL or $EDITOR; saved only when it is still valid")
-    .argument("<entry>", "path, file name, slug, or a unique part of the title")
+    .argument("[entry]", "path, file name, slug, date, or part of the title (none on a terminal: the newest)")
+    .option("--last", "edit the newest entry")
     .option("--featured", "mark it a featured challenge (featured: true) without opening the editor")
     .option("--no-featured", "unmark it (featured: false) without opening the editor")
     .addHelpText(
       "after",
-      examples("nexus edit select-related", "nexus edit entries/2026-11-20-fixing-n-1-queries.md", 'EDITOR="code --wait" nexus edit "rate limit"', 'nexus edit "rate limit" --featured'),
+      examples(
+        "nexus edit select-related",
+        "nexus edit --last                      the newest entry (also nexus edit alone, on a terminal)",
+        "nexus edit entries/2026-11-20-fixing-n-1-queries.md",
+        'EDITOR="code --wait" nexus edit "rate limit"',
+        'nexus edit "rate limit" --featured',
+      ),
     )
-    .action(async (entry: string, flags: { featured?: boolean }, command: Command) => {
+    .action(async (entry: string | undefined, flags: { featured?: boolean; last?: boolean }, command: Command) => {
       const { edit } = await import("../commands/edit.js");
-      done(await edit(context(command), { entry, featured: flags.featured }));
+      done(await edit(context(command), { entry, last: Boolean(flags.last), featured: flags.featured }));
     });
 
   program

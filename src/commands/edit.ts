@@ -1,21 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
-import { InterruptedError, UserError } from "../errors.js";
+import { InterruptedError, UsageError, UserError } from "../errors.js";
 import { parseEntry } from "../domain/entry.js";
 import { keepsOtherLines, setFrontmatterField } from "../domain/frontmatter-edit.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
-import { resolveEntry } from "../journal/resolve.js";
+import type { JournalContents } from "../journal/read.js";
+import type { Journal } from "../journal/root.js";
 import { ChangedMeanwhileError, readStamped, replaceFile, replaceFileIfUnchanged } from "../journal/safe-write.js";
 import { decodeUtf8, readUtf8File } from "../journal/text.js";
 import { checkEditor, openEditor } from "../ui/editor.js";
 import type { Prompter } from "../ui/prompts.js";
 import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
+import { chooseEntry, newestEntry } from "./pick.js";
 
 export interface EditOptions {
-  entry: string;
+  /** None: `last`, or on a terminal the newest entry. */
+  entry?: string | undefined;
+  /** The newest entry (the latest date; of that day's, the file made last). */
+  last?: boolean | undefined;
   /** Set `featured` to this without opening the editor. */
   featured?: boolean | undefined;
 }
@@ -36,9 +41,9 @@ const nameDate = (file: string) => /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(path.bas
  */
 export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = {}): Promise<number> {
   const { journal, contents } = loadJournal(ctx);
-  const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
+  const entry = await entryToEdit(ctx, journal, contents, options, deps.prompter);
   if (options.featured !== undefined) return setFeatured(ctx, entry, options.featured);
-  if (!deps.openEditor) checkEditor(ctx.io.env, ctx.io.interactive, `nexus edit ${inertLine(options.entry)}`);
+  if (!deps.openEditor) checkEditor(ctx.io.env, ctx.io.interactive, options.entry === undefined ? "nexus edit --last" : `nexus edit ${inertLine(options.entry)}`);
   const open = deps.openEditor ?? openEditor;
   const before = readUtf8File(entry.file, displayPath(ctx.io.cwd, entry.file));
   const draft = writeDraft(journal, entry.path, before);
@@ -103,6 +108,22 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
       return 1;
     }
   }
+}
+
+/** The entry named, or the newest one for --last and, on a terminal, for no name (said on stderr). */
+async function entryToEdit(ctx: Context, journal: Journal, contents: JournalContents, options: EditOptions, prompter: Prompter | undefined): Promise<LoadedEntry> {
+  if (options.entry !== undefined) {
+    if (options.last) throw new UsageError("name an entry or pass --last, not both");
+    return chooseEntry(ctx, journal, contents, options.entry, { prompter });
+  }
+  if (!options.last && !ctx.io.interactive) {
+    throw new UsageError("name the entry to edit (a path, file name, slug, date or part of its title), or pass --last for the newest", {
+      hint: "nexus edit --last",
+    });
+  }
+  const newest = newestEntry(contents);
+  ctx.io.err(`the newest entry: ${inertLine(newest.path)}  (${inertLine(newest.title)})\n`);
+  return newest;
 }
 
 /** `edit --featured` / `--no-featured`: one frontmatter line changed, the rest byte for byte, atomically. */

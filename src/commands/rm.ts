@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
-import { invalidEntryAt, resolveEntry } from "../journal/resolve.js";
+import { invalidEntryAt } from "../journal/resolve.js";
 import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
+import { chooseEntry } from "./pick.js";
 
 export interface RmOptions {
   entry: string;
@@ -22,7 +23,7 @@ export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter):
   // Without a question, only a whole name may pick what goes: never a part of a title.
   const target = invalid
     ? { path: invalid.path, title: `invalid: ${invalid.message}` }
-    : resolveEntry(journal, contents, options.entry, ctx.io.cwd, { exact: options.yes });
+    : await chooseEntry(ctx, journal, contents, options.entry, { exact: options.yes, prompter });
   const shown = `${inertLine(target.path)}  (${inertLine(target.title)})`;
   if (!options.yes) {
     if (!ctx.io.interactive) {

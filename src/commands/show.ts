@@ -2,14 +2,19 @@ import fs from "node:fs";
 import { inertLine, inertText } from "../domain/sanitize.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
 import type { LoadedEntry } from "../journal/read.js";
-import { resolveEntry } from "../journal/resolve.js";
+import { UsageError } from "../errors.js";
 import type { Io } from "../ui/io.js";
+import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
+import { chooseEntry } from "./pick.js";
 
 export interface ShowOptions {
-  entry: string;
+  /** None: on a terminal, the interactive search picks one. */
+  entry?: string | undefined;
   raw: boolean;
   json: boolean;
+  /** Replaced in tests; the terminal prompter otherwise. */
+  prompter?: Prompter | undefined;
 }
 
 /** The header above a shown entry: title, then topic, date and tags, then the path. */
@@ -20,9 +25,22 @@ export function entryHeader(io: Io, entry: LoadedEntry): string {
   return `${c.bold(inertLine(entry.title))}\n${meta}\n${c.dim(inertLine(entry.path))}\n`;
 }
 
+/**
+ * Shows the entry a name gives (a date or a part of a title may be several: a terminal
+ * offers them). With no name, a terminal opens the interactive search.
+ */
 export async function show(ctx: Context, options: ShowOptions): Promise<number> {
+  if (options.entry === undefined) {
+    if (!ctx.io.interactive || options.raw || options.json) {
+      throw new UsageError("name the entry to show: a path, file name, slug, date (YYYY-MM-DD) or part of its title", {
+        hint: "`nexus list` shows the entries; on a terminal, `nexus show` alone searches as you type",
+      });
+    }
+    const { search, DEFAULT_LIMIT } = await import("./search.js");
+    return search(ctx, { words: [], tags: [], limit: DEFAULT_LIMIT, json: false, prompter: options.prompter });
+  }
   const { journal, contents, failed } = loadJournal(ctx);
-  const entry = resolveEntry(journal, contents, options.entry, ctx.io.cwd);
+  const entry = await chooseEntry(ctx, journal, contents, options.entry, { prompter: options.prompter });
   if (options.json) {
     ctx.io.out(stringifyJson({ ...entryJson(entry), notes: entry.notes }));
   } else if (options.raw) {

@@ -4,6 +4,17 @@ import { inertLine } from "../domain/sanitize.js";
 import type { JournalContents, LoadedEntry } from "./read.js";
 import type { Journal } from "./root.js";
 
+/** A name that is more than one entry: the candidates, for a picker on a terminal. */
+export class AmbiguousEntryError extends UserError {
+  constructor(
+    message: string,
+    readonly matches: LoadedEntry[],
+  ) {
+    super(message, { hint: "name one by its path or file name" });
+    this.name = "AmbiguousEntryError";
+  }
+}
+
 const stem = (p: string) => path.posix.basename(p).replace(/\.(md|markdown)$/i, "");
 const slugOf = (p: string) => stem(p).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 
@@ -16,8 +27,9 @@ export function invalidEntryAt(contents: JournalContents, journal: Journal, quer
 
 /**
  * Finds one entry from what a person types: a path (from the journal root or
- * the current folder), a file name, a slug, a title, or a unique part of a title.
- * Several candidates, or none, is an error that says which.
+ * the current folder), a file name, a slug, a title, a date (YYYY-MM-DD), or a unique
+ * part of a title. Several candidates is an AmbiguousEntryError that lists them;
+ * none, an error that says so. `exact` takes whole names only: no date, no part.
  */
 export function resolveEntry(
   journal: Journal,
@@ -42,8 +54,11 @@ export function resolveEntry(
     (e) => slugOf(e.path).toLowerCase() === lower,
     (e) => e.title.toLowerCase() === lower,
   ];
-  // Parts of a title or slug are fine for reading, not for removing.
-  if (!options.exact) tiers.push((e) => e.title.toLowerCase().includes(lower), (e) => slugOf(e.path).includes(lower));
+  // A day, and parts of a title or slug, are fine for reading, not for removing.
+  if (!options.exact) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(wanted)) tiers.push((e) => e.date === wanted);
+    tiers.push((e) => e.title.toLowerCase().includes(lower), (e) => slugOf(e.path).includes(lower));
+  }
   for (const tier of tiers) {
     const matches = contents.entries.filter(tier);
     if (matches.length === 1) return matches[0]!;
@@ -53,9 +68,7 @@ export function resolveEntry(
         .map((e) => `  ${e.path}  ${inertLine(e.title)}`)
         .join("\n");
       const more = matches.length > 20 ? `\n  ... and ${matches.length - 20} more` : "";
-      throw new UserError(`"${inertLine(wanted)}" matches ${matches.length} entries:\n${list}${more}`, {
-        hint: "name one by its path or file name",
-      });
+      throw new AmbiguousEntryError(`"${inertLine(wanted)}" matches ${matches.length} entries:\n${list}${more}`, matches);
     }
   }
   if (options.exact) {
