@@ -12,7 +12,7 @@ import { preview, rateInPlace } from "../review/replay.js";
 import type { Io } from "../ui/io.js";
 import type { KeyPress, KeyReader } from "../ui/keys.js";
 import { answerText, questionText, ratingsLine } from "../ui/review-card.js";
-import { entryHeader } from "./show.js";
+import { entryHeader } from "../ui/entry-view.js";
 
 export interface SessionOptions {
   day: string;

@@ -11,7 +11,7 @@ import { warnProblems } from "../ui/io.js";
 import type { Choice, Prompter } from "../ui/prompts.js";
 import { locate, type Context } from "./context.js";
 import { formatEntryLines } from "./list.js";
-import { entryHeader } from "./show.js";
+import { entryView } from "../ui/entry-view.js";
 
 export interface SearchOptions extends EntryFilter {
   /** The words as given on the command line; none opens the interactive search on a terminal. */
@@ -202,8 +202,6 @@ async function interactive(ctx: Context, options: SearchOptions): Promise<number
   });
   const entry = entries.find((e) => e.path === chosen);
   if (!entry) return 1;
-  const { renderMarkdown } = await import("../ui/markdown.js");
-  const body = renderMarkdown(entry.body, { color: ctx.io.color.level > 0, width: ctx.io.columns });
-  ctx.io.out(`${entryHeader(ctx.io, entry)}\n${body}\n`);
+  ctx.io.out(await entryView(ctx.io, entry));
   return failed ? 1 : 0;
 }

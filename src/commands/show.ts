@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import { inertLine, inertText } from "../domain/sanitize.js";
+import { inertText } from "../domain/sanitize.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
-import type { LoadedEntry } from "../journal/read.js";
 import { UsageError } from "../errors.js";
-import type { Io } from "../ui/io.js";
+import { entryView } from "../ui/entry-view.js";
 import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
 import { chooseEntry } from "./pick.js";
@@ -15,14 +14,6 @@ export interface ShowOptions {
   json: boolean;
   /** Replaced in tests; the terminal prompter otherwise. */
   prompter?: Prompter | undefined;
-}
-
-/** The header above a shown entry: title, then topic, date and tags, then the path. */
-export function entryHeader(io: Io, entry: LoadedEntry): string {
-  const c = io.color;
-  const tags = entry.tags.map((t) => `#${inertLine(t)}`).join(" ");
-  const meta = [c.cyan(inertLine(entry.topic)), entry.date, tags && c.gray(tags)].filter(Boolean).join(c.dim(" · "));
-  return `${c.bold(inertLine(entry.title))}\n${meta}\n${c.dim(inertLine(entry.path))}\n`;
 }
 
 /**
@@ -48,9 +39,7 @@ export async function show(ctx: Context, options: ShowOptions): Promise<number> 
     // Byte for byte into a pipe; on a terminal, control characters are shown inert.
     ctx.io.out(ctx.io.stdoutIsTTY ? inertText(raw) : raw);
   } else {
-    const { renderMarkdown } = await import("../ui/markdown.js");
-    const body = renderMarkdown(entry.body, { color: ctx.io.color.level > 0, width: ctx.io.columns });
-    ctx.io.out(`${entryHeader(ctx.io, entry)}\n${body}\n`);
+    ctx.io.out(await entryView(ctx.io, entry));
   }
   return failed ? 1 : 0;
 }
