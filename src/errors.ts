@@ -57,6 +57,8 @@ const OS_ERRORS: Record<string, { what: string; todo: string }> = {
   ELOOP: { what: "too many symbolic links", todo: "a link points to itself: fix or remove it" },
   EIO: { what: "input/output error", todo: "the disk may be failing: check it, and your backups" },
   EBUSY: { what: "the file is busy", todo: "close the program using it, then run the command again" },
+  ENOTREG: { what: "not a regular file", todo: "nexus reads only regular files: put a file there, or remove what is there, then run the command again" },
+  EFBIG: { what: "the file is too large", todo: "nothing of it was read; move it out of the journal, or split it" },
   ENOENT: { what: "no such file or folder", todo: "it may have been moved or removed while nexus ran: run the command again" },
 };
 
@@ -98,6 +100,8 @@ export function userErrorFromOs(error: unknown, cwd: string): UserError | undefi
   const verb = (error.syscall && VERBS[error.syscall]) || "use";
   let shown = target;
   if (shown && cwd && shown.startsWith(`${cwd}/`)) shown = shown.slice(cwd.length + 1);
+  // Refused by src/journal/regular-file.ts before a byte was read: its message says what the file is.
+  if (error.code === "ENOTREG" || error.code === "EFBIG") return new UserError(`${shown ?? "a file"}: ${error.message}`, { hint: known.todo });
   const message = shown ? `cannot ${verb} ${shown}: ${known.what} (${error.code})` : `${known.what} (${error.code})`;
   return new UserError(message, { hint: known.todo });
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import {  } from "./journal/regular-file.js";
 
 /** The installed package's root folder (this file is dist/package-paths.js). */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -14,6 +15,7 @@ interface PackageJson {
 }
 
 let pkg: PackageJson | undefined;
+// eslint-disable-next-line no-restricted-properties -- the package's own package.json, beside this code
 const packageJson = (): PackageJson => (pkg ??= JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as PackageJson);
 
 export function packageVersion(): string {

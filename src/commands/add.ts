@@ -20,6 +20,7 @@ import { readStdin } from "../ui/stdin.js";
 import { displayPath, warnProblems } from "../ui/io.js";
 import type { Prompter } from "../ui/prompts.js";
 import { locate, type Context } from "./context.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface AddOptions {
   title?: string | undefined;
@@ -158,7 +159,7 @@ async function editDraft(ctx: Context, journal: Journal, draft: Partial<EntryDra
       openEditor(file, ctx.io.env);
     } catch (error) {
       // Nothing typed yet: nothing to keep.
-      if (fs.readFileSync(file, "utf8") === initial) fs.rmSync(file, { force: true });
+      if (readRegular(file, { encoding: "utf8" }) === initial) fs.rmSync(file, { force: true });
       else if (error instanceof UserError) throw new UserError(error.message, { hint: `your text is kept in ${displayPath(ctx.io.cwd, file)}` });
       throw error;
     }

@@ -24,6 +24,7 @@ import { sha256 } from "../import/readme-template.js";
 import { fromUtf16 } from "../import/source.js";
 import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
+import { kindOf, readRegular } from "../journal/regular-file.js";
 
 export interface BuildReadmeOptions {
   /** Print the README instead of writing it. */
@@ -42,7 +43,7 @@ export const README_FILE = "README.md";
 function isImportedReadme(file: string, digest: string | undefined): boolean {
   if (digest === undefined) return false;
   try {
-    return fs.lstatSync(file).isFile() && sha256(fs.readFileSync(file)) === digest;
+    return fs.lstatSync(file).isFile() && sha256(readRegular(file)) === digest;
   } catch {
     return false;
   }
@@ -55,7 +56,7 @@ function readExisting(file: string, label: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!stat.isFile()) throw new UserError(`${file} is not a regular file (a link or a folder); nexus does not write through it`);
+  if (!stat.isFile()) throw new UserError(`${file} is not a regular file (${kindOf(stat)}); nexus does not write through it`);
   // Strict: every byte outside the markers is written back as it was read.
   return readUtf8File(file, label);
 }
@@ -192,7 +193,7 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   printNotes(ctx, label, rendered.warnings, []);
   // The hand-written README that `nexus import` made the template from, unchanged since (in any encoding): replaced once, without --force.
   const replaceHandWritten = isImportedReadme(file, importedDigest(template.text));
-  const existing = replaceHandWritten ? Buffer.from(fromUtf16(fs.readFileSync(file))).toString("utf8") : readExisting(file, label);
+  const existing = replaceHandWritten ? Buffer.from(fromUtf16(readRegular(file))).toString("utf8") : readExisting(file, label);
   if (options.stdout && existing === undefined) {
     io.out(rendered.text);
     return 0;

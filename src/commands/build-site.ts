@@ -21,6 +21,7 @@ import { searchFiles } from "../site/search-data.js";
 import { siteSettings } from "../site/settings.js";
 import { displayPath, warnProblems } from "../ui/io.js";
 import { locate, type Context } from "./context.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface BuildSiteOptions {
   /** The site's folder (default: site/ in the journal). */
@@ -49,7 +50,7 @@ function browserAssets(): Map<string, string> {
   const read = (name: string) => {
     const file = path.join(PACKAGE_ROOT, "dist", "site", name);
     try {
-      return fs.readFileSync(file, "utf8");
+      return readRegular(file, { encoding: "utf8" });
     } catch {
       throw new Error(`${file} is missing: run npm run build`);
     }

@@ -15,6 +15,7 @@ import type { Prompter } from "../ui/prompts.js";
 import { displayPath } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 import { chooseEntry, newestEntry } from "./pick.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface EditOptions {
   /** None: `last`, or on a terminal the newest entry. */
@@ -54,7 +55,7 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
     try {
       open(draft, ctx.io.env);
     } catch (error) {
-      if (fs.readFileSync(draft, "utf8") === before) fs.rmSync(draft, { force: true });
+      if (readRegular(draft, { encoding: "utf8" }) === before) fs.rmSync(draft, { force: true });
       else if (error instanceof UserError) throw new UserError(error.message, { hint: `your edit is kept in ${shownDraft}` });
       throw error;
     }
@@ -67,7 +68,7 @@ export async function edit(ctx: Context, options: EditOptions, deps: EditDeps = 
     }
 
     if (outcome.kind === "valid") {
-      if (!fs.readFileSync(entry.file).equals(Buffer.from(before))) {
+      if (!readRegular(entry.file).equals(Buffer.from(before))) {
         throw new UserError(`${shownEntry} changed on disk while it was being edited; it was not overwritten`, {
           hint: `your edit is kept in ${shownDraft}`,
         });

@@ -10,6 +10,7 @@ import { realRootOf, refuseOutside } from "../journal/inside.js";
 import { enclosingJournal } from "../journal/root.js";
 import type { Io } from "../ui/io.js";
 import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface InitOptions {
   dir?: string | undefined;
@@ -102,9 +103,9 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
   // Bytes, not text: a file in another encoding is appended to, never re-encoded.
   const appendOnce = (rel: string, ...wanted: [has: (line: string) => boolean, block: string][]) => {
     const full = path.join(root, rel);
-    let bytes = Buffer.alloc(0);
+    let bytes: Buffer = Buffer.alloc(0);
     try {
-      bytes = fs.readFileSync(full);
+      bytes = readRegular(full);
     } catch {
       // Not there yet.
     }

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { inertText } from "../domain/sanitize.js";
 import { entryJson, stringifyJson } from "../journal/json.js";
 import { UsageError } from "../errors.js";
@@ -6,6 +5,7 @@ import { entryView } from "../ui/entry-view.js";
 import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
 import { chooseEntry } from "./pick.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface ShowOptions {
   /** None: on a terminal, the interactive search picks one. */
@@ -35,7 +35,7 @@ export async function show(ctx: Context, options: ShowOptions): Promise<number> 
   if (options.json) {
     ctx.io.out(stringifyJson({ ...entryJson(entry), notes: entry.notes }));
   } else if (options.raw) {
-    const raw = fs.readFileSync(entry.file, "utf8");
+    const raw = readRegular(entry.file, { encoding: "utf8" });
     // Byte for byte into a pipe; on a terminal, control characters are shown inert.
     ctx.io.out(ctx.io.stdoutIsTTY ? inertText(raw) : raw);
   } else {

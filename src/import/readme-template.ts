@@ -11,6 +11,7 @@ import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import type { ParsedSource } from "./draft.js";
 import { templateComment } from "./readme-layout.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface TemplatePlan {
   /** The template file. */
@@ -41,14 +42,14 @@ export function planTemplate(journal: Journal, parsed: ParsedSource, target: str
   const file = path.join(journal.root, "templates", "README.md");
   let before: string | undefined;
   try {
-    before = fs.lstatSync(file).isFile() ? fs.readFileSync(file, "utf8") : "";
+    before = fs.lstatSync(file).isFile() ? readRegular(file, { encoding: "utf8" }) : "";
   } catch {
     before = undefined;
   }
   const builtIn = readTemplate(undefined, "README.md").text;
   if (before !== undefined && lf(before) !== lf(builtIn)) return { file, text: undefined, before, replacesReadme: false };
   const replacesReadme = own;
-  const digest = own ? sha256(fs.readFileSync(readme)) : undefined;
+  const digest = own ? sha256(readRegular(readme)) : undefined;
   return { file, text: `${templateComment(path.basename(target), digest)}\n${parsed.layout.template}`, before, replacesReadme };
 }
 

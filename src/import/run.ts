@@ -21,6 +21,7 @@ import { planImport, sourceOf, type ExistingEntry, type ImportPlan } from "./pla
 import { parseReadme } from "./readme.js";
 import { mergeReadmeValues, type ReadmeMerge } from "./readme-values.js";
 import { fileDate, openSource, type RepairedFile, type SourceFile, type SourceFolder } from "./source.js";
+import { readRegular, openRegular } from "../journal/regular-file.js";
 
 export interface ImportRequest extends ParseOptions {
   /** Absolute path of the source. */
@@ -58,7 +59,7 @@ function existingEntries(journal: Journal): ExistingEntry[] {
   return readJournal(journal).entries.map((e) => {
     let source: string | undefined;
     try {
-      source = sourceOf(fs.readFileSync(e.file, "utf8").slice(0, 8192));
+      source = sourceOf(readRegular(e.file, { encoding: "utf8", maxBytes: MAX_ENTRY_BYTES }).slice(0, 8192));
     } catch {
       source = undefined;
     }
@@ -128,7 +129,7 @@ export function prepareImport(journal: Journal, request: ImportRequest): Prepare
 
   let configText: string | undefined;
   try {
-    configText = fs.readFileSync(path.join(journal.root, CONFIG_FILE), "utf8");
+    configText = readRegular(path.join(journal.root, CONFIG_FILE), { encoding: "utf8" });
   } catch {
     configText = undefined;
   }
@@ -163,7 +164,7 @@ const GUESSED = new Set<DateSource>(["first commit", "modification time", "today
 const SETTINGS = new Set(["topicHeading", "challengeHeading", "chartsNote"]);
 
 function startsWithFrontmatter(file: string): boolean {
-  const fd = fs.openSync(file, "r");
+  const { fd } = openRegular(file);
   try {
     const buffer = Buffer.alloc(8);
     const n = fs.readSync(fd, buffer, 0, 8, 0);

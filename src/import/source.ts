@@ -10,10 +10,11 @@ import { UsageError, UserError, isErrnoException } from "../errors.js";
 import { today } from "../domain/dates.js";
 import { repairMojibake } from "../domain/mojibake.js";
 import { MANIFEST } from "../journal/generated.js";
-import { decodeEntryBytes } from "../journal/read.js";
+import { decodeEntryBytes, MAX_ENTRY_BYTES } from "../journal/read.js";
 import type { FallbackDate, ImportProblem } from "./draft.js";
 import type { NoteFile } from "./note.js";
 import { fileFirstCommitDate } from "./history.js";
+import { readProblem, readRegular } from "../journal/regular-file.js";
 
 /** A file whose mojibake lines were repaired as it was read. */
 export interface RepairedFile {
@@ -60,7 +61,7 @@ export function openSource(target: string, shown: string, exclude: string[]): So
   if (stat.isDirectory()) return walkFolder(target, exclude);
   if (!stat.isFile()) throw new UserError(`${shown} is not a file or a folder`);
   if (stat.size > MAX_SOURCE_BYTES) throw new UserError(`${shown} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB: not read`);
-  const bytes = fs.readFileSync(target);
+  const bytes = readRegular(target, { maxBytes: MAX_SOURCE_BYTES });
   const text = decodeText(bytes);
   if (text === undefined) throw new UserError(`${shown} is not a text file (it is not UTF-8 text, or it contains NUL bytes)`);
   if (!text.trim()) throw new UserError(`${shown} is empty: nothing to import`);
@@ -164,7 +165,15 @@ export function readNotes(folder: SourceFolder, dates: Map<string, string>, now:
   const problems: ImportProblem[] = [];
   for (const [i, f] of folder.files.entries()) {
     progress?.(i);
-    const decoded = decodeEntryBytes(fromUtf16(fs.readFileSync(f.abs)));
+    let bytes: Buffer;
+    try {
+      // The size is checked before a byte is read: a file of gigabytes is refused, not read whole.
+      bytes = readRegular(f.abs, { maxBytes: MAX_ENTRY_BYTES });
+    } catch (error) {
+      problems.push({ path: f.rel, line: 1, message: readProblem(error) });
+      continue;
+    }
+    const decoded = decodeEntryBytes(fromUtf16(bytes));
     if ("problem" in decoded) {
       problems.push({ path: f.rel, line: 1, message: decoded.problem });
       continue;

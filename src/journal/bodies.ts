@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { MAX_ENTRY_BYTES, type LoadedEntry } from "./entry-file.js";
 import { bodyFieldsOf, bodyUnread, NO_BODY, type BodyFields } from "./lazy-entry.js";
+import { openRegular } from "./regular-file.js";
 
 export type { BodyFields };
 
@@ -14,7 +15,7 @@ export type { BodyFields };
 function readInto(file: string, buffer: Buffer): number {
   let fd: number;
   try {
-    fd = fs.openSync(file, "r");
+    fd = openRegular(file).fd;
   } catch {
     return -1;
   }

@@ -26,6 +26,7 @@ import { PostingsReader } from "./postings.js";
 import { LITTLE_ENDIAN, readIndex, StoredRecords } from "./stored-records.js";
 import { CACHE_DIR, CACHE_FILE, TAIL, trailerIn, WHOLE_FILE } from "./cache-parts.js";
 import { takeEarlyRead } from "./early.js";
+import { openRegular } from "./regular-file.js";
 
 export { CACHE_DIR, CACHE_FILE };
 export const FORMAT = "nexus-entry-cache";
@@ -182,7 +183,7 @@ export function loadCache(file: string): CacheFile | undefined {
   let fd: number | undefined;
   try {
     if (!fs.lstatSync(file).isFile()) return undefined;
-    fd = fs.openSync(file, "r");
+    fd = openRegular(file).fd;
     const read = readLayout(fd);
     if (!read) return undefined;
     const { layout, bytes, at, stat } = read;
@@ -219,7 +220,7 @@ export function loadCache(file: string): CacheFile | undefined {
         // (which holds the CRC-32 of the records and of the vocabulary).
         let termsFd: number | undefined;
         try {
-          termsFd = fs.openSync(file, "r");
+          termsFd = openRegular(file).fd;
           const again = readLayout(termsFd);
           if (again && again.layout.trailer.equals(layout.trailer)) terms = readTerms(termsFd, again.layout);
         } catch {

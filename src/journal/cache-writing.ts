@@ -10,6 +10,7 @@ import { PostingRuns, type RunStore } from "./posting-runs.js";
 import { CACHE_FILE, crc32, FORMAT, openFiles, readAt, readLayout, VERSION, type Header } from "./cache-file.js";
 import { indexPart, LITTLE_ENDIAN, type RecordIndex } from "./stored-records.js";
 import { indexValues } from "./cache-record.js";
+import { openRegular } from "./regular-file.js";
 
 /** What a cache file holds: records, vocabulary and the postings to write. */
 export interface CacheContents {
@@ -113,7 +114,7 @@ export function writtenPostings(file: string, written: WrittenCache): PostingsRe
   if (written.trailer === undefined || !written.directory) return undefined;
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, "r");
+    fd = openRegular(file).fd;
     const read = readLayout(fd);
     if (!read || read.layout.trailer.toString() !== written.trailer) return undefined;
     const { header, postings: at } = read.layout;
@@ -149,6 +150,7 @@ export function openScratch(target: string): ScratchFile | undefined {
   const file = tempPath(target);
   let fd: number;
   try {
+    // eslint-disable-next-line no-restricted-properties -- creates a new file (wx): never a pipe or a device
     fd = fs.openSync(file, "wx+", 0o600);
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
+import { readRegular, NotRegularFileError } from "./regular-file.js";
 
 export const CONFIG_FILE = "nexus.config.json";
 
@@ -47,8 +47,10 @@ export function readConfig(root: string): JournalConfig {
   const file = path.join(root, CONFIG_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8").replace(/^\ufeff/, "");
-  } catch {
+    text = readRegular(file, { encoding: "utf8" }).replace(/^\ufeff/, "");
+  } catch (error) {
+    // A named pipe or a device would make every command wait or read for ever: said, not read.
+    if (error instanceof NotRegularFileError) throw new UserError(`${CONFIG_FILE}: ${error.message}`, { hint: `make ${CONFIG_FILE} a file (or remove it), then run the command again` });
     return { ...DEFAULT_CONFIG };
   }
   return parseConfig(text);

@@ -1,12 +1,12 @@
 // Drafts: a copy of an entry that an editor works on, kept in the journal's
 // `.nexus/drafts/` until it is saved, so nothing typed is lost when it is invalid.
-import fs from "node:fs";
 import path from "node:path";
 import { parseEntry, type Entry, type Problem } from "../domain/entry.js";
 import { folderForWriting } from "./inside.js";
 import type { Journal } from "./root.js";
 import { replaceFile } from "./safe-write.js";
 import { firstNonUtf8Line } from "./text.js";
+import { readRegular } from "./regular-file.js";
 
 export function draftsDir(journal: Journal): string {
   return path.join(journal.root, ".nexus", "drafts");
@@ -28,7 +28,7 @@ export type EditOutcome =
 
 /** Reads the draft back after the editor closed and says what became of it. */
 export function checkDraft(file: string, before: string, fileName?: string): EditOutcome {
-  const bytes = fs.readFileSync(file);
+  const bytes = readRegular(file);
   const text = bytes.toString("utf8");
   if (text === before) return { kind: "unchanged" };
   // Bytes that are not UTF-8 would be saved as U+FFFD: the draft is invalid until they are fixed.

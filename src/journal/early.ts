@@ -12,6 +12,7 @@
 // not done when it is needed is waited for.
 import fs from "node:fs";
 import { TAIL, trailerIn, WHOLE_FILE, type PartLengths } from "./cache-parts.js";
+import { READ_FLAGS } from "./regular-file.js";
 
 /** Listings asked for and not taken yet, by folder (its absolute path, as the scan walks it). */
 const listings = new Map<string, { names: string[] | undefined }>();
@@ -48,11 +49,13 @@ const reads = new Map<string, { identity: Identity; ranges: Map<string, Buffer> 
  */
 export function readCacheEarly(file: string): void {
   if (reads.has(file)) return;
-  fs.open(file, "r", (error, fd) => {
+  // Without waiting: a named pipe there would keep the process from ever ending.
+  // eslint-disable-next-line no-restricted-properties -- opened as regular-file.ts opens, and looked at before it is read
+  fs.open(file, READ_FLAGS, (error, fd) => {
     if (error) return;
     const close = () => fs.close(fd, () => undefined);
     fs.fstat(fd, (error, identity) => {
-      if (error || identity.size <= WHOLE_FILE) return close();
+      if (error || !identity.isFile() || identity.size <= WHOLE_FILE) return close();
       const tail = Buffer.allocUnsafe(TAIL);
       fs.read(fd, tail, 0, TAIL, identity.size - TAIL, (error, n) => {
         const trailer = error || n !== TAIL ? undefined : trailerIn(tail, identity.size - TAIL);

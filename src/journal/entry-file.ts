@@ -1,9 +1,9 @@
 // One entry file: how it is read, decoded and parsed, and the shapes of what a
 // journal read gives back. Below both the cache and readJournal.
-import fs from "node:fs";
 import path from "node:path";
 import { parseEntry, type Entry, type ParseResult, type Problem } from "../domain/entry.js";
 import type { FoundFile } from "./scan.js";
+import { readProblem, readRegular } from "./regular-file.js";
 import { firstNonUtf8Line } from "./text.js";
 
 export const MAX_ENTRY_BYTES = 1024 * 1024;
@@ -55,9 +55,9 @@ export function readEntryFile(found: Pick<FoundFile, "file" | "size" | "path">):
   }
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(found.file);
+    bytes = readRegular(found.file, { maxBytes: MAX_ENTRY_BYTES });
   } catch (error) {
-    return { ok: false, problems: [{ line: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ line: 1, severity: "error", message: readProblem(error) }] };
   }
   const decoded = decodeEntryBytes(bytes);
   if ("problem" in decoded) return { ok: false, problems: [{ line: "line" in decoded ? (decoded.line ?? 1) : 1, severity: "error", message: decoded.problem }] };

@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { MANIFEST, readManifest } from "./generated.js";
+import { readRegular } from "./regular-file.js";
 
 export interface GeneratedRecord {
   /** The pages folder, relative to the journal root. */
@@ -82,7 +83,7 @@ export function formerPages(root: string, record: GeneratedRecord | undefined, f
     if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = readRegular(file);
     } catch {
       continue;
     }

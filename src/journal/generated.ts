@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { replaceFile, replaceFiles } from "./safe-write.js";
+import { kindOf, openRegular, readRegular } from "./regular-file.js";
 
 export const MANIFEST = ".nexus-manifest.json";
 
@@ -50,10 +51,10 @@ export function readManifest(root: string, folder: string): Set<string> {
   const stat = lstat(file);
   if (!stat) return new Set();
   const where = `${folder}/${MANIFEST}`;
-  if (!stat.isFile()) throw new UserError(`${where} is not a regular file (a link or a folder); nexus does not read through it`);
+  if (!stat.isFile()) throw new UserError(`${where} is not a regular file (${kindOf(stat)}); nexus does not read through it`);
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
+    data = JSON.parse(readRegular(file, { encoding: "utf8" }));
   } catch {
     throw new UserError(`${where}:1: not the JSON nexus writes; restore it from git (or delete it, and nexus will refuse to overwrite the pages it no longer knows)`);
   }
@@ -90,7 +91,7 @@ function sameContent(file: string, content: string | Uint8Array, size?: number):
   if (size !== undefined && size !== length) return false;
   let fd: number;
   try {
-    fd = fs.openSync(file, "r");
+    fd = openRegular(file).fd;
   } catch {
     return false;
   }

@@ -1,9 +1,9 @@
 // Entries whose body is read from the file only when something asks for it: the
 // cache keeps titles, topics, dates and tags, never bodies.
-import fs from "node:fs";
 import { splitFile, stripBom } from "../domain/frontmatter.js";
 import { splitSections } from "../domain/sections.js";
-import { decodeEntryBytes, type LoadedEntry } from "./entry-file.js";
+import { decodeEntryBytes, MAX_ENTRY_BYTES, type LoadedEntry } from "./entry-file.js";
+import { readRegular } from "./regular-file.js";
 
 export type BodyFields = Pick<LoadedEntry, "challenge" | "solution" | "takeaway" | "notes" | "body">;
 const BODY_KEYS = ["challenge", "solution", "takeaway", "notes", "body"] as const;
@@ -26,7 +26,7 @@ export function bodyFieldsOf(bytes: Uint8Array): BodyFields {
 /** Reads the body and sections of an entry file the way parseEntry does, without the YAML. */
 export function readBodyFields(file: string): BodyFields {
   try {
-    return bodyFieldsOf(fs.readFileSync(file));
+    return bodyFieldsOf(readRegular(file, { maxBytes: MAX_ENTRY_BYTES }));
   } catch {
     return NO_BODY;
   }

@@ -1,9 +1,9 @@
 // doctor's look for mojibake in entries (domain/mojibake.ts): each line that reads
 // as UTF-8 once decoded as Windows-1252 is a warning with what it would read.
 
-import fs from "node:fs";
 import { findMojibake } from "../domain/mojibake.js";
-import type { FileProblem, LoadedEntry } from "./entry-file.js";
+import { MAX_ENTRY_BYTES, type FileProblem, type LoadedEntry } from "./entry-file.js";
+import { readRegular } from "./regular-file.js";
 
 /** A line shown in a message: its first 60 characters. */
 const excerpt = (text: string) => JSON.stringify([...text.trim()].length > 60 ? `${[...text.trim()].slice(0, 59).join("")}…` : text.trim());
@@ -13,7 +13,7 @@ export function mojibakeProblems(entries: readonly LoadedEntry[]): FileProblem[]
   for (const entry of entries) {
     let text: string;
     try {
-      text = fs.readFileSync(entry.file, "utf8");
+      text = readRegular(entry.file, { encoding: "utf8", maxBytes: MAX_ENTRY_BYTES });
     } catch {
       continue; // gone since it was read: the entry's own check says so
     }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { CACHE_DIR, removeStaleTemps, writableCacheDir } from "./cache-file.js";
 import type { Journal } from "./root.js";
 import { replaceFile, type Contents } from "./safe-write.js";
+import { readRegular } from "./regular-file.js";
 
 export const SUMMARY_CACHE = "readme-summaries";
 
@@ -16,7 +17,7 @@ export function readReadmeCache(journal: Journal, name: string): Buffer | undefi
   const file = path.join(journal.root, CACHE_DIR, name);
   try {
     if (!fs.lstatSync(file).isFile()) return undefined;
-    return fs.readFileSync(file);
+    return readRegular(file);
   } catch {
     return undefined;
   }
@@ -70,7 +71,7 @@ export function readSteady(root: string, rel: string): { bytes: Buffer; look: Lo
   if (!before?.isFile) return undefined;
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(path.join(root, rel));
+    bytes = readRegular(path.join(root, rel));
   } catch {
     return undefined;
   }

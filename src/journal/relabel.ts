@@ -3,7 +3,6 @@
 // block list keeps its lines and `# comments`): a failure in one file leaves every
 // other file either fully renamed or untouched. A file that changed since it was
 // read is reported and left alone (see replaceFileIfUnchanged for the guarantee).
-import fs from "node:fs";
 import path from "node:path";
 import { normalizeTags, parseEntry, type EntryDraft } from "../domain/entry.js";
 import { yamlFlowList, yamlScalar } from "../domain/frontmatter.js";
@@ -13,6 +12,7 @@ import { sameLabel as sameSpelling } from "../domain/labels.js";
 import type { LoadedEntry } from "./read.js";
 import { readStamped, replaceFileIfUnchanged, type FileStamp, type ReplaceHooks } from "./safe-write.js";
 import { decodeUtf8 } from "./text.js";
+import { readRegular } from "./regular-file.js";
 
 /** One label, whatever its Unicode form (NFC or NFD, as macOS writes it), case or leading `#`. */
 const sameLabel = (a: string, b: string) => sameSpelling(a.normalize("NFC"), b.normalize("NFC"));
@@ -117,7 +117,7 @@ export function applyRelabel(plan: PlannedChange[], hooks?: ReplaceHooks): Relab
   const result: RelabelResult = { changed: [], failed: [] };
   for (const change of plan) {
     try {
-      if (!fs.readFileSync(change.file).equals(Buffer.from(change.raw))) throw new Error("changed on disk meanwhile; not rewritten");
+      if (!readRegular(change.file).equals(Buffer.from(change.raw))) throw new Error("changed on disk meanwhile; not rewritten");
       replaceFileIfUnchanged(change.file, change.text, change.stamp, hooks);
       result.changed.push(change);
     } catch (error) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isErrnoException } from "../errors.js";
+import { openRegular, readOpened, readRegular } from "./regular-file.js";
 
 // Every write is atomic: a reader (or a crash) sees the old file or the new one,
 // never half of one. New files are created without replacing anything.
@@ -31,6 +32,7 @@ function writeContents(fd: number, data: Contents): void {
 
 /** Writes and syncs a new file; on failure (a full disk) nothing is left behind. */
 function writeSynced(file: string, data: Contents): void {
+  // eslint-disable-next-line no-restricted-properties -- creates a new file (wx): never a pipe or a device
   const fd = fs.openSync(file, "wx", 0o644);
   try {
     writeContents(fd, data);
@@ -45,6 +47,7 @@ function writeSynced(file: string, data: Contents): void {
 
 function syncFolder(folder: string): void {
   try {
+    // eslint-disable-next-line no-restricted-properties -- a folder, opened only to sync it
     const fd = fs.openSync(folder, "r");
     try {
       fs.fsyncSync(fd);
@@ -160,6 +163,7 @@ export async function replaceFiles(files: Iterable<[target: string, make: () => 
         // A new file gets the default mode.
       }
       const temp = tempPath(target);
+      // eslint-disable-next-line no-restricted-properties -- creates a new file (wx): never a pipe or a device
       const entry: Pending = { target, temp, fd: fs.openSync(temp, "wx", 0o644), mode };
       pending.push(entry);
       writeContents(entry.fd!, make());
@@ -228,10 +232,10 @@ const sameStamp = (a: FileStamp, b: FileStamp) => a.ino === b.ino && a.size === 
 
 /** Reads a file and its stamp together; throws ChangedMeanwhileError when it changes while read. */
 export function readStamped(file: string): { bytes: Buffer; stamp: FileStamp } {
-  const fd = fs.openSync(file, "r");
+  const { fd } = openRegular(file);
   try {
     const before = stampOf(fs.fstatSync(fd, { bigint: true }));
-    const bytes = fs.readFileSync(fd);
+    const bytes = readOpened(fd, file);
     if (!sameStamp(before, stampOf(fs.fstatSync(fd, { bigint: true })))) throw new ChangedMeanwhileError("changed on disk while being read; not rewritten");
     return { bytes, stamp: before };
   } finally {
@@ -265,7 +269,7 @@ export interface ReplaceHooks {
  * old file open and writes to it after the rename (the file is no longer in the journal).
  */
 export function replaceFileIfUnchanged(target: string, data: string, stamp: FileStamp, hooks: ReplaceHooks = {}): void {
-  const fd = fs.openSync(target, "r");
+  const { fd } = openRegular(target);
   const temp = tempPath(target);
   let renamed = false;
   try {
@@ -283,8 +287,8 @@ export function replaceFileIfUnchanged(target: string, data: string, stamp: File
     // The rename unlinks the old file, which sets its change time: size and modification time tell a write.
     if (after.size !== stamp.size || after.mtimeNs !== stamp.mtimeNs) {
       // Written to between the check and the rename: put that text back.
-      const theirs = fs.readFileSync(fd);
-      const ours = fs.readFileSync(target);
+      const theirs = readOpened(fd, target);
+      const ours = readRegular(target);
       if (ours.equals(Buffer.from(data))) {
         replaceFile(target, theirs);
         throw new ChangedMeanwhileError("changed on disk while being rewritten; the other change was put back and this file was not rewritten");

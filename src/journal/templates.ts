@@ -7,6 +7,7 @@ import { UserError } from "../errors.js";
 import { isInside } from "./inside.js";
 import type { Journal } from "./root.js";
 import { readUtf8File } from "./text.js";
+import { readRegular } from "./regular-file.js";
 
 /**
  * The journal's own template file, if it has one. A link is followed only while it
@@ -44,7 +45,7 @@ export function readTemplate(journal: Journal | undefined, name: "entry.md" | "R
   const own = journal && ownTemplate(journal, name);
   if (own) return { text: readUtf8File(own, path.relative(process.cwd(), own) || own), file: own };
   const builtIn = path.join(DEFAULT_TEMPLATES, name);
-  return { text: fs.readFileSync(builtIn, "utf8"), file: builtIn };
+  return { text: readRegular(builtIn, { encoding: "utf8" }), file: builtIn };
 }
 
 /**

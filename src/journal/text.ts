@@ -2,8 +2,8 @@
 // opened for editing or renaming) are decoded strictly as UTF-8: a byte that is
 // not UTF-8 would come back as U+FFFD and change bytes nobody meant to change.
 // Such a file is refused, with its first bad line, and left as it is.
-import fs from "node:fs";
 import { UserError } from "../errors.js";
+import { readRegular } from "./regular-file.js";
 
 // ignoreBOM: a byte order mark stays in the text, so it is written back too.
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -46,5 +46,5 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
 
 /** Reads a whole file as strict UTF-8 (see decodeUtf8). */
 export function readUtf8File(file: string, label: string): string {
-  return decodeUtf8(fs.readFileSync(file), label);
+  return decodeUtf8(readRegular(file), label);
 }

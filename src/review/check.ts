@@ -1,12 +1,12 @@
 // What `nexus doctor` says about the review log: damaged lines (errors),
 // ratings of entries that are gone (warnings), and a log git would not merge.
-import fs from "node:fs";
 import path from "node:path";
 import type { FileProblem, JournalContents } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { LOG_ATTRIBUTES, LOG_FILE, readLog } from "./log-file.js";
 import { entryPaths } from "./deck.js";
 import { attribute } from "./replay.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export function reviewProblems(journal: Journal, contents: JournalContents): FileProblem[] {
   const log = readLog(journal);
@@ -31,7 +31,7 @@ export function reviewProblems(journal: Journal, contents: JournalContents): Fil
   }
   let attributes = "";
   try {
-    attributes = fs.readFileSync(path.join(journal.root, ".gitattributes"), "utf8");
+    attributes = readRegular(path.join(journal.root, ".gitattributes"), { encoding: "utf8" });
   } catch {
     // None.
   }

@@ -1,5 +1,4 @@
 // The journal's cards and their replayed states: what `review` and `stats` start from.
-import fs from "node:fs";
 import type { FSRS } from "ts-fsrs";
 import { parseFrontmatter, splitFile, stripBom } from "../domain/frontmatter.js";
 import { splitSections } from "../domain/sections.js";
@@ -9,6 +8,7 @@ import { readLog } from "./log-file.js";
 import type { LogEvent } from "./log.js";
 import { replay, scheduler, type Replayed } from "./replay.js";
 import { reviewSettings, type ReviewSettings } from "./settings.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export interface Deck {
   journal: Journal;
@@ -27,7 +27,7 @@ export interface Deck {
 /** What makes an entry file a card, read from the file once. */
 function cardFacts(file: string): { challenge: boolean; optedOut: boolean } {
   try {
-    const text = stripBom(fs.readFileSync(file, "utf8"));
+    const text = stripBom(readRegular(file, { encoding: "utf8" }));
     const split = splitFile(text);
     // The YAML is parsed only when a `review:` line is there (the entry was read and checked already).
     let optedOut = false;

@@ -9,6 +9,7 @@ import type { FileProblem } from "../journal/read.js";
 import type { Journal } from "../journal/root.js";
 import { createFileExclusive } from "../journal/safe-write.js";
 import { formatEvent, LOG_HEADER, parseLog, type LogEvent } from "./log.js";
+import { kindOf, NotRegularFileError, readRegular } from "../journal/regular-file.js";
 
 export const LOG_FILE = "reviews.tsv";
 
@@ -31,9 +32,11 @@ export function readLog(journal: Journal): LogContents {
     if (fs.lstatSync(file).isSymbolicLink()) {
       return { events: [], problems: [{ path: LOG_FILE, line: 1, severity: "error", message: "is a link; a review log must be a plain file (not read)" }] };
     }
-    text = fs.readFileSync(file, "utf8");
+    text = readRegular(file, { encoding: "utf8" });
   } catch (error) {
     if (isErrnoException(error) && error.code === "ENOENT") return { events: [], problems: [] };
+    // A named pipe would make every command that reads the log wait for a writer.
+    if (error instanceof NotRegularFileError) return { events: [], problems: [{ path: LOG_FILE, line: 1, severity: "error", message: error.message }] };
     return { events: [], problems: [{ path: LOG_FILE, line: 1, severity: "error", message: `cannot read: ${(error as Error).message}` }] };
   }
   const { events, damage } = parseLog(text);
@@ -55,9 +58,14 @@ export function appendEvents(journal: Journal, events: Pick<LogEvent, "at" | "ra
 function append(file: string, events: Pick<LogEvent, "at" | "rating" | "path">[]): void {
   const lines = events.map((e) => `${formatEvent(e)}\n`).join("");
   if (createFileExclusive(file, LOG_HEADER + lines)) return;
-  if (fs.lstatSync(file).isSymbolicLink()) throw new UserError(`${LOG_FILE} is a link; nexus writes reviews only to a plain file`);
-  const fd = fs.openSync(file, "a+");
+  const stat = fs.lstatSync(file);
+  if (stat.isSymbolicLink()) throw new UserError(`${LOG_FILE} is a link; nexus writes reviews only to a plain file`);
+  if (!stat.isFile()) throw new UserError(`${LOG_FILE} is not a regular file (${kindOf(stat)}); nexus writes reviews only to a plain file`);
+  // eslint-disable-next-line no-restricted-properties -- appends; what is opened is checked to be a regular file below
+  const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | (fs.constants.O_NONBLOCK ?? 0));
   try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new UserError(`${LOG_FILE} is not a regular file (${kindOf(opened)}); nexus writes reviews only to a plain file`);
     const size = fs.fstatSync(fd).size;
     let separator = "";
     if (size > 0) {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { replaceFile, replaceFiles } from "../journal/safe-write.js";
 import type { SiteFile } from "./build.js";
+import { readRegular } from "../journal/regular-file.js";
 
 export const SITE_MANIFEST = ".nexus-site.json";
 const MANIFEST_VERSION = 1;
@@ -26,7 +27,7 @@ const hashOf = (content: string) => createHash("sha256").update(content).digest(
 function readManifest(out: string): Map<string, string> | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(path.join(out, SITE_MANIFEST), "utf8");
+    text = readRegular(path.join(out, SITE_MANIFEST), { encoding: "utf8" });
   } catch {
     return undefined;
   }

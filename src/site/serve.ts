@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { readRegular } from "../journal/regular-file.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -50,7 +51,7 @@ export function serveFolder(root: string, port: number, prefix = "/"): Promise<h
     const shown = file ?? path.join(root, "404.html");
     let body: Buffer;
     try {
-      body = fs.readFileSync(shown);
+      body = readRegular(shown);
     } catch {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;
