@@ -209,7 +209,7 @@ export async function add(ctx: Context, options: AddOptions, prompter?: Prompter
 }
 
 async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter): Promise<number> {
-  const journal = locate(ctx);
+  const journal = locate(ctx, { readOnly: options.dryRun });
   let draft = await draftFromFlags(options);
   const getPrompter = async () => prompter ?? (await import("../ui/prompts.js")).terminalPrompter;
 

@@ -156,7 +156,8 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   if (options.stdout && options.check) throw new UsageError("--stdout and --check do not go together: --check prints a diff");
   const startedAt = Date.now();
   // Each entry's scanned file: the summary cache keys on it.
-  const { journal, contents, failed } = loadJournal(ctx, { identities: true });
+  // --stdout writes nothing, not even nexus's caches in .nexus/.
+  const { journal, contents, failed } = loadJournal(ctx, { identities: true, readOnly: options.stdout });
   // A crash while the summary cache or the stamp was written left a temporary file: one look at `.nexus/` a build
   // (not with --stdout, which writes nothing).
   if (!options.stdout) removeStaleReadmeTemps(journal);

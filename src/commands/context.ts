@@ -13,16 +13,18 @@ export interface Context {
   strict: boolean;
 }
 
-export function locate(ctx: Context): Journal {
-  return findJournal({ cwd: ctx.io.cwd, dir: ctx.dir });
+/** The journal the command works in; `readOnly` for a dry run, which writes nothing, not even a cache (root.ts). */
+export function locate(ctx: Context, options: { readOnly?: boolean } = {}): Journal {
+  const journal = findJournal({ cwd: ctx.io.cwd, dir: ctx.dir });
+  return options.readOnly ? { ...journal, readOnly: true } : journal;
 }
 
 /**
  * Finds and reads the journal, warning once on stderr for each entry that is
  * left out. `failed` is true when --strict turns those warnings into failure.
  */
-export function loadJournal(ctx: Context, options: ReadOptions = {}): { journal: Journal; contents: JournalContents; failed: boolean } {
-  const journal = locate(ctx);
+export function loadJournal(ctx: Context, options: ReadOptions & { readOnly?: boolean } = {}): { journal: Journal; contents: JournalContents; failed: boolean } {
+  const journal = locate(ctx, options);
   const contents = readJournal(journal, options);
   const failed = warnProblems(ctx.io, contents.problems, ctx.strict);
   return { journal, contents, failed };

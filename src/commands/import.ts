@@ -32,7 +32,7 @@ const KIND_NAMES: Record<SourceKind, string> = {
 
 /** Brings entries in from a README, a jrnl export, a TIL folder or markdown notes. */
 export async function importCommand(ctx: Context, options: ImportOptions): Promise<number> {
-  const journal = locate(ctx);
+  const journal = locate(ctx, { readOnly: options.dryRun });
   const target = path.resolve(ctx.io.cwd, options.path);
   // Before anything is read: an import into a folder no read sees would repeat itself, even as a dry run.
   refuseOutside(realRootOf(journal.root), journal.entriesDir, entriesShown(journal));

@@ -77,7 +77,8 @@ async function rename(ctx: Context, entries: LoadedEntry[], field: LabelField, n
 
 /** `nexus tags` and `nexus topics`: counts, near-duplicates, and `--rename`. */
 export async function labels(ctx: Context, field: LabelField, options: LabelsOptions): Promise<number> {
-  const { contents, failed } = loadJournal(ctx);
+  // A dry run writes nothing, not even the entry cache.
+  const { contents, failed } = loadJournal(ctx, { readOnly: options.dryRun });
   if (options.rename) {
     const code = await rename(ctx, contents.entries, field, options.rename, options.dryRun);
     return code || (failed ? 1 : 0);

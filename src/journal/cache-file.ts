@@ -270,6 +270,7 @@ export function removeStaleTemps(dir: string, caches: readonly string[] = [CACHE
 
 /** The `.nexus/` folder when the cache may be written there, created if needed; undefined otherwise. */
 export function writableCacheDir(journal: Journal): string | undefined {
+  if (journal.readOnly) return undefined;
   try {
     fs.accessSync(journal.root, fs.constants.W_OK);
     const dir = path.join(journal.root, CACHE_DIR);

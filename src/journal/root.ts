@@ -9,6 +9,11 @@ export interface Journal {
   /** Absolute path of the entries folder. */
   entriesDir: string;
   config: JournalConfig;
+  /**
+   * A dry run (--dry-run, --stdout): nothing is written, not even nexus's own caches
+   * in `.nexus/` (cache-file.ts writableCacheDir says there is no place for them).
+   */
+  readOnly?: boolean;
 }
 
 function isDir(p: string): boolean {
