@@ -1,13 +1,13 @@
 // nexus.config.json as a text to edit: read whole (byte-order mark and line ends
 // kept), changed one key at a time by domain/json-edit.ts, written atomically.
 
-import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { NotAnObjectError, removeJsonValue, setJsonValue } from "../domain/json-edit.js";
 import { UsageError, UserError } from "../errors.js";
 import { CONFIG_FILE, parseConfig } from "./config.js";
 import { realRootOf, refuseOutside } from "./inside.js";
+import { readRegular } from "./regular-file.js";
 import { replaceFile } from "./safe-write.js";
 
 export interface ConfigText {
@@ -26,7 +26,7 @@ export function readConfigText(root: string): ConfigText {
   refuseOutside(realRootOf(root), file, CONFIG_FILE);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readRegular(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     return { file, text: "{}\n", bom: "", exists: false, data: {} };
