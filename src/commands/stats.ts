@@ -1,7 +1,7 @@
 import { UserError } from "../errors.js";
 import type { LabelCount } from "../domain/labels.js";
 import { inertLine } from "../domain/sanitize.js";
-import { addDays, today } from "../domain/dates.js";
+import { addDays, daysBetween, today } from "../domain/dates.js";
 import { computeStats, type JournalStats, type Streak } from "../domain/stats.js";
 import { filterEntries } from "../journal/filter.js";
 import { stringifyJson } from "../journal/json.js";
@@ -47,7 +47,9 @@ function level(count: number, max: number): number {
 
 /** A contribution graph: one column per week, Monday to Sunday down, months above. */
 export function heatmap(io: Io, stats: JournalStats): string[] {
-  const { weeks, start } = stats.heatmap;
+  const { weeks, start, end } = stats.heatmap;
+  // Days after the last are not named (they may be in the year 10000).
+  const last = daysBetween(start, end);
   const max = Math.max(0, ...weeks.flat().map((c) => c ?? 0));
   const indent = "      ";
   const labels = Array.from({ length: weeks.length + 4 }, () => " ");
@@ -55,7 +57,7 @@ export function heatmap(io: Io, stats: JournalStats): string[] {
   weeks.forEach((_, w) => {
     const first = addDays(start, w * 7);
     // A month is named above the week holding its 1st day (and the first column).
-    const opening = [0, 1, 2, 3, 4, 5, 6].map((d) => addDays(first, d)).find((day) => day.endsWith("-01"));
+    const opening = [0, 1, 2, 3, 4, 5, 6].filter((d) => w * 7 + d <= last).map((d) => addDays(first, d)).find((day) => day.endsWith("-01"));
     const soon = w === 0 && !opening && addDays(first, 28).slice(8, 10) <= "28" && addDays(first, 28).slice(5, 7) !== first.slice(5, 7);
     const day = opening ?? (w === 0 && !soon ? first : undefined);
     if (!day || w < free) return;

@@ -85,6 +85,16 @@ export function toUtcMs(date: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
+/**
+ * The date `days` after `date`. Past 9999-12-31 the year has five digits (10000-01-01),
+ * which no longer sorts after 9999 as text: a loop over days up to a date compares by
+ * how many days it counted (daysBetween), not the strings.
+ */
 export function addDays(date: string, days: number): string {
-  return new Date(toUtcMs(date) + days * 86_400_000).toISOString().slice(0, 10);
+  const at = new Date(toUtcMs(date) + days * 86_400_000);
+  const iso = at.toISOString();
+  // toISOString writes a year past 9999 as +010000.
+  if (iso.length === 24) return iso.slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${at.getUTCFullYear()}-${two(at.getUTCMonth() + 1)}-${two(at.getUTCDate())}`;
 }

@@ -96,12 +96,13 @@ export function entriesPerDay(entries: Pick<StatsEntry, "date">[]): Map<string, 
 /** The heatmap alone (the README's chart needs nothing else): 53 weeks to `until`. */
 export function heatmapOf(perDay: Map<string, number>, until: string): JournalStats["heatmap"] {
   const start = addDays(until, -weekday(until) - 7 * (HEATMAP_WEEKS - 1));
+  // The days of the last week after `until` are counted, not compared as text (they may be in the year 10000).
+  const last = daysBetween(start, until);
   const weeks: (number | null)[][] = [];
   for (let w = 0; w < HEATMAP_WEEKS; w += 1) {
     const week: (number | null)[] = [];
     for (let d = 0; d < 7; d += 1) {
-      const day = addDays(start, w * 7 + d);
-      week.push(day > until ? null : (perDay.get(day) ?? 0));
+      week.push(w * 7 + d > last ? null : (perDay.get(addDays(start, w * 7 + d)) ?? 0));
     }
     weeks.push(week);
   }

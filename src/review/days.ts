@@ -1,5 +1,5 @@
 // A review "day" is the user's local calendar day; the log holds UTC instants.
-import { addDays, today } from "../domain/dates.js";
+import { today } from "../domain/dates.js";
 
 /** The local midnight that starts a calendar day, in ms. */
 export function dayStart(date: string): number {
@@ -7,9 +7,10 @@ export function dayStart(date: string): number {
   return new Date(y, m - 1, d).getTime();
 }
 
-/** The local midnight that ends a calendar day, in ms. */
+/** The local midnight that ends a calendar day, in ms (for 9999-12-31 too: the Date counts on into 10000). */
 export function dayEnd(date: string): number {
-  return dayStart(addDays(date, 1));
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + 1).getTime();
 }
 
 /** The local calendar day of an instant. */

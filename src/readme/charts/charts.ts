@@ -125,7 +125,8 @@ function growth(perDay: Map<string, number>, until: string): { svg: string; alt:
   const { points, total } = growthPoints(perDay, until);
   const first = points[0]?.day ?? addDays(until, -30);
   // A journal of one day is a point in the middle of a week, not a line at the edge.
-  const [from, to] = first === until ? [addDays(until, -2), addDays(until, 2)] : [first, until];
+  // (At 9999-12-31 it is at the end: there are no days after it.)
+  const [from, to] = first === until ? (until >= "9999-12-30" ? [addDays(until, -4), until] : [addDays(until, -2), addDays(until, 2)]) : [first, until];
   const width = 640;
   const height = 240;
   const left = 48;

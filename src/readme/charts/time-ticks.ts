@@ -26,7 +26,9 @@ function marks(from: string, until: string, unit: Unit, step: number): string[] 
   if (unit === "day") {
     // Weekly steps fall on Mondays, others on days counted from 1970-01-01: the same marks for any start.
     const offset = step === 1 ? 0 : step % 7 === 0 ? (daysBetween("1970-01-05", from) % step + step) % step : (daysBetween("1970-01-01", from) % step + step) % step;
-    for (let day = addDays(from, offset === 0 ? 0 : step - offset); day <= until; day = addDays(day, step)) out.push(day);
+    // Counted in days, not compared as text: a step past 9999-12-31 reaches the year 10000.
+    const span = daysBetween(from, until);
+    for (let at = offset === 0 ? 0 : step - offset; at <= span; at += step) out.push(addDays(from, at));
     return out;
   }
   let year = Number(from.slice(0, 4));
