@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { type Cli, examples } from "./shared.js";
 
-/** edit, rm, topics, tags, stats and completion. */
+/** edit, rm, restore, topics, tags, stats and completion. */
 export function registerEveryday(program: Command, { context, done }: Cli): void {
   program
     .command("edit")
@@ -28,13 +28,39 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
   program
     .command("rm")
     .aliases(["delete", "remove"])
-    .description("remove one entry (asks first; --yes without a terminal)")
-    .argument("<entry>", "path, file name, slug, or a unique part of the title")
-    .option("-y, --yes", "remove without asking")
-    .addHelpText("after", examples("nexus rm select-related", "nexus rm entries/2026-11-20-fixing-n-1-queries.md --yes"))
+    .description("move one entry to the trash (asks first; --yes without a terminal); nexus restore brings it back")
+    .argument("<entry>", "path, file name, slug, date or part of the title; with --yes a whole name only")
+    .option("-y, --yes", "remove without asking; takes a whole name only (path, file name, slug or whole title)")
+    .addHelpText(
+      "after",
+      examples(
+        "nexus rm select-related",
+        "nexus rm entries/2026-11-20-fixing-n-1-queries.md --yes",
+        "nexus restore                          list the trash; nexus restore 1 brings back the last removed",
+      ),
+    )
     .action(async (entry: string, flags: { yes?: boolean }, command: Command) => {
       const { rm } = await import("../commands/rm.js");
       done(await rm(context(command), { entry, yes: Boolean(flags.yes) }));
+    });
+
+  program
+    .command("restore")
+    .description("list the entries rm moved to the trash, or bring one back (never over a file that is there)")
+    .argument("[which]", "its number in the list (1: the last removed), or its path, file name or slug; none: list the trash")
+    .option("--json", "print the trash, or the entry brought back, as JSON")
+    .addHelpText(
+      "after",
+      examples(
+        "nexus restore                          the trash, numbered, last removed first",
+        "nexus restore 1                        bring back the last removed entry",
+        "nexus restore entries/2026-11-20-fixing-n-1-queries.md",
+        "nexus restore --json | jq -r '.[].path'",
+      ) + "\nThe trash is .nexus/trash/ in the journal (git-ignored); deleting it empties it for good.\n",
+    )
+    .action(async (which: string | undefined, flags: { json?: boolean }, command: Command) => {
+      const { restore } = await import("../commands/restore.js");
+      done(await restore(context(command), { entry: which, json: Boolean(flags.json) }));
     });
 
   for (const [name, what] of [

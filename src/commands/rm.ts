@@ -1,8 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
-import { invalidEntryAt } from "../journal/resolve.js";
+import type { JournalContents, LoadedEntry } from "../journal/read.js";
+import { invalidEntryAt, resolveEntry } from "../journal/resolve.js";
+import type { Journal } from "../journal/root.js";
+import { moveToTrash } from "../journal/trash.js";
 import type { Prompter } from "../ui/prompts.js";
 import { loadJournal, type Context } from "./context.js";
 import { chooseEntry } from "./pick.js";
@@ -13,8 +14,9 @@ export interface RmOptions {
 }
 
 /**
- * Removes one entry after a confirmation on a terminal; without a terminal
- * `--yes` is required. A link is removed, never the file it points to.
+ * Moves one entry to the trash (`nexus restore` brings it back) after a confirmation on
+ * a terminal; without a terminal `--yes` is required, and takes whole names only. A link
+ * is moved, never the file it points to.
  */
 export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter): Promise<number> {
   const { journal, contents } = loadJournal(ctx);
@@ -23,7 +25,9 @@ export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter):
   // Without a question, only a whole name may pick what goes: never a part of a title.
   const target = invalid
     ? { path: invalid.path, title: `invalid: ${invalid.message}` }
-    : await chooseEntry(ctx, journal, contents, options.entry, { exact: options.yes, prompter });
+    : options.yes
+      ? wholeName(ctx, journal, contents, options.entry)
+      : await chooseEntry(ctx, journal, contents, options.entry, { prompter });
   const shown = `${inertLine(target.path)}  (${inertLine(target.title)})`;
   if (!options.yes) {
     if (!ctx.io.interactive) {
@@ -38,7 +42,31 @@ export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter):
     }
   }
   // The name under the journal, so a link inside the journal goes, not its target.
-  fs.unlinkSync(path.join(journal.root, ...target.path.split("/")));
+  moveToTrash(journal, target.path);
   ctx.io.out(`removed ${shown}\n`);
+  const word = /^[\w./-]+$/.test(target.path) ? target.path : JSON.stringify(target.path);
+  ctx.io.err(`moved to the trash: nexus restore ${inertLine(word)} brings it back\n`);
   return 0;
+}
+
+/**
+ * With --yes, only a whole name (path, file name, slug, whole title) picks what goes; a
+ * part of a title that would name one entry is shown as the command to run instead.
+ */
+function wholeName(ctx: Context, journal: Journal, contents: JournalContents, name: string): LoadedEntry {
+  try {
+    return resolveEntry(journal, contents, name, ctx.io.cwd, { exact: true });
+  } catch (error) {
+    if (!(error instanceof UserError) || !/^no entry is named/.test(error.message)) throw error;
+    let partial: LoadedEntry | undefined;
+    try {
+      partial = resolveEntry(journal, contents, name, ctx.io.cwd);
+    } catch {
+      // Several or none: the plain message.
+    }
+    const why = "with --yes, only a whole name counts (path, file name, slug or whole title), never a part of a title or a date";
+    throw new UserError(`no entry is named "${inertLine(name.trim())}": ${why}`, {
+      hint: partial ? `it may be ${inertLine(partial.path)} (${inertLine(partial.title)}): nexus rm ${JSON.stringify(partial.path)} --yes` : "`nexus list` shows every entry",
+    });
+  }
 }
