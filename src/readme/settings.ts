@@ -69,7 +69,10 @@ function count(readme: Record<string, unknown>, key: string, fallback: number, m
   return value;
 }
 
-/** Checks `readme.pages`: a folder inside the journal, not the journal itself, not in or around the entries. */
+/** The names at the journal's root that are its own: the pages may be none of them (compared in any case, as macOS and Windows do). */
+const OWNED_NAMES = ["README.md", "nexus.config.json", "reviews.tsv", "templates", "site", ".github", ".gitignore", ".gitattributes"];
+
+/** Checks `readme.pages`: a folder inside the journal, not the journal itself, not one of its own names, not in or around the entries. */
 export function pagesFolder(value: unknown, entriesFolder: string): string {
   if (value === undefined) return DEFAULT_PAGES;
   const wrong = (why: string) => new UserError(`nexus.config.json: "readme.pages" ${why}, such as "${DEFAULT_PAGES}"`);
@@ -77,6 +80,12 @@ export function pagesFolder(value: unknown, entriesFolder: string): string {
   const parts = value.split(/[\\/]+/).filter((p) => p && p !== ".");
   if (path.isAbsolute(value) || /^[a-zA-Z]:/.test(value) || parts.includes("..") || !parts.length) throw wrong("must be a folder inside the journal");
   if (parts.some((p) => p === ".git" || p === ".nexus" || p === "node_modules" || /[\u0000-\u001f\u007f]/.test(p))) throw wrong("must not be inside .git, .nexus or node_modules");
+  // A name the journal uses for a file or folder of its own: pages there would be read as its
+  // template (templates/), or stand where README.md, the config, the review log or the site go.
+  const owned = OWNED_NAMES.find((name) => name.toLowerCase() === parts[0]!.toLowerCase());
+  if (owned) {
+    throw new UserError(`nexus.config.json: "readme.pages" must not be ${JSON.stringify(owned)} or a folder in it: the journal keeps that name for its own files; choose a folder of the pages' own, such as "${DEFAULT_PAGES}"`);
+  }
   const folder = parts.join("/");
   const entries = entriesFolder.split(/[\\/]+/).filter((p) => p && p !== ".").join("/");
   const inside = (a: string, b: string) => b === "" || a === b || a.startsWith(`${b}/`);
