@@ -1,5 +1,6 @@
 // `nexus restore`: what `rm` moved to the trash (.nexus/trash/), listed, and put back.
 import fs from "node:fs";
+import { readRegular } from "../journal/regular-file.js";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { parseEntry } from "../domain/entry.js";
@@ -19,7 +20,7 @@ export interface RestoreOptions {
 function titleOf(item: Trashed): string {
   try {
     if (fs.lstatSync(item.file).isSymbolicLink()) return "(a link)";
-    const parsed = parseEntry(fs.readFileSync(item.file, "utf8"), path.basename(item.path));
+    const parsed = parseEntry(readRegular(item.file, { encoding: "utf8", maxBytes: 1024 * 1024 }), path.basename(item.path));
     return parsed.ok ? parsed.entry.title : "(not a valid entry)";
   } catch {
     return "(unreadable)";

@@ -64,7 +64,7 @@ function syncFolder(folder: string): void {
  * synced to a temporary file first, then linked into place (link fails when the
  * name is taken). Returns false when the name is taken.
  */
-export function createFileExclusive(target: string, data: string): boolean {
+export function createFileExclusive(target: string, data: Contents): boolean {
   const temp = tempPath(target);
   writeSynced(temp, data);
   try {

@@ -9,7 +9,8 @@ import { CACHE_DIR } from "./cache-parts.js";
 import { writableCacheDir } from "./cache-file.js";
 import { entriesShown, folderForWriting, realRootOf, whereabouts } from "./inside.js";
 import type { Journal } from "./root.js";
-import { tempPath } from "./safe-write.js";
+import { readRegular } from "./regular-file.js";
+import { createFileExclusive } from "./safe-write.js";
 
 export const TRASH_SHOWN = `${CACHE_DIR}/trash`;
 
@@ -125,15 +126,6 @@ function placeExclusive(from: string, to: string): void {
     fs.linkSync(from, to);
   } catch (error) {
     if (!isErrnoException(error) || error.code !== "EXDEV") throw error;
-    const temp = tempPath(to);
-    fs.copyFileSync(from, temp, fs.constants.COPYFILE_EXCL);
-    try {
-      const fd = fs.openSync(temp, "r+");
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fs.linkSync(temp, to);
-    } finally {
-      fs.rmSync(temp, { force: true });
-    }
+    if (!createFileExclusive(to, readRegular(from))) throw Object.assign(new Error(`${to} exists`), { code: "EEXIST" });
   }
 }
