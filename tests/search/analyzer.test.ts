@@ -89,8 +89,8 @@ describe("searching text of any script and length", () => {
     return index.search(index.request(query, query.filter)).map((h) => h.entry.title);
   };
 
-  it("finds a code-like word in the index alone, reading only entries with a chunk too long to keep", () => {
-    const read = vi.spyOn(fs, "readFileSync");
+  it("finds a code-like word in the index alone, opening only entries with a chunk too long to keep", () => {
+    const read = vi.spyOn(fs, "openSync");
     try {
       expect(titles("n+1")).toEqual(["Fewer queries"]);
       // Only the entry with a chunk too long to keep (the long URL) is read, to check.
