@@ -17,6 +17,7 @@ import { unifiedDiff } from "../readme/diff.js";
 import { renderReadme, type ReadmeFormChoice } from "../readme/render.js";
 import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js";
 import type { Summarize } from "../readme/summary.js";
+import { unfilledKeys, unfilledNote } from "../readme/unfilled.js";
 import { TemplateError } from "../readme/template.js";
 import { planReadme } from "../readme/update.js";
 import { importedDigest } from "../import/readme-layout.js";
@@ -260,6 +261,8 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   io.out(`${c.green(what)} ${label} from ${templateLabel} (${contents.entries.length} ${contents.entries.length === 1 ? "entry" : "entries"})${changed}\n`);
   if (plan.action === "replace") io.out(`Its text is in ${templateLabel} now and its learnings in entries: edit either, or ${label} outside its nexus markers.\n`);
   io.out(`${formNote(label, rendered.form)}\n`);
+  const unfilled = unfilledNote(unfilledKeys(template.text, journal.config.readme));
+  if (unfilled) io.out(`${unfilled}\n`);
   return 0;
 }
 

@@ -13,7 +13,7 @@ import { hrefBetween } from "./links.js";
 import { planPages, type GeneratedFiles } from "./pages/plan.js";
 import { renderChallenges, renderConfigValue, renderPages, renderStats, shownChallenges, type SectionContext } from "./sections.js";
 import { renderTakeaways, renderTopics } from "./topics.js";
-import { sanitizeBlock } from "./escape.js";
+import { escapeInline, sanitizeBlock } from "./escape.js";
 import { forSize, readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder, type TemplatePart } from "./template.js";
 import { ownFields, summarizeWith, type BodyReader, type Summarize } from "./summary.js";
@@ -56,6 +56,8 @@ export interface ReadmeFormChoice {
 }
 
 const README_PATH = "README.md";
+/** The README's title while `readme.title` is not set. */
+export const DEFAULT_TITLE = "My learning journal";
 
 /** The charts as markdown images, linked from the file `from`, with their text alternatives. */
 function chartMarkdown(images: ChartImage[], from: string): string {
@@ -179,9 +181,13 @@ function assemble(parts: TemplatePart[], { input, model, plan, settings, chartsB
       case "charts":
         body = chartsBlock;
         break;
+      case "title":
+        body = `# ${escapeInline(typeof input.config.readme.title === "string" ? input.config.readme.title : DEFAULT_TITLE)}`;
+        break;
       case "config":
         // Own keys only: `{{config.constructor}}` is not a door into JavaScript's objects.
-        body = renderConfigValue(p.arg!, Object.hasOwn(input.config.readme, p.arg!) ? input.config.readme[p.arg!] : undefined);
+        body = renderConfigValue(Object.hasOwn(input.config.readme, p.arg!) ? input.config.readme[p.arg!] : undefined);
+        if (body && p.heading) body = `${p.heading}\n\n${body}`;
         break;
     }
     blocks.set(p.name, pad(body));

@@ -115,17 +115,21 @@ export function renderStats(ctx: SectionContext): string {
   ].join("\n");
 }
 
+/** A value of `readme` that `{{config.KEY}}` shows nothing for. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && !value.trim()) || (Array.isArray(value) && !value.length) || (typeof value === "object" && value !== null && !Object.keys(value).length);
+}
+
 /**
  * `{{config.KEY}}`: a value of `readme` in nexus.config.json. The journal's owner
  * wrote it, so it is markdown with HTML allowed (only a nexus marker is refused).
  * A string is a block of markdown; a list becomes a bulleted list; an object
- * becomes `- **Key:** value` lines. A missing value leaves a visible hint.
+ * becomes `- **Key:** value` lines. A missing value leaves the part out ("");
+ * build-readme and doctor say which parts could be filled (unfilledParts).
  */
-export function renderConfigValue(key: string, value: unknown): string {
+export function renderConfigValue(value: unknown): string {
   const one = (v: unknown) => sanitizeBlock(String(v).replace(/\s*\n\s*/g, " "), { html: true, headings: true });
-  if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) {
-    return `_Set \`readme.${key}\` in nexus.config.json to fill this part._`;
-  }
+  if (isEmptyValue(value)) return "";
   if (Array.isArray(value)) return value.map((item) => `- ${one(item)}`).join("\n");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)

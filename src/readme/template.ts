@@ -1,6 +1,7 @@
 // The README template is markdown with placeholders, each on a line of its own:
-//   {{toc}}  {{topics}}  {{takeaways}}  {{challenges}}  {{stats}}  {{pages}}  {{charts}}  {{config.KEY}}
+//   {{title}}  {{toc}}  {{topics}}  {{takeaways}}  {{challenges}}  {{stats}}  {{pages}}  {{charts}}  {{config.KEY}}
 //   {{topics:GROUP}}  {{takeaways:GROUP}}   (one group of nexus.config.json)
+//   {{config.KEY:## Heading}}  (the value under its heading; both left out when there is no value)
 // and comments: from a line starting with `{{!` to the first line ending with `}}`,
 // left out of the README.
 // A placeholder becomes a marker pair with the generated text between; its
@@ -11,13 +12,15 @@
 
 import { FenceTracker } from "../domain/fences.js";
 
-export const SECTION_KINDS = ["toc", "topics", "takeaways", "challenges", "stats", "pages", "charts", "config"] as const;
+export const SECTION_KINDS = ["title", "toc", "topics", "takeaways", "challenges", "stats", "pages", "charts", "config"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface Placeholder {
   kind: SectionKind;
   /** Group title for topics/takeaways, key for config. */
   arg: string | undefined;
+  /** For config: the heading line above its value (`## Contact`), left out with it when there is no value. */
+  heading?: string | undefined;
   /** The marker name in the README. */
   name: string;
   /** 1-based template line. */
@@ -104,12 +107,16 @@ export function parseTemplate(text: string): TemplatePart[] {
     const arg = match[2]?.trim() || undefined;
     if (!kind || (kind === "config") !== rest.length > 0 || rest.length > 1) {
       throw new TemplateError(
-        `unknown placeholder {{${match[1]}}}: use one of {{toc}}, {{topics}}, {{takeaways}}, {{challenges}}, {{stats}}, {{pages}}, {{charts}}, {{config.KEY}}`,
+        `unknown placeholder {{${match[1]}}}: use one of {{title}}, {{toc}}, {{topics}}, {{takeaways}}, {{challenges}}, {{stats}}, {{pages}}, {{charts}}, {{config.KEY}}`,
         lineNo,
       );
     }
-    if (arg !== undefined && kind !== "topics" && kind !== "takeaways") {
-      throw new TemplateError(`{{${match[1]}}} takes no argument (only {{topics:GROUP}} and {{takeaways:GROUP}} do)`, lineNo);
+    if (arg !== undefined && kind !== "topics" && kind !== "takeaways" && kind !== "config") {
+      throw new TemplateError(`{{${match[1]}}} takes no argument (only {{topics:GROUP}}, {{takeaways:GROUP}} and {{config.KEY:## Heading}} do)`, lineNo);
+    }
+    const partHeading = kind === "config" && arg !== undefined ? HEADING.exec(arg) : undefined;
+    if (kind === "config" && arg !== undefined && !partHeading) {
+      throw new TemplateError(`{{${match[1]}:${arg}}}: after the colon comes the heading of the part, such as {{${match[1]}:## Contact}}`, lineNo);
     }
     const key = rest[0];
     const name = kind === "config" ? `config.${key!.toLowerCase()}` : arg ? `${kind}:${nameSlug(arg)}` : kind;
@@ -117,7 +124,10 @@ export function parseTemplate(text: string): TemplatePart[] {
     if (first !== undefined) throw new TemplateError(`{{${match[1]}${arg ? `:${arg}` : ""}}} is already used on line ${first}`, lineNo);
     names.set(name, lineNo);
     flush();
-    parts.push({ placeholder: { kind, arg: kind === "config" ? key : arg, name, line: lineNo, level } });
+    parts.push({ placeholder: { kind, arg: kind === "config" ? key : arg, heading: partHeading ? arg : undefined, name, line: lineNo, level } });
+    // What follows nests under the title, or under the part's heading.
+    if (kind === "title") level = 1;
+    else if (partHeading) level = partHeading[1]!.length;
   });
   if (comment !== undefined) throw new TemplateError("comment `{{!` is never closed with `}}`", comment);
   flush();

@@ -94,7 +94,7 @@ describe("9 and 10: template comments and config keys", () => {
     const r = await runCli(["build-readme", "--stdout"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/native code|function/);
-    expect(r.stdout).toContain("Set `readme.constructor`");
+    expect(r.stdout).toContain("<!-- nexus:begin config.constructor -->\n<!-- nexus:end config.constructor -->");
   });
 });
 

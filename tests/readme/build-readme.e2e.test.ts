@@ -302,6 +302,7 @@ describe("text from entries cannot break the README", () => {
     expect(second.code).toBe(0);
     const begins = text.split("\n").filter((l) => /^<!-- nexus:begin /.test(l));
     expect(begins).toEqual([
+      "<!-- nexus:begin title -->",
       "<!-- nexus:begin config.overview -->",
       "<!-- nexus:begin toc -->",
       "<!-- nexus:begin topics -->",
