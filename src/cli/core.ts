@@ -9,10 +9,23 @@ export function registerCore(program: Command, { context, done }: Cli): void {
     .argument("[dir]", "folder to set up (default: the current folder)")
     .option("--ci", "also write a GitHub Actions workflow that checks the README")
     .option("--pages", "also write a GitHub Actions workflow that publishes the site (nexus build-site) on GitHub Pages")
-    .addHelpText("after", examples("nexus init", "nexus init ~/til", "nexus init --ci", "nexus init --pages   then Settings > Pages > Source: GitHub Actions"))
-    .action(async (dir: string | undefined, flags: { ci?: boolean; pages?: boolean }, command: Command) => {
+    .option("--title <text>", "the README's title (readme.title)")
+    .option("--overview <text>", "what the journal is about, one line under the title (readme.overview)")
+    .option("--github <handle>", "your GitHub handle, for the README's contact (readme.contact)")
+    .addHelpText(
+      "after",
+      examples(
+        "nexus init                       on a terminal: asks the README's title, overview and your GitHub handle",
+        "nexus init ~/til",
+        'nexus init --title "Ada\'s TIL" --overview "What I learn at the bootcamp." --github ada',
+        "nexus init --ci",
+        "nexus init --pages   then Settings > Pages > Source: GitHub Actions",
+      ) + "\nWith --title, --overview or --github, or with no terminal, init asks nothing. In a journal set up\nbefore, these flags change nexus.config.json (as nexus config set does).\n",
+    )
+    .action(async (dir: string | undefined, flags: { ci?: boolean; pages?: boolean; title?: string; overview?: string; github?: string }, command: Command) => {
       const { init } = await import("../commands/init.js");
-      done(await init(context(command).io, { dir, ci: Boolean(flags.ci), pages: Boolean(flags.pages) }));
+      const readme = { title: flags.title, overview: flags.overview, github: flags.github };
+      done(await init(context(command).io, { dir, ci: Boolean(flags.ci), pages: Boolean(flags.pages), readme }));
     });
 
   program

@@ -1,6 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { UserError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
+import { editConfigText, readConfigText, writeConfigText } from "../journal/config-file.js";
+import type { Prompter } from "../ui/prompts.js";
+import { configProblem } from "./config.js";
+import { fromFlags, readmeValues, type ReadmeFlags } from "./init-readme.js";
 import { CONFIG_FILE } from "../journal/config.js";
 import { CI_WORKFLOW_PATH, ciWorkflow } from "../readme/ci-workflow.js";
 import { PAGES_WORKFLOW_PATH, pagesWorkflow } from "../site/pages-workflow.js";
@@ -17,6 +21,8 @@ export interface InitOptions {
   ci: boolean;
   /** Also write the workflow that publishes the site on GitHub Pages. */
   pages?: boolean;
+  /** --title, --overview, --github: the README's values, asked on a terminal when none is given. */
+  readme?: ReadmeFlags;
 }
 
 export const CACHE_IGNORE = ".nexus/";
@@ -24,7 +30,20 @@ export const SITE_IGNORE = "/site/";
 
 type Step = { path: string; done: "created" | "kept" | "updated" };
 
-const DEFAULT_CONFIG = `${JSON.stringify({ entries: "entries" }, null, 2)}\n`;
+/** A new journal's config, with the README's values when it has some. */
+const newConfig = (readme: Record<string, string>) => `${JSON.stringify({ entries: "entries", ...(Object.keys(readme).length ? { readme } : {}) }, null, 2)}\n`;
+
+/** Sets the README's values in a config that is there already, as `nexus config set` does. Returns whether it changed. */
+function updateConfig(root: string, readme: Record<string, string>): boolean {
+  const config = readConfigText(root);
+  let text = config.text;
+  for (const [key, value] of Object.entries(readme)) text = editConfigText({ ...config, text, data: JSON.parse(text) as Record<string, unknown> }, ["readme", key], value)!;
+  if (text === config.text) return false;
+  const problem = configProblem(text);
+  if (problem && problem.message !== configProblem(config.text)?.message) throw new UsageError(problem.message, { hint: `${CONFIG_FILE} was not changed` });
+  writeConfigText(config, text);
+  return true;
+}
 
 /** Extra files that `init` writes; the README issue adds the CI workflow here. */
 export const initExtras: { when: (o: InitOptions) => boolean; path: string; content: () => string }[] = [
@@ -50,7 +69,7 @@ function refuseNested(io: Io, root: string): void {
  * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore
  * line for the cache. Never overwrites a file; says what it made and what it kept.
  */
-export async function init(io: Io, options: InitOptions): Promise<number> {
+export async function init(io: Io, options: InitOptions, prompter?: Prompter): Promise<number> {
   const root = path.resolve(io.cwd, options.dir ?? ".");
   if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
   refuseNested(io, root);
@@ -76,6 +95,9 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
       refuseOutside(realRoot, path.join(root, rel), path.join(options.dir ?? ".", rel));
     }
   }
+  // The README's values are asked (or checked) before anything is made: Ctrl-C leaves nothing behind.
+  const configThere = fs.existsSync(path.join(root, CONFIG_FILE));
+  const readme = configThere ? fromFlags(options.readme ?? {}) : await readmeValues(io, root, options.readme ?? {}, prompter);
   fs.mkdirSync(root, { recursive: true });
   const steps: Step[] = [];
 
@@ -96,7 +118,8 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
   folder("entries");
   file("templates/entry.md", readTemplate(undefined, "entry.md").text);
   file("templates/README.md", readTemplate(undefined, "README.md").text);
-  file(CONFIG_FILE, DEFAULT_CONFIG);
+  if (configThere && Object.keys(readme).length) steps.push({ path: CONFIG_FILE, done: updateConfig(root, readme) ? "updated" : "kept" });
+  else file(CONFIG_FILE, newConfig(readme));
   for (const extra of initExtras) if (extra.when(options)) file(extra.path, extra.content());
 
   // Appends to a file of lines (made when missing) each block that no line already says.
@@ -132,13 +155,13 @@ export async function init(io: Io, options: InitOptions): Promise<number> {
   const where = path.relative(io.cwd, root) || ".";
   for (const step of steps) {
     const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
-    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE} and ${SITE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
+    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === CONFIG_FILE && Object.keys(readme).length ? ` (${Object.keys(readme).map((k) => `readme.${k}`).join(", ")})` : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE} and ${SITE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
     io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
   }
   const created = steps.some((s) => s.done !== "kept");
   io.out(
     created
-      ? `\nJournal ready. Next: ${c.bold(`nexus add${options.dir ? ` --dir ${options.dir}` : ""}`)}\n`
+      ? `\nJournal ready. Next: ${c.bold(`nexus add${options.dir ? ` --dir ${options.dir}` : ""}`)}\n${readme.title || configThere ? "" : `The README's title, overview and contact: nexus config set readme.title "My journal" (or nexus init --title --overview --github)\n`}`
       : "\nThe journal was already set up; nothing changed.\n",
   );
   return 0;

@@ -14,7 +14,7 @@ import { planPages, type GeneratedFiles } from "./pages/plan.js";
 import { renderChallenges, renderConfigValue, renderPages, renderStats, shownChallenges, type SectionContext } from "./sections.js";
 import { renderTakeaways, renderTopics } from "./topics.js";
 import { escapeInline, sanitizeBlock } from "./escape.js";
-import { forSize, readmeSettings } from "./settings.js";
+import { DEFAULT_TITLE, forSize, readmeSettings } from "./settings.js";
 import { parseTemplate, TemplateError, type Placeholder, type TemplatePart } from "./template.js";
 import { ownFields, summarizeWith, type BodyReader, type Summarize } from "./summary.js";
 
@@ -56,8 +56,7 @@ export interface ReadmeFormChoice {
 }
 
 const README_PATH = "README.md";
-/** The README's title while `readme.title` is not set. */
-export const DEFAULT_TITLE = "My learning journal";
+
 
 /** The charts as markdown images, linked from the file `from`, with their text alternatives. */
 function chartMarkdown(images: ChartImage[], from: string): string {

@@ -44,6 +44,8 @@ export const ENTRY_ORDERS = ["newest", "oldest", "name"] as const;
 export type EntryOrder = (typeof ENTRY_ORDERS)[number];
 
 export { DEFAULT_PAGES };
+/** The README's title while `readme.title` is not set. */
+export const DEFAULT_TITLE = "My learning journal";
 export const DEFAULT_PER_TOPIC = 3;
 export const DEFAULT_CHALLENGES = 10;
 export const DEFAULT_TOPICS = 30;
