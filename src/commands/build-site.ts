@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, UserError } from "../errors.js";
-import { forEachBody } from "../journal/bodies.js";
-import type { IndexedJournal } from "../journal/cache.js";
+import { bodyOf, forEachBody } from "../journal/bodies.js";
+import { codeFingerprint, foundFileOf, RACY_MS, type IndexedJournal } from "../journal/cache.js";
+import { readRegular } from "../journal/regular-file.js";
 import { readIndexedJournal } from "../search/read.js";
+import type { LoadedEntry } from "../journal/read.js";
 import { readReadmeCache, writeReadmeCache } from "../journal/readme-caches.js";
 import type { Journal } from "../journal/root.js";
 import { PACKAGE_ROOT } from "../package-paths.js";
@@ -13,15 +15,15 @@ import { summarizeWith } from "../readme/summary.js";
 import { siteFiles, type SiteFile } from "../site/build.js";
 import { renderMarkdown } from "../site/markdown.js";
 import { buildSiteModel } from "../site/model.js";
-import { writeSite, type WriteReport } from "../site/output.js";
+import { keyOf, writeSite, type WriteReport } from "../site/output.js";
 import type { RenderedEntry } from "../site/pages.js";
-import { decodeRenderCache, encodeRenderCache } from "../site/render-cache.js";
-import { renderEntry } from "../site/render.js";
+import { decodeRenderCache, encodeRenderCache, StoredHighlight } from "../site/render-cache.js";
+import { LaterRendered, renderEntry, renderSections } from "../site/render.js";
+import { checkBase, type SearchBase } from "../site/search-base.js";
 import { searchFiles } from "../site/search-data.js";
 import { siteSettings } from "../site/settings.js";
 import { displayPath, warnProblems } from "../ui/io.js";
 import { locate, type Context } from "./context.js";
-import { readRegular } from "../journal/regular-file.js";
 
 export interface BuildSiteOptions {
   /** The site's folder (default: site/ in the journal). */
@@ -32,6 +34,8 @@ export interface BuildSiteOptions {
 
 export const DEFAULT_SITE_FOLDER = "site";
 const RENDER_CACHE = "site-render";
+const SEARCH_BASE_CACHE = "site-search-base";
+const HIGHLIGHT_CACHE = "site-highlight";
 
 /** The output folder, checked: never the journal itself, its entries, or a folder of git or nexus. */
 export function outFolder(journal: Journal, cwd: string, out: string | undefined): string {
@@ -61,17 +65,51 @@ function browserAssets(): Map<string, string> {
   ]);
 }
 
-/** Each entry's body rendered (from the cache in .nexus/ when unchanged); the cache is rewritten when it changed. */
-function renderBodies(journal: Journal, indexed: IndexedJournal): RenderedEntry[] {
-  const bytes = readReadmeCache(journal, RENDER_CACHE);
-  const cache = decodeRenderCache(bytes);
-  const used = new Map<string, RenderedEntry>();
-  const rendered: RenderedEntry[] = [];
-  const highlightBefore = cache.highlight.size;
-  forEachBody(indexed.contents.entries, (entry, fields) => rendered.push(renderEntry(entry.path, fields, cache, used)));
-  const changed = used.size !== cache.entries.size || [...used.keys()].some((k) => !cache.entries.has(k)) || cache.highlight.size !== highlightBefore;
-  if (changed) writeReadmeCache(journal, RENDER_CACHE, encodeRenderCache({ entries: used, highlight: cache.highlight }, rendered));
-  return rendered;
+/** What says an entry's file is unchanged since the cache was written (as the entry cache keys it); "" when it changed too recently to be sure. */
+function identityOf(entry: LoadedEntry, settledBefore: number): string {
+  const found = foundFileOf(entry);
+  if (!found || found.changedMs > settledBefore) return "";
+  return `${found.path}\u0000${found.size}\u0000${found.changedMs}\u0000${found.ino}`;
+}
+
+/**
+ * Each entry's body rendered: an entry the cache knows by its file's identity is not
+ * read (its sections are rendered again only for a page made again); the others are
+ * read and rendered, and the cache is rewritten. `save` keeps the highlighted code,
+ * once the pages are made.
+ */
+function renderBodies(journal: Journal, indexed: IndexedJournal, startedAt: number): { rendered: RenderedEntry[]; save: () => void } {
+  const cache = decodeRenderCache(readReadmeCache(journal, RENDER_CACHE));
+  const highlight = new StoredHighlight(() => readReadmeCache(journal, HIGHLIGHT_CACHE));
+  const { entries } = indexed.contents;
+  const identities = entries.map((e) => identityOf(e, startedAt - RACY_MS));
+  const rendered: (RenderedEntry | undefined)[] = entries.map((e, i) => {
+    const meta = identities[i] ? cache.entries.get(cache.byIdentity.get(identities[i]!) ?? "") : undefined;
+    return meta && new LaterRendered(meta, () => renderSections(e.path, bodyOf(e), highlight, []));
+  });
+  const places = rendered.flatMap((r, i) => (r ? [] : [i]));
+  let next = 0;
+  forEachBody(
+    places.map((i) => entries[i]!),
+    (entry, fields) => (rendered[places[next++]!] = renderEntry(entry.path, fields, highlight)),
+  );
+  const all = rendered as RenderedEntry[];
+  const same = places.length === 0 && identities.length === cache.identities.length && identities.every((id, i) => id === cache.identities[i]);
+  if (!same) writeReadmeCache(journal, RENDER_CACHE, encodeRenderCache(all, identities));
+  const save = () => {
+    if (highlight.added) writeReadmeCache(journal, HIGHLIGHT_CACHE, highlight.encode(new Set(all.flatMap((r) => r.codes))));
+  };
+  return { rendered: all, save };
+}
+
+/** The search index's base the last build kept (search-base.ts); undefined when there is none or it is damaged. */
+function keptBase(journal: Journal): SearchBase | undefined {
+  const bytes = readReadmeCache(journal, SEARCH_BASE_CACHE);
+  try {
+    return bytes && checkBase(JSON.parse(bytes.toString("utf8")));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Builds the site; returns what was written. */
@@ -79,19 +117,22 @@ export async function makeSite(ctx: Context, options: BuildSiteOptions): Promise
   const journal = locate(ctx);
   const settings = siteSettings(journal.config, { baseUrl: options.baseUrl });
   const out = outFolder(journal, ctx.io.cwd, options.out);
-  const indexed = readIndexedJournal(journal);
+  const startedAt = Date.now();
+  const indexed = readIndexedJournal(journal, { identities: true });
   const failed = warnProblems(ctx.io, indexed.contents.problems, ctx.strict);
   const { entries } = indexed.contents;
-  const rendered = renderBodies(journal, indexed);
+  const { rendered, save } = renderBodies(journal, indexed, startedAt);
   const model = buildSiteModel(entries);
   const charts = renderCharts(buildModel(entries, journal.config.groups, summarizeWith(() => {})), "assets/charts");
   const overview = settings.overview ? renderMarkdown(settings.overview, "README.md", new Map()) : "";
   const input = { model, rendered, settings, overview, charts: { files: charts.files, images: charts.images.map((i) => ({ path: i.path, alt: i.alt.replace(/\\(.)/g, "$1") })) }, assets: browserAssets() };
   function* all(): Generator<SiteFile> {
     yield* siteFiles(input);
-    yield* searchFiles(indexed, model, rendered);
+    yield* searchFiles(indexed, model, rendered, { base: keptBase(journal), code: codeFingerprint(), keep: (base) => writeReadmeCache(journal, SEARCH_BASE_CACHE, JSON.stringify(base)) });
   }
-  const report = await writeSite(out, all());
+  // A page's key holds what it is made from of the journal; this code and these settings hold for all.
+  const report = await writeSite(out, all(), keyOf([codeFingerprint(), settings]));
+  save();
   return { out, report, failed };
 }
 

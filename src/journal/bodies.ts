@@ -5,7 +5,7 @@
 // its body would load (bodyFieldsOf, shared with readBodyFields).
 import fs from "node:fs";
 import { MAX_ENTRY_BYTES, type LoadedEntry } from "./entry-file.js";
-import { bodyFieldsOf, bodyUnread, NO_BODY, type BodyFields } from "./lazy-entry.js";
+import { bodyFieldsOf, bodyUnread, NO_BODY, readBodyFields, type BodyFields } from "./lazy-entry.js";
 import { openRegular } from "./regular-file.js";
 
 export type { BodyFields };
@@ -50,4 +50,9 @@ export function forEachBody(entries: readonly LoadedEntry[], each: (entry: Loade
     const length = readInto(entry.file, buffer);
     each(entry, length < 0 ? NO_BODY : bodyFieldsOf(buffer.subarray(0, length)));
   }
+}
+
+/** One entry's body fields: read from its file when it was not read yet (and then not kept on the entry). */
+export function bodyOf(entry: LoadedEntry): BodyFields {
+  return bodyUnread(entry) ? readBodyFields(entry.file) : entry;
 }

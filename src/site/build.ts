@@ -1,14 +1,15 @@
 // Every file of the site, one after another (a large journal's pages are never all
 // in memory at once): the pages, the feeds, the sitemap, robots.txt, the style
 // sheet, the icon, the charts and the browser code. The search index is search-data.ts's.
-import { atomFeed } from "./feed.js";
+import { atomFeed, FEED_SIZE, type FeedInput } from "./feed.js";
 import { relativeHref, renderPage, rootPath, type Href, type Page } from "./layout.js";
 import { listPages, notFoundPage, searchPage } from "./lists.js";
 import { resolveEntryLinks } from "./markdown.js";
-import type { SiteEntry, SiteModel } from "./model.js";
-import { entryPage, feedPathOf, homePage, SECTIONS, type RenderedEntry } from "./pages.js";
+import { neighbours, type SiteEntry, type SiteModel } from "./model.js";
+import { entryPage, feedPathOf, homePage, SECTIONS, type EntryPageInput, type RenderedEntry } from "./pages.js";
 import { backlinks, relatedEntries } from "./related.js";
 import type { SiteSettings } from "./settings.js";
+import { keyOf, type SiteFile } from "./output.js";
 import { robotsTxt, sitemaps, type SitemapPage } from "./sitemap.js";
 import { ICON_SVG, SITE_CSS } from "./style.js";
 
@@ -24,7 +25,7 @@ export interface SiteInput {
   assets: Map<string, string>;
 }
 
-export type SiteFile = [path: string, content: string];
+export type { SiteFile } from "./output.js";
 
 const newestDate = (html: string): string | undefined => {
   let best: string | undefined;
@@ -47,13 +48,32 @@ function* feeds(input: SiteInput, baseUrl: string): Generator<SiteFile> {
   const { model, rendered } = input;
   const settings = { ...input.settings, baseUrl };
   const contentOf = (e: SiteEntry) => ({ html: feedContent(e, rendered[e.at]!, model, baseUrl), summary: rendered[e.at]!.description || e.meta.title });
-  const main = atomFeed({ settings, path: "feed.xml", title: settings.title, alternate: "index.html", entries: model.entries, contentOf, feedKey: "feed" });
-  if (main) yield ["feed.xml", main];
-  for (const topic of model.topics) {
-    const path = feedPathOf(topic);
-    const feed = atomFeed({ settings, path, title: `${settings.title}: ${topic.name}`, alternate: topic.page, entries: topic.entries, contentOf, feedKey: `topics/${topic.slug}` });
-    if (feed) yield [path, feed];
+  // What a feed is made from: its entries, what they link to, and its own names (the settings are writeSite's keys).
+  const keyFor = (feed: Omit<FeedInput, "settings" | "contentOf">) =>
+    keyOf([feed.path, feed.title, feed.alternate, feed.feedKey, feed.entries.at(-1)?.meta.date, feed.entries.slice(0, FEED_SIZE).map((e) => {
+      const r = rendered[e.at]!;
+      return [e.meta.path, e.slug, e.page, e.meta.title, e.meta.date, e.topic.name, e.tags.map((t) => t.name), r.key, r.description, r.links.map((p) => model.byPath.get(p)?.page ?? "")];
+    })]);
+  const all = [
+    { path: "feed.xml", title: settings.title, alternate: "index.html", entries: model.entries, feedKey: "feed" },
+    ...model.topics.map((topic) => ({ path: feedPathOf(topic), title: `${settings.title}: ${topic.name}`, alternate: topic.page, entries: topic.entries, feedKey: `topics/${topic.slug}` })),
+  ];
+  for (const feed of all) {
+    if (!feed.entries.length) continue;
+    yield [feed.path, () => atomFeed({ ...feed, settings, contentOf })!, keyFor(feed)];
   }
+}
+
+/** Everything an entry page is made from (but the settings and the code: writeSite's keys). */
+function entryPageKey({ entry, rendered, related, linkedFrom, model }: EntryPageInput): string {
+  const item = (e: SiteEntry | undefined) => e && [e.page, e.meta.title, e.meta.date, e.topic.name];
+  const { older, newer } = neighbours(entry);
+  const m = entry.meta;
+  return keyOf([
+    entry.page, m.title, m.date, m.featured, entry.topic.name, entry.topic.page, entry.tags.map((t) => [t.name, t.page]),
+    rendered.key, rendered.description, rendered.links.map((p) => model.byPath.get(p)?.page ?? ""),
+    related.map(item), linkedFrom.map(item), item(older), item(newer),
+  ]);
 }
 
 /** Every file of the site but the search index. */
@@ -70,7 +90,10 @@ export function* siteFiles(input: SiteInput): Generator<SiteFile> {
   const linkedFrom = backlinks(model, (e) => input.rendered[e.at]!.links);
   for (const entry of model.entries) {
     const href = relativeHref(entry.page);
-    yield page(entryPage({ entry, rendered: input.rendered[entry.at]!, related: related[entry.at]!, linkedFrom: linkedFrom[entry.at]!, model }, href), href);
+    const pageInput = { entry, rendered: input.rendered[entry.at]!, related: related[entry.at]!, linkedFrom: linkedFrom[entry.at]!, model };
+    // What the page shows of other entries is all dated by entry lists: its newest date without making it.
+    sitemap.push({ path: entry.page, lastmod: [entry, ...pageInput.related, ...pageInput.linkedFrom].reduce((d, e) => (e.meta.date > d ? e.meta.date : d), "") });
+    yield [entry.page, () => renderPage(entryPage(pageInput, href), settings, href), entryPageKey(pageInput)];
   }
   for (const make of [...listPages(model, Boolean(settings.baseUrl)), searchPage()]) {
     let href: Href = relativeHref("index.html");

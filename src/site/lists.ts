@@ -7,6 +7,8 @@ import { entryList, feedPathOf, plural } from "./pages.js";
 import { htmlLine } from "./text.js";
 
 export const LIST_PAGE = 250;
+/** How many of the newest entries the featured page shows when none is featured. */
+const UNFEATURED_SHOWN = 30;
 
 function pager(stem: string, count: number, current: number, href: Href): string {
   if (count <= 1) return "";
@@ -69,8 +71,17 @@ export function listPages(model: SiteModel, withFeeds: boolean): PageMaker[] {
       });
     });
   }
-  const featuredIntro = model.featured.explicit ? "<p>The challenges marked <code>featured: true</code>, newest first.</p>" : "<p>No entry is featured yet (<code>featured: true</code> in an entry's frontmatter): every entry, newest first.</p>";
-  out.push(...pagedList("featured", "Featured challenges", featuredIntro, model.featured.entries, "The featured challenges of the journal: the problems, and how they were solved."));
+  // With none featured, the newest only: the timeline has them all (a list of every entry would change, page after page, with every entry added).
+  const featuredIntro = model.featured.explicit
+    ? "<p>The challenges marked <code>featured: true</code>, newest first.</p>"
+    : `<p>No entry is featured yet (<code>featured: true</code> in an entry's frontmatter, or <code>nexus edit --featured</code>). The newest entries follow; the <a href="__TIMELINE__">timeline</a> has them all.</p>`;
+  const featured = model.featured.explicit ? model.featured.entries : model.featured.entries.slice(0, UNFEATURED_SHOWN);
+  for (const make of pagedList("featured", "Featured challenges", featuredIntro, featured, "The featured challenges of the journal: the problems, and how they were solved.")) {
+    out.push((hrefFrom) => {
+      const page = make(hrefFrom);
+      return { ...page, main: page.main.replace("__TIMELINE__", hrefFrom(page.path)("timeline.html")) };
+    });
+  }
   return out;
 }
 

@@ -16,7 +16,10 @@ import sanitizeHtml from "sanitize-html";
 import { cleanText, escapeHtml } from "./text.js";
 
 /** Code highlighted, by hash of its language and text. */
-export type HighlightCache = Map<string, string>;
+export interface HighlightCache {
+  get(key: string): string | undefined;
+  set(key: string, html: string): unknown;
+}
 
 const ENTRY_MARK = "#nexus-entry=";
 const WEB = /^(https?:\/\/|mailto:)/i;

@@ -1,17 +1,36 @@
 // Writes the site into its folder: only the files whose content changed (a manifest
-// in the folder keeps each file's hash), each atomically; removes the files it wrote
-// before and no longer makes. It never writes over a file it did not write, never
-// through a link, and never into a folder that holds other things.
-import { createHash } from "node:crypto";
+// in the folder keeps each file's hash and size), each atomically; removes the files
+// it wrote before and no longer makes. It never writes over a file it did not write,
+// never through a link, and never into a folder that holds other things.
+//
+// A file may come with a key instead of its content: a digest of everything it is
+// made from. When the manifest has the same key for it (made by the same code with the
+// same settings: `keys`) and the file is there with its size, it is not made at all:
+// that is what keeps a rebuild of 10,000 entry pages after one `add` short.
+//
+// The files are not synced one by one (20,000 syncs took most of a cold build): a
+// crash of the system may leave a file short or empty, and its size, checked on every
+// build, then differs from the manifest's, so the next build writes it again.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { replaceFile, replaceFiles } from "../journal/safe-write.js";
-import type { SiteFile } from "./build.js";
+import { isFile, lstatInto, SIZE, statArray } from "../journal/lstat.js";
 import { readRegular } from "../journal/regular-file.js";
+import { replaceFile, replaceFiles } from "../journal/safe-write.js";
 
 export const SITE_MANIFEST = ".nexus-site.json";
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
+
+/** A file of the site: its path and content, or its path, how to make it and its key. */
+export type SiteFile = [path: string, content: string] | [path: string, make: () => string, key: string];
+
+/** What a file is made from (any JSON), as the key of a SiteFile. */
+export const keyOf = (inputs: unknown): string => sha256(JSON.stringify(inputs)).slice(0, 22);
+
+/** SHA-256 as base64url: crypto.hash where Node has it (20.12 and later), a Hash object otherwise. */
+const sha256: (text: string) => string =
+  typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "base64url") : (text) => crypto.createHash("sha256").update(text).digest("base64url");
 
 export interface WriteReport {
   written: number;
@@ -22,31 +41,62 @@ export interface WriteReport {
   bytes: number;
 }
 
-const hashOf = (content: string) => createHash("sha256").update(content).digest("base64url").slice(0, 22);
+/** What the manifest says of a file. */
+interface Written {
+  hash: string;
+  size: number;
+  key?: string | undefined;
+}
 
-function readManifest(out: string): Map<string, string> | undefined {
+interface Manifest {
+  /** What the keys were made with; keys of other code or settings are not used. */
+  keys: string;
+  files: Map<string, Written>;
+}
+
+const hashOf = (content: string) => sha256(content).slice(0, 22);
+
+const parseWritten = (value: unknown): Written | undefined => {
+  if (typeof value !== "string") return undefined;
+  const [hash, size, key] = value.split(" ");
+  return hash && /^\d+$/.test(size ?? "") ? { hash, size: Number(size), key } : undefined;
+};
+
+function readManifest(out: string): Manifest | undefined {
   let text: string;
   try {
     text = readRegular(path.join(out, SITE_MANIFEST), { encoding: "utf8" });
   } catch {
     return undefined;
   }
+  const files = new Map<string, Written>();
   try {
-    const data = JSON.parse(text) as { version?: unknown; files?: unknown };
-    if (data.version !== MANIFEST_VERSION || typeof data.files !== "object" || data.files === null) return new Map();
-    return new Map(Object.entries(data.files as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const data = JSON.parse(text) as { version?: unknown; keys?: unknown; files?: unknown };
+    if (typeof data.files !== "object" || data.files === null) return { keys: "", files };
+    for (const [rel, value] of Object.entries(data.files as Record<string, unknown>)) {
+      // A manifest of another version still names the files nexus wrote, with nothing to reuse.
+      const written = data.version === MANIFEST_VERSION ? parseWritten(value) : undefined;
+      files.set(rel, written ?? { hash: "", size: -1 });
+    }
+    return { keys: data.version === MANIFEST_VERSION && typeof data.keys === "string" ? data.keys : "", files };
   } catch {
-    return new Map();
+    return { keys: "", files };
   }
 }
 
+function manifestText(keys: string, files: Map<string, Written>): string {
+  // In the order the files were made, which the journal alone fixes.
+  const list = [...files].map(([rel, w]) => [rel, w.key ? `${w.hash} ${w.size} ${w.key}` : `${w.hash} ${w.size}`]);
+  return `${JSON.stringify({ version: MANIFEST_VERSION, keys, files: Object.fromEntries(list) })}\n`;
+}
+
 /** Checks the output folder: not a link, and either missing, empty, or a site nexus wrote. */
-export function checkOutFolder(out: string): Map<string, string> {
+export function checkOutFolder(out: string): Manifest {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(out);
   } catch {
-    return new Map();
+    return { keys: "", files: new Map() };
   }
   if (!stat.isDirectory()) throw new UserError(`${out} is not a folder (a file or a link); nexus writes the site only into a folder of its own`);
   const manifest = readManifest(out);
@@ -54,7 +104,7 @@ export function checkOutFolder(out: string): Map<string, string> {
   if (fs.readdirSync(out).length > 0) {
     throw new UserError(`${out} holds files that nexus did not write (it has no ${SITE_MANIFEST}); nothing was written`, { hint: "choose an empty or new folder with --out" });
   }
-  return new Map();
+  return { keys: "", files: new Map() };
 }
 
 /** Makes the folders of a file under `out`, refusing a link among them (nothing is written outside the folder). */
@@ -75,56 +125,95 @@ function makeFolders(out: string, rel: string, made: Set<string>): void {
   }
 }
 
-/** Writes the files into `out` (made if missing); returns what it did. */
-export async function writeSite(out: string, files: Iterable<SiteFile>): Promise<WriteReport> {
-  const old = checkOutFolder(out);
+/** Removes the files nexus wrote before and no longer makes; one it could not remove stays in `now`. */
+function removeGone(out: string, old: Map<string, Written>, now: Map<string, Written>): number {
+  let removed = 0;
+  for (const [rel, written] of old) {
+    if (now.has(rel)) continue;
+    const target = path.join(out, rel);
+    try {
+      if (!fs.lstatSync(target).isFile()) continue;
+    } catch {
+      continue;
+    }
+    try {
+      fs.rmSync(target);
+      removed += 1;
+    } catch {
+      now.set(rel, written);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Whether a file the manifest does not name is the one nexus would write there: a
+ * build stopped before it wrote its manifest left it (its content proves it).
+ */
+function ownedAlready(target: string, stat: Float64Array, file: SiteFile): boolean {
+  if (!isFile(stat)) return false;
+  const content = file.length === 3 ? file[1]() : file[1];
+  if (stat[SIZE] !== Buffer.byteLength(content)) return false;
+  try {
+    return readRegular(target, { encoding: "utf8" }) === content;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the files into `out` (made if missing); `keys` names the code and settings the files' keys were made with. */
+export async function writeSite(out: string, files: Iterable<SiteFile>, keys = ""): Promise<WriteReport> {
+  const manifest = checkOutFolder(out);
+  const old = manifest.files;
+  const keysHold = manifest.keys === keys && keys !== "";
   fs.mkdirSync(out, { recursive: true });
-  const now = new Map<string, string>();
+  const now = new Map<string, Written>();
   const made = new Set<string>();
   const report: WriteReport = { written: 0, unchanged: 0, removed: 0, files: 0, bytes: 0 };
+  const stat = statArray();
+  /** The files handed to be written: on an error, any of them may be the old one still. */
+  const yielded: string[] = [];
   function* changed(): Generator<[string, () => string]> {
-    for (const [rel, content] of files) {
-      const hash = hashOf(content);
-      report.files += 1;
-      report.bytes += Buffer.byteLength(content);
+    for (const file of files) {
+      const rel = file[0];
       const target = path.join(out, rel);
-      let exists = false;
-      try {
-        const stat = fs.lstatSync(target);
-        exists = stat.isFile();
-        if (!exists || !old.has(rel)) throw new UserError(`${target} is already there and nexus did not write it; nothing was written over it`, { hint: "choose an empty or new folder with --out" });
-      } catch (error) {
-        if (error instanceof UserError) throw error;
+      const there = lstatInto(target, stat);
+      if (there && (!isFile(stat) || !old.has(rel)) && !ownedAlready(target, stat, file)) {
+        throw new UserError(`${target} is already there and nexus did not write it; nothing was written over it`, { hint: "remove it, or choose an empty or new folder with --out" });
       }
-      now.set(rel, hash);
-      if (exists && old.get(rel) === hash) {
+      const before = old.get(rel);
+      const intact = there && before !== undefined && stat[SIZE] === before.size;
+      report.files += 1;
+      if (file.length === 3 && keysHold && intact && before.key === file[2]) {
+        now.set(rel, before);
+        report.unchanged += 1;
+        report.bytes += before.size;
+        continue;
+      }
+      const content = file.length === 3 ? file[1]() : file[1];
+      const written: Written = { hash: hashOf(content), size: Buffer.byteLength(content), key: file.length === 3 ? file[2] : undefined };
+      now.set(rel, written);
+      report.bytes += written.size;
+      if (intact && before.hash === written.hash) {
         report.unchanged += 1;
         continue;
       }
       makeFolders(out, rel, made);
       report.written += 1;
+      yielded.push(rel);
       yield [target, () => content];
     }
   }
   try {
-    await replaceFiles(changed());
-  } finally {
-    // What was written is the site's, even when a later file stopped the build.
-    const merged = new Map([...old, ...now]);
-    replaceFile(path.join(out, SITE_MANIFEST), `${JSON.stringify({ version: MANIFEST_VERSION, files: Object.fromEntries([...merged].sort((a, b) => (a[0] < b[0] ? -1 : 1))) })}\n`);
+    await replaceFiles(changed(), 64, false);
+  } catch (error) {
+    // What was written is the site's, even when a later file stopped the build; what may not have been is written again next time.
+    for (const rel of yielded) now.set(rel, { hash: "", size: -1 });
+    replaceFile(path.join(out, SITE_MANIFEST), manifestText(keys, new Map([...old, ...now])));
+    throw error;
   }
-  for (const rel of old.keys()) {
-    if (now.has(rel)) continue;
-    const target = path.join(out, rel);
-    try {
-      if (fs.lstatSync(target).isFile()) {
-        fs.rmSync(target);
-        report.removed += 1;
-      }
-    } catch {
-      // Already gone.
-    }
-  }
-  if (report.removed) replaceFile(path.join(out, SITE_MANIFEST), `${JSON.stringify({ version: MANIFEST_VERSION, files: Object.fromEntries([...now].sort((a, b) => (a[0] < b[0] ? -1 : 1))) })}\n`);
+  // A build stopped before this line left files the manifest does not name: the next one knows them by their content (ownedAlready).
+  report.removed = removeGone(out, old, now);
+  replaceFile(path.join(out, SITE_MANIFEST), manifestText(keys, now));
   return report;
 }

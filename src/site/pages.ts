@@ -15,6 +15,8 @@ export type SectionName = (typeof SECTIONS)[number][0];
 
 /** An entry's body as the site shows it: each section as safe HTML, a description, the entries it links to. */
 export interface RenderedEntry {
+  /** A digest of what it was rendered from (render.ts renderKey). */
+  key: string;
   sections: Partial<Record<SectionName, string>>;
   /** One line, for the meta description and the lists. */
   description: string;

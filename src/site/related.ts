@@ -34,11 +34,29 @@ export function relatedEntries(model: SiteModel, max = 5): SiteEntry[][] {
         score[j]! += idf;
       }
     }
-    const sameTopic = (j: number) => (entries[j]!.topic === entry.topic ? 0.5 : 0);
-    const ranked = touched.map((j) => ({ j, s: score[j]! + sameTopic(j) })).sort((a, b) => b.s - a.s || a.j - b.j);
+    const best = closest(touched, (j) => score[j]! + (entries[j]!.topic === entry.topic ? 0.5 : 0), max);
     for (const j of touched) score[j] = 0;
-    return ranked.slice(0, max).map((r) => entries[r.j]!);
+    return best.map((j) => entries[j]!);
   });
+}
+
+/** The `max` candidates of highest score, highest first (the lower place first among equals), without sorting them all. */
+export function closest(candidates: readonly number[], scoreOf: (j: number) => number, max: number): number[] {
+  const places: number[] = [];
+  const scores: number[] = [];
+  for (const j of candidates) {
+    const s = scoreOf(j);
+    let at = places.length;
+    while (at > 0 && (scores[at - 1]! < s || (scores[at - 1] === s && places[at - 1]! > j))) at -= 1;
+    if (at >= max) continue;
+    places.splice(at, 0, j);
+    scores.splice(at, 0, s);
+    if (places.length > max) {
+      places.pop();
+      scores.pop();
+    }
+  }
+  return places;
 }
 
 /** For each entry (by its place), the entries that link to it, newest first. */

@@ -3,131 +3,132 @@
 // the terminal does. Every file is a script that hands its data to the page
 // (`nexusSearch.put(name, data)`), which loads over http and from file:// alike.
 //
-// - search/index.js: the number of entries, each entry's length, the vocabulary of
-//   words (sorted: the ids are places in it) and where each postings shard starts;
-//   loaded when the search box is first focused.
-// - search/t/<first>-<hash>.js: the postings of a run of terms, SHARD_BYTES or so:
+// Entries are numbered oldest first (doc = count - 1 - place in the journal's order),
+// so adding an entry leaves the numbers of the others, and most files, unchanged. The
+// postings are in two parts, so that an `add` rewrites a few files, not hundreds:
+// - the base: the entries before the last whole block of `tailBlock(count)` entries
+//   (up to 128), cut by term into shards of about SHARD_BYTES; it changes only when a
+//   block fills up (1 `add` in 128 at 10,000 entries) or an older entry changes;
+// - the tail: the entries after it, in TAIL_SHARDS files by a hash of the term
+//   (search-format.ts), which an `add` rewrites.
+//
+// - search/index.js: the number of entries, each entry's length, the words (the base's
+//   sorted, then the tail's new ones sorted; front-coded: each word as how many letters
+//   it shares with the one before and the rest) and the names of the other files;
+//   loaded when the search box is first focused. Every other file is named by a hash
+//   of its content, so a page never mixes files of two builds.
+// - search/t/w<first>-<hash>.js, c<first>-..., m-...: the base's postings of a run of
+//   words, of punctuated chunks (n+1, asyncio.gather), of the mark of long chunks:
 //   for each term, the entries that have it (as gaps) and its packed counts per field
-//   (index-terms.ts), in the numbers of journal/codec.ts. Named by hash, so a page
-//   never mixes shards of two builds.
-// - search/chunks.js: the punctuated chunks (n+1, asyncio.gather) for code-like
-//   query words, loaded only for such a word.
-// - search/facets.js: each entry's date, topic and tags, loaded only for a query
-//   with topic:, tag:, since: or until:.
-// - search/spelling.js: the words of titles, topics and tags, loaded only when a
+//   (index-terms.ts), in the numbers of journal/codec.ts.
+// - search/t/r<k>-<hash>.js: the tail's postings of the terms of hash k, by term id.
+// - search/chunks-<hash>.js: the punctuated chunks, loaded only for a code-like word.
+// - search/f/dates-, topics-, tags-<hash>.js: each entry's date, topic and tags,
+//   each loaded only for a query that filters on it (since:/until:, topic:, tag:).
+// - search/spelling-<hash>.js: the words of titles, topics and tags, loaded only when a
 //   query finds nothing, for "did you mean".
 // - search/x/<doc>.js: an entry's text, for results, snippets and the checks that
 //   read text (phrases, words side by side).
-//
-// Entries are numbered oldest first (doc = count - 1 - place in the journal's order),
-// so adding an entry leaves the numbers of the others, and most files, unchanged.
-import { createHash } from "node:crypto";
-import { forEachBody } from "../journal/bodies.js";
+import { bodyOf } from "../journal/bodies.js";
 import type { IndexedJournal } from "../journal/cache.js";
-import { encodeNumber } from "../journal/codec.js";
+import { encodeNumber, forEachPair } from "../journal/codec.js";
+import { encodeEntryTerms } from "../search/index-terms.js";
 import { CHUNK_MARK, normalizeTerm } from "../search/tokens.js";
-import type { SiteFile } from "./build.js";
 import type { SiteModel } from "./model.js";
+import { keyOf, type SiteFile } from "./output.js";
 import type { RenderedEntry } from "./pages.js";
+import { baseKey, compare, nameOf, postingLine, script, searchBase, type SearchBase } from "./search-base.js";
+import { frontCode, shardOf, TAIL_SHARDS, tailBlock } from "./search-format.js";
 
-export const SEARCH_FORMAT = 1;
-/** About how many bytes of postings one shard holds (a longer line is a shard of its own). */
-export const SHARD_BYTES = 4096;
+export const SEARCH_FORMAT = 2;
 
-const script = (name: string, data: unknown) => `nexusSearch.put(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Each used term's postings as (doc, packed) pairs in doc order, by the term's old id. */
-function postingsByTerm(indexed: IndexedJournal): { vocabulary: string[]; starts: Int32Array; docs: Int32Array; packs: Int32Array } {
-  const terms = indexed.terms();
-  const { vocabulary } = terms;
-  const n = indexed.contents.count;
-  const all = Array.from({ length: vocabulary.length }, (_, id) => id);
-  const counts = new Int32Array(vocabulary.length + 1);
-  terms.forEachPosting(all, (_entry, id) => (counts[id + 1] = counts[id + 1]! + 1));
-  const starts = new Int32Array(vocabulary.length + 1);
-  for (let id = 0; id < vocabulary.length; id += 1) starts[id + 1] = starts[id]! + counts[id + 1]!;
-  const fill = starts.slice();
-  const docs = new Int32Array(starts[vocabulary.length]!);
-  const packs = new Int32Array(docs.length);
-  terms.forEachPosting(all, (entry, id, packed) => {
-    const at = fill[id]!;
-    docs[at] = n - 1 - entry;
-    packs[at] = packed;
-    fill[id] = at + 1;
-  });
-  // In doc order within each term.
-  for (let id = 0; id < vocabulary.length; id += 1) {
-    const from = starts[id]!;
-    const to = starts[id + 1]!;
-    let sorted = true;
-    for (let k = from + 1; k < to && sorted; k += 1) if (docs[k - 1]! > docs[k]!) sorted = false;
-    if (sorted) continue;
-    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => docs[x]! - docs[y]!);
-    const d = order.map((k) => docs[k]!);
-    const p = order.map((k) => packs[k]!);
-    docs.set(d, from);
-    packs.set(p, from);
-  }
-  return { vocabulary, starts, docs, packs };
+/** A file named by a hash of its data: its name (without search/ and .js) and the file. */
+function hashed(stem: string, data: unknown): [string, SiteFile] {
+  const name = nameOf(stem, data);
+  return [name, [`search/${name}.js`, script(name, data)]];
 }
 
-function lineOf(docs: Int32Array, packs: Int32Array, from: number, to: number): string {
-  const out: string[] = [];
-  let last = 0;
-  for (let k = from; k < to; k += 1) {
-    out.push(encodeNumber(docs[k]! - last), encodeNumber(packs[k]!));
-    last = docs[k]!;
-  }
-  return out.join("");
-}
-
-/** The files of the search index. */
-export function* searchFiles(indexed: IndexedJournal, model: SiteModel, rendered: readonly RenderedEntry[]): Generator<SiteFile> {
-  const n = indexed.contents.count;
-  const { vocabulary, starts, docs, packs } = postingsByTerm(indexed);
-  const used = (id: number) => starts[id + 1]! > starts[id]!;
-  const ids = vocabulary.map((_, id) => id).filter(used);
-  const words = ids.filter((id) => vocabulary[id]!.charCodeAt(0) !== 1).sort((a, b) => compare(vocabulary[a]!, vocabulary[b]!));
-  const chunks = ids.filter((id) => vocabulary[id]!.charCodeAt(0) === 1 && vocabulary[id] !== CHUNK_MARK).sort((a, b) => compare(vocabulary[a]!, vocabulary[b]!));
-  const mark = ids.filter((id) => vocabulary[id] === CHUNK_MARK);
-  const order = [...words, ...chunks, ...mark];
-
-  const shards: [number, string][] = [];
-  let lines: string[] = [];
-  let bytes = 0;
-  let first = 0;
-  const flush = function* (next: number): Generator<SiteFile> {
-    if (lines.length) {
-      const text = JSON.stringify(lines);
-      const hash = createHash("sha256").update(text).digest("base64url").slice(0, 10).replace(/[-_]/g, "0");
-      const name = `t/${first}-${hash}`;
-      shards.push([first, hash]);
-      yield [`search/${name}.js`, script(name, lines)];
-    }
-    lines = [];
-    bytes = 0;
-    first = next;
+/** The tail's postings: each term's (doc, packed counts) of the docs from `base` on, indexed as the journal's cache indexes them. */
+function tailPostings(indexed: IndexedJournal, base: number): Map<string, [number, number][]> {
+  const { entries } = indexed.contents;
+  const n = entries.length;
+  const terms: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (term: string) => {
+    let id = ids.get(term);
+    if (id === undefined) ids.set(term, (id = terms.push(term) - 1));
+    return id;
   };
-  for (let i = 0; i < order.length; i += 1) {
-    const id = order[i]!;
-    const line = lineOf(docs, packs, starts[id]!, starts[id + 1]!);
-    if (bytes > 0 && bytes + line.length > SHARD_BYTES) yield* flush(i);
-    lines.push(line);
-    bytes += line.length + 3;
+  const postings = new Map<string, [number, number][]>();
+  for (let doc = base; doc < n; doc += 1) {
+    const e = entries[n - 1 - doc]!;
+    const { challenge, solution, takeaway, notes } = bodyOf(e);
+    const { pairs } = encodeEntryTerms({ title: e.title, topic: e.topic, tags: e.tags, challenge, solution, takeaway, notes }, idOf);
+    forEachPair(pairs, (id, packed) => {
+      const term = terms[id]!;
+      const list = postings.get(term);
+      if (list) list.push([doc, packed]);
+      else postings.set(term, [[doc, packed]]);
+    });
   }
-  yield* flush(order.length);
+  return postings;
+}
 
-  const lengths: string[] = [];
-  const terms = indexed.terms();
-  for (let doc = 0; doc < n; doc += 1) lengths.push(encodeNumber(terms.lengths[n - 1 - doc]!));
-  yield [
-    "search/index.js",
-    script("index", { format: SEARCH_FORMAT, count: n, lengths: lengths.join(""), words: words.map((id) => vocabulary[id]), chunks: chunks.length, mark: mark.length, shards }),
-  ];
-  yield ["search/chunks.js", script("chunks", chunks.map((id) => vocabulary[id]!.slice(1)))];
-  yield ["search/spelling.js", script("spelling", spelling(model))];
-  yield* facets(model);
+/** The search index's files, and the base to keep for the next build (`keep`). */
+export function* searchFiles(indexed: IndexedJournal, model: SiteModel, rendered: readonly RenderedEntry[], kept: { base: SearchBase | undefined; code: string; keep: (base: SearchBase) => void }): Generator<SiteFile> {
+  const n = indexed.contents.count;
+  const base = n - (n % tailBlock(n));
+  const key = baseKey(indexed, rendered.map((r) => r.key), base, `${SEARCH_FORMAT} ${kept.code}`);
+  const { info, files } = searchBase(indexed, base, key, kept.base);
+  if (info !== kept.base) kept.keep(info);
+  yield* files;
+  // The browser's terms: the base's, then the tail's new ones; words, then chunks, then the mark.
+  const tail = tailPostings(indexed, base);
+  const baseWords = new Set(info.words);
+  const baseChunks = new Set(info.chunks);
+  const tailWords = [...tail.keys()].filter((t) => t.charCodeAt(0) !== 1 && !baseWords.has(t)).sort(compare);
+  const tailChunks = [...tail.keys()].filter((t) => t.charCodeAt(0) === 1 && t !== CHUNK_MARK && !baseChunks.has(t.slice(1))).map((t) => t.slice(1)).sort(compare);
+  const words = [...info.words, ...tailWords];
+  const chunks = [...info.chunks, ...tailChunks];
+  const mark = info.mark || tail.has(CHUNK_MARK);
+  const terms = [...words, ...chunks.map((c) => CHUNK_MARK + c), ...(mark ? [CHUNK_MARK] : [])];
+  const byShard: (number | string)[][] = Array.from({ length: TAIL_SHARDS }, () => []);
+  terms.forEach((term, id) => {
+    const list = tail.get(term);
+    if (list) byShard[shardOf(term)]!.push(id, postingLine(list, base));
+  });
+  const tails: [number, string][] = [];
+  for (let k = 0; k < TAIL_SHARDS; k += 1) {
+    if (!byShard[k]!.length) continue;
+    const [name, file] = hashed(`t/r${k}`, byShard[k]!);
+    tails.push([k, name.slice(name.lastIndexOf("-") + 1)]);
+    yield file;
+  }
+  const [chunksName, chunksFile] = hashed("chunks", chunks);
+  const [spellingName, spellingFile] = hashed("spelling", spelling(model));
+  yield chunksFile;
+  yield spellingFile;
+  const facetNames: Record<string, string> = {};
+  for (const [facet, [name, file]] of facets(model)) {
+    facetNames[facet] = name;
+    yield file;
+  }
+  const lengths = indexed.terms().lengths;
+  const header = {
+    format: SEARCH_FORMAT,
+    count: n,
+    base,
+    lengths: Array.from({ length: n }, (_, doc) => encodeNumber(lengths[n - 1 - doc]!)).join(""),
+    words: frontCode(words),
+    baseWords: info.words.length,
+    chunks: chunks.length,
+    baseChunks: info.chunks.length,
+    mark: mark ? 1 : 0,
+    shards: info.shards,
+    tails,
+    files: { chunks: chunksName, spelling: spellingName, ...facetNames },
+  };
+  yield ["search/index.js", script("index", header)];
   yield* texts(indexed, model, rendered);
 }
 
@@ -142,10 +143,24 @@ function spelling(model: SiteModel): string[] {
   return [...words].sort(compare);
 }
 
-/** Each entry's date, topic and tags as written (the query's filters compare them as `nexus search` does). */
-function* facets(model: SiteModel): Generator<SiteFile> {
+const DAY = 86_400_000;
+const dayOf = (date: string) => Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY);
+/** A whole number as a natural one (0, -1, 1, -2...: 0, 1, 2, 3...), for encodeNumber. */
+const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
+
+/** Each entry's date, topic and tags as written (the query's filters compare them as `nexus search` does), oldest first, in three files. */
+function* facets(model: SiteModel): Generator<[string, [string, SiteFile]]> {
   const oldestFirst = model.entries.slice().reverse();
-  const names = (values: string[]) => {
+  let lastDay = 0;
+  const days = oldestFirst.map((e) => {
+    const day = dayOf(e.meta.date);
+    const gap = encodeNumber(zigzag(day - lastDay));
+    lastDay = day;
+    return gap;
+  });
+  const featured = oldestFirst.flatMap((e, doc) => (e.meta.featured ? [doc] : []));
+  yield ["dates", hashed("f/dates", { days: days.join(""), featured })];
+  const names = () => {
     const list: string[] = [];
     const ids = new Map<string, number>();
     const idOf = (v: string) => {
@@ -153,34 +168,32 @@ function* facets(model: SiteModel): Generator<SiteFile> {
       if (id === undefined) ids.set(v, (id = list.push(v) - 1));
       return id;
     };
-    return { list, idOf, values };
+    return { list, idOf };
   };
-  const topics = names([]);
-  const tags = names([]);
-  const data = {
-    dates: oldestFirst.map((e) => e.meta.date),
-    topic: oldestFirst.map((e) => topics.idOf(e.meta.topic)),
-    tag: oldestFirst.map((e) => e.meta.tags.map(tags.idOf)),
-    featured: oldestFirst.map((e) => (e.meta.featured ? 1 : 0)),
-    topics: topics.list,
-    tags: tags.list,
-  };
-  yield ["search/facets.js", script("facets", data)];
+  const topics = names();
+  const topicOf = oldestFirst.map((e) => encodeNumber(topics.idOf(e.meta.topic))).join("");
+  yield ["topics", hashed("f/topics", { names: topics.list, of: topicOf })];
+  const tags = names();
+  const tagsOf = oldestFirst.map((e) => encodeNumber(e.meta.tags.length) + e.meta.tags.map((t) => encodeNumber(tags.idOf(t))).join("")).join("");
+  yield ["tags", hashed("f/tags", { names: tags.list, of: tagsOf })];
 }
 
-/** Each entry's text, a batch of entries read at a time. */
+/** Each entry's text; made only when its key (what it is made from) changed since the last build. */
 function* texts(indexed: IndexedJournal, model: SiteModel, rendered: readonly RenderedEntry[]): Generator<SiteFile> {
   const n = model.entries.length;
   const { entries } = indexed.contents;
-  for (let from = 0; from < entries.length; from += 256) {
-    const out: SiteFile[] = [];
-    forEachBody(entries.slice(from, from + 256), (entry, fields) => {
-      const e = model.byPath.get(entry.path)!;
-      const name = `x/${n - 1 - e.at}`;
-      const { challenge, solution, takeaway, notes } = fields;
-      const data = { title: entry.title, topic: entry.topic, tags: entry.tags, date: entry.date, page: e.page, description: rendered[e.at]!.description, challenge, solution, takeaway, notes };
-      out.push([`search/${name}.js`, script(name, data)]);
-    });
-    yield* out;
+  for (const entry of entries) {
+    const e = model.byPath.get(entry.path)!;
+    const name = `x/${n - 1 - e.at}`;
+    const r = rendered[e.at]!;
+    const key = keyOf([name, r.key, entry.title, entry.topic, entry.tags, entry.date, e.page, r.description]);
+    yield [
+      `search/${name}.js`,
+      () => {
+        const { challenge, solution, takeaway, notes } = bodyOf(entry);
+        return script(name, { title: entry.title, topic: entry.topic, tags: entry.tags, date: entry.date, page: e.page, description: r.description, challenge, solution, takeaway, notes });
+      },
+      key,
+    ];
   }
 }

@@ -6,21 +6,29 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff]/g;
 
+/** A character cleanText may change (any surrogate: the pairs are looked at closer); most text has none. */
+const TO_CLEAN = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/;
+/** White space cleanLine changes: other than one space between words. */
+const TO_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** Text without control characters (newlines and tabs kept), bidirectional overrides, lone surrogates or noncharacters. */
 export function cleanText(text: string): string {
+  if (!TO_CLEAN.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").replace(LONE_SURROGATE, "").replace(NONCHARACTER, "");
 }
 
 /** One line of text (a title, a topic, a tag): cleaned, runs of white space as one space, trimmed. */
 export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, " ").trim();
+  const clean = cleanText(text);
+  return TO_SPACE.test(clean) ? clean.replace(/\s+/g, " ").trim() : clean;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text as HTML character data or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return cleanText(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+  const clean = cleanText(text);
+  return /[&<>"']/.test(clean) ? clean.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!) : clean;
 }
 
 /** A one-line text escaped for HTML. */

@@ -37,7 +37,7 @@ export class BrowserSearch {
     } catch (error) {
       return { kind: "error", message: (error as Error).message };
     }
-    if (hasLiteral(query) && !this.store.addChunks()) return { kind: "wait", wanted: ["chunks"] };
+    if (hasLiteral(query) && !this.store.addChunks()) return { kind: "wait", wanted: [this.store.header.files.chunks] };
     this.index ??= new SearchIndex(this.journal());
     const { wanted } = this.store;
     wanted.clear();

@@ -65,8 +65,9 @@ export async function query(text: string, limit = 10): Promise<Results> {
     if (need.length) await Promise.all(need.map(load));
     const results: Results = { text, hits: outcome.hits.slice(0, limit).map((h) => shown(h, outcome.matchers, outcome.partial)), total: outcome.hits.length, partial: outcome.partial };
     if (!outcome.hits.length && outcome.query.words.length) {
-      await load("spelling");
-      results.suggestion = didYouMean(text, outcome.matchers, store.data.get("spelling") as string[]);
+      const spelling = store.header.files.spelling;
+      await load(spelling);
+      results.suggestion = didYouMean(text, outcome.matchers, store.data.get(spelling) as string[]);
     }
     return results;
   }
@@ -171,7 +172,7 @@ export function attach(box: HTMLInputElement, into: HTMLElement, siteRoot: strin
     const results = await query(text, limit).catch((error: Error) => ({ text, hits: [], total: 0, error: error.message }) as Results);
     if (mine !== latest) return;
     render(into, results, box, !options.page);
-    // What the results answer, for scripts and tests that wait for a query's own results.
+    // Which query the results are of (for scripts and tests that type fast).
     into.dataset.query = text;
     into.hidden = false;
     into.dispatchEvent(new CustomEvent("nexus-results", { bubbles: true }));

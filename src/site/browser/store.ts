@@ -3,18 +3,26 @@
 // for what it needs; what is not loaded yet is noted (`wanted`), loaded, and the
 // search is run again, until it ran on everything it needed. The journal it gives
 // the engine (src/search/engine.ts) has the shape of the CLI's IndexedJournal.
-import { forEachNumber } from "../../journal/codec.js";
 import { CHUNK_MARK } from "../../search/tokens.js";
+import { decodeNumbers, frontDecode, shardOf } from "../search-format.js";
 import { setBodySource, type BodyFields } from "./bodies.js";
+import { Facets, FacetView } from "./facets.js";
 
 export interface Header {
   format: number;
   count: number;
+  /** Docs below this are in the base's shards; the others in the tail's. */
+  base: number;
   lengths: string;
-  words: string[];
+  /** Front-coded (search-format.ts): the base's words, then the tail's. */
+  words: string;
+  baseWords: number;
   chunks: number;
+  baseChunks: number;
   mark: number;
-  shards: [number, string][];
+  shards: { w: [number, string][]; c: [number, string][]; m: string };
+  tails: [number, string][];
+  files: { chunks: string; spelling: string; dates: string; topics: string; tags: string };
 }
 
 export interface Text {
@@ -30,23 +38,23 @@ export interface Text {
   notes: string;
 }
 
-export interface Facets {
-  dates: string[];
-  topic: number[];
-  tag: number[][];
-  featured: number[];
-  topics: string[];
-  tags: string[];
-}
-
 /** Thrown when a search needs data not loaded yet: load `store.wanted`, then search again. */
 export class Missing extends Error {}
 
-const decodeNumbers = (text: string, visit: (n: number) => void) => {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-  forEachNumber(bytes, 0, bytes.length, visit);
-};
+
+
+/** The shard of a sorted list of [first, hash] that holds `index`. */
+function shardIn(shards: readonly [number, string][], index: number): [number, string] | undefined {
+  let lo = 0;
+  let hi = shards.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (shards[mid]![0] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return shards[lo];
+}
 
 export class Store {
   readonly data = new Map<string, unknown>();
@@ -55,8 +63,11 @@ export class Store {
   header!: Header;
   vocabulary: string[] = [];
   lengths = new Uint32Array(0);
+  /** How many words the vocabulary starts with (the chunks and the mark follow them once loaded). */
+  private words = 0;
   private chunksAdded = false;
-  private entriesList: { topic: string; tags: string[]; date: string; featured: boolean }[] | undefined;
+  private facets: Facets | undefined;
+  private entriesList: FacetView[] | undefined;
 
   constructor() {
     setBodySource((file) => this.body(file));
@@ -69,7 +80,8 @@ export class Store {
   /** Takes the header in: the vocabulary and each entry's length in the journal's order. */
   open(header: Header): void {
     this.header = header;
-    this.vocabulary = header.words.slice();
+    this.vocabulary = frontDecode(header.words);
+    this.words = this.vocabulary.length;
     const n = header.count;
     this.lengths = new Uint32Array(n);
     let doc = 0;
@@ -79,7 +91,7 @@ export class Store {
   /** Adds the punctuated chunks to the vocabulary, once loaded (needed before a code-like word is matched). */
   addChunks(): boolean {
     if (this.chunksAdded) return true;
-    const chunks = this.data.get("chunks") as string[] | undefined;
+    const chunks = this.data.get(this.header.files.chunks) as string[] | undefined;
     if (!chunks) return false;
     for (const c of chunks) this.vocabulary.push(CHUNK_MARK + c);
     if (this.header.mark) this.vocabulary.push(CHUNK_MARK);
@@ -87,40 +99,64 @@ export class Store {
     return true;
   }
 
-  private shardOf(id: number): number {
-    const shards = this.header.shards;
-    let lo = 0;
-    let hi = shards.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (shards[mid]![0] <= id) lo = mid;
-      else hi = mid - 1;
+  /** Where the base has a term's postings (by its id in the browser's order): the shard and the line in it. */
+  private baseShard(id: number): [string, number] | undefined {
+    const h = this.header;
+    const at = (shards: [number, string][], kind: string, index: number): [string, number] => {
+      const [first, hash] = shardIn(shards, index)!;
+      return [`t/${kind}${first}-${hash}`, index - first];
+    };
+    if (id < this.words) return id < h.baseWords ? at(h.shards.w, "w", id) : undefined;
+    const chunk = id - this.words;
+    if (chunk < h.chunks) return chunk < h.baseChunks ? at(h.shards.c, "c", chunk) : undefined;
+    return h.shards.m ? [`t/m-${h.shards.m}`, 0] : undefined;
+  }
+
+  private tailShard(id: number): string | undefined {
+    const k = shardOf(this.vocabulary[id]!);
+    const found = this.header.tails.find((t) => t[0] === k);
+    return found && `t/r${k}-${found[1]}`;
+  }
+
+  /** Each term's tail postings by id, from the tail files loaded. */
+  private tailLines = new Map<string, Map<number, string>>();
+
+  private tailLine(name: string, id: number): string | undefined {
+    let lines = this.tailLines.get(name);
+    if (!lines) {
+      const flat = this.data.get(name) as (number | string)[];
+      lines = new Map();
+      for (let i = 0; i < flat.length; i += 2) lines.set(flat[i] as number, flat[i + 1] as string);
+      this.tailLines.set(name, lines);
     }
-    return lo;
+    return lines.get(id);
   }
 
   /** The postings of terms, as the engine asks for them; Missing when a shard is not loaded yet. */
   forEachPosting(ids: Iterable<number>, visit: (entry: number, id: number, packed: number) => void): void {
     const list = [...ids];
-    for (const id of list) {
-      const [first, hash] = this.header.shards[this.shardOf(id)]!;
-      const name = `t/${first}-${hash}`;
-      if (!this.data.has(name)) this.wanted.add(name);
+    const files = list.map((id) => [this.baseShard(id), this.tailShard(id)] as const);
+    for (const [inBase, tail] of files) {
+      if (inBase && !this.data.has(inBase[0])) this.wanted.add(inBase[0]);
+      if (tail && !this.data.has(tail)) this.wanted.add(tail);
     }
     if (this.wanted.size) throw new Missing();
     const n = this.header.count;
-    for (const id of list) {
-      const [first, hash] = this.header.shards[this.shardOf(id)]!;
-      const line = (this.data.get(`t/${first}-${hash}`) as string[])[id - first];
-      if (line === undefined) continue;
-      let doc = 0;
+    const visitLine = (id: number, line: string | undefined, from: number) => {
+      if (line === undefined) return;
+      let doc = from;
       let half = false;
       decodeNumbers(line, (x) => {
         if (!half) doc += x;
         else visit(n - 1 - doc, id, x);
         half = !half;
       });
-    }
+    };
+    list.forEach((id, i) => {
+      const [inBase, tail] = files[i]!;
+      if (inBase) visitLine(id, (this.data.get(inBase[0]) as string[])[inBase[1]], 0);
+      if (tail) visitLine(id, this.tailLine(tail, id), this.header.base);
+    });
   }
 
   text(doc: number): Text | undefined {
@@ -139,21 +175,19 @@ export class Store {
     return new EntryView(this, this.header.count - 1 - at);
   }
 
-  /** Every entry's filterable fields (the facets file), in the journal's order. */
-  entries(): { topic: string; tags: string[]; date: string; featured: boolean }[] {
-    if (this.entriesList) return this.entriesList;
-    const f = this.data.get("facets") as Facets | undefined;
-    if (!f) {
-      this.wanted.add("facets");
-      throw new Missing();
-    }
+  /** Every entry's filterable fields in the journal's order, each facet file loaded when a filter first asks for it. */
+  entries(): FacetView[] {
     const n = this.header.count;
-    const list = [];
-    for (let at = 0; at < n; at += 1) {
-      const doc = n - 1 - at;
-      list.push({ topic: f.topics[f.topic[doc]!]!, tags: f.tag[doc]!.map((t) => f.tags[t]!), date: f.dates[doc]!, featured: f.featured[doc] === 1 });
-    }
-    return (this.entriesList = list);
+    this.facets ??= new Facets(this.header.files, (name) => {
+      const data = this.data.get(name);
+      if (data === undefined) {
+        this.wanted.add(name);
+        throw new Missing();
+      }
+      return data;
+    });
+    const facets = this.facets;
+    return (this.entriesList ??= Array.from({ length: n }, (_, at) => new FacetView(facets, n - 1 - at)));
   }
 }
 

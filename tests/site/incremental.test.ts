@@ -1,0 +1,138 @@
+// What keeps a rebuild of a large site short, and right: the writer's keys (a file
+// whose inputs are unchanged is not made again) and its checks of what is on disk,
+// the render cache, the search index's words and tail files, the closest related
+// entries without a full sort, and the quick paths of the text cleaning.
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildSiteModel, type EntryMeta } from "../../src/site/model.js";
+import { writeSite, type SiteFile } from "../../src/site/output.js";
+import { closest, relatedEntries } from "../../src/site/related.js";
+import { decodeRenderCache, encodeRenderCache, StoredHighlight } from "../../src/site/render-cache.js";
+import { frontCode, frontDecode, shardOf, TAIL_SHARDS, tailBlock } from "../../src/site/search-format.js";
+import { cleanLine, escapeHtml } from "../../src/site/text.js";
+import { tempDir } from "../helpers.js";
+
+describe("writing a site again", () => {
+  it("makes a keyed file only when its key or the settings changed, or it is missing or of another size", async () => {
+    const out = path.join(tempDir(), "site");
+    let made = 0;
+    const files = (key: string, content = "A"): SiteFile[] => [["a.html", () => (made++, content), key], ["b.html", "B"]];
+    expect(await writeSite(out, files("k1"), "v1")).toMatchObject({ written: 2 });
+    expect(made).toBe(1);
+    expect(await writeSite(out, files("k1", "never made"), "v1")).toMatchObject({ written: 0, unchanged: 2 });
+    expect(made).toBe(1);
+    expect(fs.readFileSync(path.join(out, "a.html"), "utf8")).toBe("A");
+    // Other settings or code: keys are not trusted.
+    await writeSite(out, files("k1", "A2"), "v2");
+    expect(fs.readFileSync(path.join(out, "a.html"), "utf8")).toBe("A2");
+    // A file cut short (a crash of the system before it reached the disk) is written again.
+    fs.writeFileSync(path.join(out, "a.html"), "");
+    expect(await writeSite(out, files("k1", "A2"), "v2")).toMatchObject({ written: 1 });
+    expect(fs.readFileSync(path.join(out, "a.html"), "utf8")).toBe("A2");
+    fs.rmSync(path.join(out, "b.html"));
+    expect(await writeSite(out, files("k1", "A2"), "v2")).toMatchObject({ written: 1 });
+    expect(fs.readFileSync(path.join(out, "b.html"), "utf8")).toBe("B");
+  });
+
+  it("takes back a file a stopped build wrote before its manifest, and only with the same content", async () => {
+    const out = path.join(tempDir(), "site");
+    await writeSite(out, [["a.html", "A"]]);
+    fs.writeFileSync(path.join(out, "new.html"), "N");
+    expect(await writeSite(out, [["a.html", "A"], ["new.html", "N"]])).toMatchObject({ files: 2 });
+    fs.writeFileSync(path.join(out, "other.html"), "theirs");
+    await expect(writeSite(out, [["a.html", "A"], ["new.html", "N"], ["other.html", "mine"]])).rejects.toThrow(/nexus did not write it/);
+    expect(fs.readFileSync(path.join(out, "other.html"), "utf8")).toBe("theirs");
+  });
+});
+
+describe("the render cache", () => {
+  it("keeps every entry's key, identity, description, links and code keys, and nothing damaged", () => {
+    const rendered = [
+      { key: "k1", description: "One · “quoted” 東京 🚀", links: ["entries/b.md"], codes: ["c1"] },
+      { key: "k2", description: "", links: [], codes: [] },
+    ];
+    const bytes = Buffer.from(encodeRenderCache(rendered, ["entries/a.md\u00001\u00002\u00003", ""]));
+    const cache = decodeRenderCache(bytes);
+    expect([...cache.entries.values()]).toEqual(rendered);
+    expect(cache.identities).toEqual(["entries/a.md\u00001\u00002\u00003", ""]);
+    expect(cache.byIdentity.get("entries/a.md\u00001\u00002\u00003")).toBe("k1");
+    for (const bad of [bytes.subarray(0, bytes.length - 5), Buffer.from('{"version":"other","rows":[]}'), Buffer.from('{"version":"site-render-3","rows":[[1]]}')]) {
+      expect(decodeRenderCache(bad).entries.size).toBe(0);
+    }
+  });
+
+  it("reads the highlighted code only when asked, and keeps only the code in use", () => {
+    let reads = 0;
+    const stored = new StoredHighlight(() => (reads++, Buffer.from(JSON.stringify({ version: "site-render-3", code: { a: "<span>a</span>", b: "b" } }))));
+    expect(reads).toBe(0);
+    expect(stored.get("a")).toBe("<span>a</span>");
+    stored.set("c", "c");
+    expect(stored.added).toBe(true);
+    expect(JSON.parse(stored.encode(new Set(["a", "c"]))).code).toEqual({ a: "<span>a</span>", c: "c" });
+    expect(reads).toBe(1);
+  });
+});
+
+describe("the search index's format", () => {
+  it("writes the words front-coded and reads them back, in any script", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", minLength: 1 }).filter((w) => !w.includes("\n"))), (list) => {
+        const words = [...new Set(list)].sort();
+        expect(frontDecode(frontCode(words))).toEqual(words);
+      }),
+    );
+    const words = ["celery", "celeryd", "cell", "東京", "東京タワー", "🚀", "🚀🚀"];
+    expect(frontCode(words).length).toBeLessThan(words.join("\n").length);
+  });
+
+  it("spreads terms over the tail files, the same file for the same term, and keeps both parts in use for small journals", () => {
+    const seen = new Set(["celery", "redis", "docker", "n+1", "東京", "kubernetes", "cache", "retry", "pool", "queue", "index", "vacuum"].map(shardOf));
+    expect(seen.size).toBeGreaterThan(TAIL_SHARDS / 2);
+    expect(shardOf("celery")).toBe(shardOf("celery"));
+    expect(tailBlock(52)).toBe(8);
+    expect(tailBlock(10_000)).toBe(128);
+    expect(tailBlock(100_000)).toBe(128);
+  });
+});
+
+describe("related entries", () => {
+  it("take the highest scores, the lower place first among equals, as a full sort would", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(200)), fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2.25), { minLength: 201, maxLength: 201 }), fc.integer({ min: 1, max: 8 }), (candidates, scores, max) => {
+        const expected = [...candidates].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, max);
+        expect(closest(candidates, (j) => scores[j]!, max)).toEqual(expected);
+      }),
+    );
+  });
+
+  it("are entries that share a word, never the entry itself", () => {
+    const metas: EntryMeta[] = ["celery retry", "celery beat", "redis cache", "redis pool", "celery pool"].map((title, i) => ({ title, topic: `Subject${"abcde"[i]}`, tags: [], date: `2026-01-0${i + 1}`, featured: false, path: `entries/e${i}.md` }));
+    const model = buildSiteModel(metas);
+    const related = relatedEntries(model);
+    for (const e of model.entries) {
+      expect(related[e.at]).not.toContain(e);
+      for (const r of related[e.at]!) expect(r.meta.title.split(" ").some((w) => e.meta.title.split(" ").includes(w))).toBe(true);
+    }
+    expect(related[model.byPath.get("entries/e0.md")!.at]!.map((e) => e.meta.title)).toEqual(expect.arrayContaining(["celery beat", "celery pool"]));
+  });
+});
+
+describe("text made safe for HTML", () => {
+  // What cleanLine and escapeHtml did before their quick paths: every regular expression, always.
+  const slowClean = (t: string) =>
+    t.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "").replace(/[\u202a-\u202e\u2066-\u2069]/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "").replace(/[\ufdd0-\ufdef\ufffe\uffff]/g, "");
+  const slowLine = (t: string) => slowClean(t).replace(/\s+/g, " ").trim();
+  const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  it("gives what every replacement would give", () => {
+    const text = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom("a", " ", "  ", "\t", "\n", "\r", "\u00a0", "&", "<", "\u202e", "\ud800", "\udc00", "\ufffe", "\u0007", "é") }));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(cleanLine(t)).toBe(slowLine(t));
+        expect(escapeHtml(t)).toBe(slowClean(t).replace(/[&<>"']/g, (c) => escapes[c]!));
+      }),
+    );
+  });
+});
