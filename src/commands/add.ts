@@ -122,6 +122,9 @@ async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: 
     const typed = await prompter.text("New tags (comma-separated, optional)");
     out.tags = normalizeTags([...picked, ...typed.split(",")]);
   }
+  out.date ??= parseDateArgument(
+    (await prompter.text("Date (YYYY-MM-DD, today or yesterday)", { default: today(), validate: (v) => (parseDateArgument(v.trim()) ? true : "a calendar date YYYY-MM-DD, today or yesterday") })).trim(),
+  );
   for (const section of SECTIONS) {
     while (out[section] === undefined) {
       const text = await prompter.multiline(section[0]!.toUpperCase() + section.slice(1));
@@ -130,6 +133,8 @@ async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: 
       else out[section] = text;
     }
   }
+  // Only a challenge with its solution can be featured: the README shows both.
+  if (!out.featured && out.challenge?.trim() && out.solution?.trim() && (await prompter.confirm("Feature this challenge in the README (featured: true)?", false))) out.featured = true;
   return out;
 }
 

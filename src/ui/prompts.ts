@@ -3,6 +3,8 @@
 import { emitKeypressEvents } from "node:readline";
 import { InterruptedError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
+import { typedLinesToMarkdown } from "../domain/typed-lines.js";
+import { editSection } from "./edit-section.js";
 
 type Inquirer = typeof import("@inquirer/prompts");
 
@@ -66,19 +68,22 @@ export const terminalPrompter: Prompter = {
   },
 
   async multiline(message) {
-    const { editor, input } = await load();
-    if (process.env.VISUAL || process.env.EDITOR) {
-      return guarded((signal) => editor({ message: `${message} (opens your editor)`, postfix: ".md", waitForUserInput: true }, { signal }));
-    }
+    const { input } = await load();
     const lines: string[] = [];
     for (;;) {
       const line = await guarded((signal) =>
-        input({ message: lines.length === 0 ? `${message} (an empty line ends it)` : "…" }, { signal }),
+        input({ message: lines.length === 0 ? `${message} (Enter alone skips it; end with a line . alone; :e opens your editor)` : "…" }, { signal }),
       );
-      if (!line.trim()) break;
+      if (!lines.length && !line.trim()) return "";
+      if (line.trim() === ".") break;
+      if (line.trim() === ":e") {
+        const edited = editSection(typedLinesToMarkdown(lines));
+        if (edited !== undefined) return edited;
+        continue;
+      }
       lines.push(line);
     }
-    return lines.join("\n");
+    return typedLinesToMarkdown(lines);
   },
 
   async select(message, choices) {
