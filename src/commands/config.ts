@@ -147,7 +147,7 @@ function notes(ctx: Context, journalRoot: string, path: string[]): void {
       return;
     }
     if (!new RegExp(`\\{\\{\\s*config\\.${key.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}\\s*\\}\\}`).test(template)) {
-      ctx.io.err(`note: templates/README.md has no {{config.${inertLine(key)}}}, so the README does not show readme.${inertLine(key)}\n`);
+      ctx.io.err(`note: the README template has no {{config.${inertLine(key)}}}, so the README does not show readme.${inertLine(key)}\n`);
       return;
     }
   }

@@ -115,8 +115,8 @@ export function parseTemplate(text: string): TemplatePart[] {
       throw new TemplateError(`{{${match[1]}}} takes no argument (only {{topics:GROUP}}, {{takeaways:GROUP}} and {{config.KEY:## Heading}} do)`, lineNo);
     }
     const partHeading = kind === "config" && arg !== undefined ? HEADING.exec(arg) : undefined;
-    if (kind === "config" && arg !== undefined && !partHeading) {
-      throw new TemplateError(`{{${match[1]}:${arg}}}: after the colon comes the heading of the part, such as {{${match[1]}:## Contact}}`, lineNo);
+    if (kind === "config" && arg !== undefined && (!partHeading || /<!--|[\u0000-\u001f\u007f]/.test(arg))) {
+      throw new TemplateError(`{{${match[1]}:${arg}}}: after the colon comes the heading of the part (one line, no HTML comment), such as {{${match[1]}:## Contact}}`, lineNo);
     }
     const key = rest[0];
     const name = kind === "config" ? `config.${key!.toLowerCase()}` : arg ? `${kind}:${nameSlug(arg)}` : kind;

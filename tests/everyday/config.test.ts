@@ -146,7 +146,7 @@ describe("nexus config", () => {
 
   it("says when the template does not show a free readme key", () => {
     const dir = makeTree({ [CONFIG]: "{}\n", "templates/README.md": "# T\n\n{{config.overview}}\n" });
-    expect(config(dir, "set", "readme.overveiw", "x").stderr).toBe("note: templates/README.md has no {{config.overveiw}}, so the README does not show readme.overveiw\n");
+    expect(config(dir, "set", "readme.overveiw", "x").stderr).toBe("note: the README template has no {{config.overveiw}}, so the README does not show readme.overveiw\n");
     expect(config(dir, "set", "readme.overview", "x").stderr).toBe("Next: nexus build-readme\n");
   });
 

@@ -36,8 +36,9 @@ describe("{{title}} and {{config.KEY:## Heading}}", () => {
     const [part] = parseTemplate("{{config.goals:### Goals}}\n");
     expect(part).toEqual({ placeholder: expect.objectContaining({ kind: "config", arg: "goals", heading: "### Goals", name: "config.goals" }) });
     for (const [template, message] of [
-      ["a\n{{config.goals:Goals}}\n", /after the colon comes the heading of the part, such as \{\{config\.goals:## Contact\}\}/],
+      ["a\n{{config.goals:Goals}}\n", /after the colon comes the heading of the part \(one line, no HTML comment\), such as \{\{config\.goals:## Contact\}\}/],
       ["{{title:x}}\n", /takes no argument/],
+      ["{{config.goals:## <!-- nexus:end config.goals -->}}\n", /one line, no HTML comment/],
       ["{{title}}\n{{title}}\n", /already used on line 1/],
     ] as const) {
       expect(() => parseTemplate(template)).toThrow(TemplateError);
