@@ -43,12 +43,12 @@ export function isErrnoException(error: unknown): error is NodeJS.ErrnoException
 }
 
 /** What the operating system refused, and what the user can do about it. */
-const OS_ERRORS: Record<string, { what: string; todo: string }> = {
+const OS_ERRORS: Record<string, { what: string; todo: string; whole?: true }> = {
   EACCES: { what: "permission denied", todo: "check the permissions of the file and its folder (ls -ld), or run nexus as their owner" },
   EPERM: { what: "operation not permitted", todo: "the file or its folder may be immutable or owned by another user (lsattr; chattr -i)" },
   EROFS: { what: "the file system is read-only", todo: "remount it writable, or copy the journal to a writable place" },
-  ENOSPC: { what: "no space left on the device", todo: "free some space and run the command again; nothing was half-written" },
-  EDQUOT: { what: "disk quota exceeded", todo: "free some space and run the command again; nothing was half-written" },
+  ENOSPC: { what: "no space left on the device", todo: "free some space and run the command again", whole: true },
+  EDQUOT: { what: "disk quota exceeded", todo: "free some space and run the command again", whole: true },
   ENOTDIR: { what: "a part of the path is a file, not a folder", todo: "move the file that is in the way, or point --dir elsewhere" },
   EISDIR: { what: "it is a folder, not a file", todo: "move the folder out of the way" },
   EMFILE: { what: "too many open files", todo: "raise the limit (ulimit -n) or close other programs, then run the command again" },
@@ -85,8 +85,10 @@ const VERBS: Record<string, string> = {
  * An ordinary error of the operating system (a read-only folder, a full disk, a file
  * where a folder should be) as a one-line UserError naming the path and what to do;
  * undefined for anything else. The one place these are worded, for every command.
+ * `outcome` says what the command left (such as "nothing was changed"); without it, a
+ * full disk says that nothing was half-written (every write is atomic).
  */
-export function userErrorFromOs(error: unknown, cwd: string): UserError | undefined {
+export function userErrorFromOs(error: unknown, cwd: string, outcome?: string): UserError | undefined {
   if (!isErrnoException(error)) return undefined;
   const known = OS_ERRORS[error.code!];
   if (!known) return undefined;
@@ -100,8 +102,9 @@ export function userErrorFromOs(error: unknown, cwd: string): UserError | undefi
   const verb = (error.syscall && VERBS[error.syscall]) || "use";
   let shown = target;
   if (shown && cwd && shown.startsWith(`${cwd}/`)) shown = shown.slice(cwd.length + 1);
+  const hint = outcome ? `${known.todo}; ${outcome}` : known.whole ? `${known.todo}; nothing was half-written` : known.todo;
   // Refused by src/journal/regular-file.ts before a byte was read: its message says what the file is.
-  if (error.code === "ENOTREG" || error.code === "EFBIG") return new UserError(`${shown ?? "a file"}: ${error.message}`, { hint: known.todo });
+  if (error.code === "ENOTREG" || error.code === "EFBIG") return new UserError(`${shown ?? "a file"}: ${error.message}`, { hint });
   const message = shown ? `cannot ${verb} ${shown}: ${known.what} (${error.code})` : `${known.what} (${error.code})`;
-  return new UserError(message, { hint: known.todo });
+  return new UserError(message, { hint });
 }

@@ -4,8 +4,10 @@ import { UsageError, UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import { forEachBody } from "../journal/bodies.js";
 import { codeFingerprint, foundFileOf, RACY_MS } from "../journal/cache.js";
-import { applyGenerated, conflictError, planGenerated, type GeneratedFiles, type GeneratedState } from "../journal/generated.js";
+import { applyGenerated, conflictError, planGenerated, type GeneratedFiles } from "../journal/generated.js";
+import { leftoverTempsIn, removeLeftoverTemps } from "../journal/leftovers.js";
 import { replaceFile } from "../journal/safe-write.js";
+import { pagesFolder } from "../readme/settings.js";
 import type { JournalContents } from "../journal/read.js";
 import { decodeRecord, encodeRecord, formerPages, removeFormerPages } from "../journal/former-pages.js";
 import { CHECK_STAMP, GENERATED_RECORD, lookAt, readReadmeCache, readSteady, removeStaleReadmeTemps, SUMMARY_CACHE, writeReadmeCache } from "../journal/readme-caches.js";
@@ -13,8 +15,7 @@ import type { Journal } from "../journal/root.js";
 import { readTemplate } from "../journal/templates.js";
 import { readUtf8File } from "../journal/text.js";
 import { contentDigest, decodeStamp, encodeStamp, inputDigest, verifyStamp, type Stamp, type StampWorld } from "../readme/check-stamp.js";
-import { unifiedDiff } from "../readme/diff.js";
-import { renderReadme, type ReadmeFormChoice } from "../readme/render.js";
+import { renderReadme } from "../readme/render.js";
 import { decodeSummaryCache, summarizeCached } from "../readme/summary-cache.js";
 import type { Summarize } from "../readme/summary.js";
 import { unfilledKeys, unfilledNote } from "../readme/unfilled.js";
@@ -24,6 +25,7 @@ import { importedDigest } from "../import/readme-layout.js";
 import { sha256 } from "../import/readme-template.js";
 import { fromUtf16 } from "../import/source.js";
 import { displayPath } from "../ui/io.js";
+import { checkAll, formNote, writeFailure, type WriteStage } from "./build-readme-report.js";
 import { loadJournal, type Context } from "./context.js";
 import { kindOf, readRegular } from "../journal/regular-file.js";
 
@@ -176,9 +178,11 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   const label = displayPath(io.cwd, file);
   const pagesLabelOf = (folder: string) => displayPath(io.cwd, path.join(journal.root, folder));
 
+  // A build killed while it wrote the pages left temporary files there: a build removes them, --check names them.
+  const leftovers = options.stdout ? [] : pagesLeftovers(journal, options.check);
   // Nothing changed since the last build or check found everything up to date: say so as it did.
   const inputs = stampInputs(journal, contents, template, options, startedAt);
-  const stamp = inputs && currentStamp(journal, inputs);
+  const stamp = inputs && !leftovers.length && currentStamp(journal, inputs);
   if (stamp) {
     printNotes(ctx, label, stamp.warnings, stamp.missing);
     io.err(`${label} and ${pagesLabelOf(stamp.pages)}/ are up to date\n`);
@@ -225,16 +229,22 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     recordStamp(journal, { code: codeFingerprint(), inputs, pages: rendered.pagesFolder, warnings: rendered.warnings, missing: plan.missing }, digests);
   };
   if (options.check) {
-    const status = checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel, former });
+    const status = checkAll(ctx, { root: journal.root, existing, output: plan.output, label, templateLabel, pages, pagesLabel, former, leftovers });
     if (status === 0) upToDate();
     return status;
   }
   if (pages.conflicts.length) throw conflictError(pages);
   const pageChanges = pages.write.length + pages.remove.length + (pages.manifest.stale ? 1 : 0);
   let made: string | undefined;
+  /** What a failed write left, for its message: the pages not yet touched, being written, or done. */
+  let stage: WriteStage = "pages";
+  const failedWrite = (error: unknown) => writeFailure(io.cwd, error, stage, `${pagesLabel}/`, label);
   if (pageChanges) {
     const existed = fs.existsSync(path.join(journal.root, rendered.pagesFolder));
-    made = await applyGenerated(journal.root, rendered.pagesFolder, files, pages);
+    made = await applyGenerated(journal.root, rendered.pagesFolder, files, pages).catch((error: unknown) => {
+      throw failedWrite(error);
+    });
+    stage = "readme";
     const parts = [pages.write.length ? `${pages.write.length} written` : "", pages.remove.length ? `${pages.remove.length} removed` : ""].filter(Boolean).join(", ");
     io.out(`${c.green(existed ? "updated" : "created")} ${pagesLabel}/ (${rendered.pages.size} generated ${rendered.pages.size === 1 ? "file" : "files"}${parts ? `: ${parts}` : ""})\n`);
   }
@@ -254,7 +264,11 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
     upToDate();
     return 0;
   }
-  replaceFile(file, plan.output);
+  try {
+    replaceFile(file, plan.output);
+  } catch (error) {
+    throw failedWrite(error);
+  }
   upToDate();
   const what = plan.action === "create" ? "created" : plan.action === "replace" ? "replaced the hand-written" : plan.action === "rewrite" && !wholeFile ? "rewrote" : "updated";
   const changed = plan.action === "update" ? `: ${plan.changed.join(", ") || "line ends"}` : "";
@@ -266,59 +280,12 @@ export async function buildReadme(ctx: Context, options: BuildReadmeOptions): Pr
   return 0;
 }
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("en-US")} KB`;
-
-/** Which form the README took, and why. */
-export function formNote(label: string, form: ReadmeFormChoice): string {
-  if (form.full) return `${label} lists every entry: ${kb(form.bytes)}${form.setting === "full" ? " (readme.form is \"full\")" : `, within its ${kb(form.budget)} budget`}`;
-  if (form.setting === "summary") return `${label} summarises the journal: the latest entries of each topic (readme.form is "summary")`;
-  return `${label} summarises the journal: listing every entry would take ${form.fullBytes > form.budget * 2 ? "about " : ""}${kb(form.fullBytes)}, past its ${kb(form.budget)} budget (readme.budgetKB)`;
-}
-
-interface CheckInput {
-  root: string;
-  existing: string | undefined;
-  output: string;
-  label: string;
-  templateLabel: string;
-  pages: GeneratedState;
-  pagesLabel: string;
-  /** Pages of a former pages folder, to be removed (journal/former-pages.ts). */
-  former: string[];
-}
-
-/** --check: the README (a diff) and every generated file (named); exit 1 when anything differs. */
-function checkAll(ctx: Context, input: CheckInput): number {
-  const io = ctx.io;
-  const c = io.color;
-  let stale = false;
-  if (input.existing === undefined) {
-    io.err(`${c.red("nexus:")} ${input.label} does not exist: run \`nexus build-readme\` to create it\n`);
-    stale = true;
-  } else if (input.output !== input.existing) {
-    const diff = unifiedDiff(input.existing, input.output, { before: input.label, after: `${input.label} (from entries and ${input.templateLabel})` });
-    io.out(
-      io.stdoutIsTTY
-        ? diff.replace(/^([-+@].*)$/gm, (line) => (line.startsWith("@@") ? c.cyan(line) : line.startsWith("-") ? c.red(line) : c.green(line)))
-        : diff,
-    );
-    io.err(`${c.red("nexus:")} ${input.label} is out of date: run \`nexus build-readme\` and commit it\n`);
-    stale = true;
+/** The temporary files an interrupted build left in the pages folder: removed by a build, named (relative to the root) by --check. */
+function pagesLeftovers(journal: Journal, check: boolean): string[] {
+  const folder = path.join(journal.root, pagesFolder(journal.config.readme.pages, journal.config.entries));
+  if (!check) {
+    removeLeftoverTemps(folder);
+    return [];
   }
-  const { pages } = input;
-  const named = (rel: string) => inertLine(displayPath(io.cwd, path.join(input.root, rel)));
-  const problems = [
-    ...pages.conflicts.map((rel) => `${named(rel)}: in the way (nexus did not write it)`),
-    ...pages.write.map((rel) => `${named(rel)}: ${pages.missing.includes(rel) ? "missing" : "out of date"}`),
-    ...[...pages.remove, ...input.former].map((rel) => `${named(rel)}: no longer generated; should be gone`),
-    ...(pages.manifest.stale ? [`${named(pages.manifest.path)}: out of date`] : []),
-  ];
-  for (const problem of problems.slice(0, 20)) io.err(`${c.red("nexus:")} ${problem}\n`);
-  if (problems.length > 20) io.err(`${c.red("nexus:")} ... and ${problems.length - 20} more generated files\n`);
-  if (problems.length) {
-    io.err(`${c.red("nexus:")} ${input.pagesLabel}/ is out of date: run \`nexus build-readme\` and commit it\n`);
-    stale = true;
-  }
-  if (!stale) io.err(`${input.label} and ${input.pagesLabel}/ are up to date\n`);
-  return stale ? 1 : 0;
+  return leftoverTempsIn(folder).map((file) => path.relative(journal.root, file).split(path.sep).join("/"));
 }

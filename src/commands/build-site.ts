@@ -8,6 +8,7 @@ import { readIndexedJournal } from "../search/read.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { readReadmeCache, writeReadmeCache } from "../journal/readme-caches.js";
 import type { Journal } from "../journal/root.js";
+import { SITE_FOLDER } from "../journal/config.js";
 import { PACKAGE_ROOT } from "../package-paths.js";
 import { renderCharts } from "../readme/charts/charts.js";
 import { buildModel } from "../readme/model.js";
@@ -32,7 +33,7 @@ export interface BuildSiteOptions {
   baseUrl?: string | undefined;
 }
 
-export const DEFAULT_SITE_FOLDER = "site";
+export const DEFAULT_SITE_FOLDER = SITE_FOLDER;
 const RENDER_CACHE = "site-render";
 const SEARCH_BASE_CACHE = "site-search-base";
 const HIGHLIGHT_CACHE = "site-highlight";

@@ -34,9 +34,17 @@ export const DEFAULT_PAGES = "journal";
  * them (`"entries": "."`).
  */
 export function notEntries(config: JournalConfig): string[] {
-  const pages = typeof config.readme.pages === "string" ? config.readme.pages.split(/[\\/]+/).filter((p) => p && p !== ".").join("/") : DEFAULT_PAGES;
-  return ["README.md", "templates", pages || DEFAULT_PAGES];
+  return ["README.md", "templates", pagesFolderName(config)];
 }
+
+/** The pages folder `readme.pages` names, relative to the root, as written (readme/settings.ts checks it). */
+export function pagesFolderName(config: JournalConfig): string {
+  const pages = typeof config.readme.pages === "string" ? config.readme.pages.split(/[\\/]+/).filter((p) => p && p !== ".").join("/") : DEFAULT_PAGES;
+  return pages || DEFAULT_PAGES;
+}
+
+/** Where build-site writes the site unless --out says otherwise. */
+export const SITE_FOLDER = "site";
 
 function lineOfOffset(text: string, offset: number): number {
   return text.slice(0, offset).split("\n").length;

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { replaceFile, replaceFiles } from "./safe-write.js";
+import { PartlyPlacedError, removeEmptyFolders, replaceFile, replaceFiles } from "./safe-write.js";
 import { kindOf, openRegular, readRegular } from "./regular-file.js";
 
 export const MANIFEST = ".nexus-manifest.json";
@@ -155,23 +155,41 @@ export function conflictError(state: GeneratedState): UserError {
 /**
  * Writes the generated files, removes the ones no longer generated, and records them.
  * Returns the outermost folder it created for `folder` (relative to the root), if any.
+ * The files are put in place all or none (replaceFiles): an error while they are
+ * written (a full disk) leaves the folder as it was, and the folders made for them
+ * are removed again; an error while they are put in place is a PartlyPlacedError.
  */
 export async function applyGenerated(root: string, folder: string, files: GeneratedFiles, state: GeneratedState): Promise<string | undefined> {
   if (state.conflicts.length) throw conflictError(state);
   const manifestFile = path.join(root, state.manifest.path);
   const made = fs.mkdirSync(path.join(root, folder), { recursive: true });
-  // First a manifest naming the old files and the new: whatever a crash leaves, nexus knows it wrote it.
-  if (state.write.length) replaceFile(manifestFile, manifestText(folder, new Set([...state.remove, ...files.keys()])));
-  // Each file made, written and dropped in turn (its folder made first); synced in batches.
-  await replaceFiles(
-    (function* () {
-      for (const rel of state.write) {
-        const file = path.join(root, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        yield [file, files.get(rel)!] as [string, () => string | Uint8Array];
-      }
-    })(),
-  );
+  /** The folders made here, outermost first. */
+  const madeFolders: string[] = made ? [made] : [];
+  try {
+    await replaceFiles(
+      (function* () {
+        // Each file made, written and dropped in turn (its folder made first); synced in batches.
+        for (const rel of state.write) {
+          const file = path.join(root, rel);
+          const madeFolder = fs.mkdirSync(path.dirname(file), { recursive: true });
+          if (madeFolder) madeFolders.push(madeFolder);
+          yield [file, files.get(rel)!] as [string, () => string | Uint8Array];
+        }
+      })(),
+      // Before any page is in place, a manifest naming the old files and the new: whatever a crash leaves, nexus knows it wrote it.
+      {
+        beforePlace: () => {
+          if (state.write.length) replaceFile(manifestFile, manifestText(folder, new Set([...state.remove, ...files.keys()])));
+        },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof PartlyPlacedError)) {
+      // Nothing was put in place: the folders made for the files go again (each is empty), innermost first.
+      for (const dir of madeFolders.reverse()) removeEmptyFolders(dir);
+    }
+    throw error;
+  }
   for (const rel of state.remove) {
     fs.rmSync(path.join(root, rel), { force: true });
     // Folders nexus emptied go too; a folder with anything else in it stays.

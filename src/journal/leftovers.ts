@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FileProblem } from "./read.js";
 import type { Journal } from "./root.js";
+import { pagesFolderName, SITE_FOLDER } from "./config.js";
+import { isInside } from "./inside.js";
 import { TEMP_FILE } from "./safe-write.js";
 import { toJournalPath } from "./scan.js";
 
@@ -29,21 +31,20 @@ export function findLeftovers(journal: Journal, now = Date.now()): FileProblem[]
       found.push({ path: toJournalPath(journal.root, file), line: 1, severity: "warning", message: "a draft that was never saved: copy what you need from it, then delete it" });
     }
   }
-  const walk = (dir: string, depth: number) => {
-    for (const name of safeList(dir)) {
-      const file = path.join(dir, name);
-      if (TEMP_FILE.test(name) && settled(file)) {
-        found.push({ path: toJournalPath(journal.root, file), line: 1, severity: "warning", message: "the temporary file of an interrupted write: safe to delete" });
-      } else if (!name.startsWith(".") && depth < 20) {
-        try {
-          if (fs.lstatSync(file).isDirectory()) walk(file, depth + 1);
-        } catch {
-          // Gone meanwhile.
-        }
-      }
+  const named = new Set<string>();
+  const temps = (folder: string, message: string) => {
+    if (!isInside(journal.root, folder)) return;
+    for (const file of leftoverTempsIn(folder, now)) {
+      // Once, though the folders overlap (entries at the journal's root).
+      if (named.has(file)) continue;
+      named.add(file);
+      found.push({ path: toJournalPath(journal.root, file), line: 1, severity: "warning", message });
     }
   };
-  walk(journal.entriesDir, 0);
+  // The pages and the site are written many files at once: a build killed midway leaves its temporary files there.
+  temps(path.join(journal.root, pagesFolderName(journal.config)), "the temporary file of an interrupted build: `nexus build-readme` removes it (or delete it)");
+  temps(path.join(journal.root, SITE_FOLDER), "the temporary file of an interrupted build: `nexus build-site` removes it (or delete it)");
+  temps(journal.entriesDir, "the temporary file of an interrupted write: safe to delete");
   return found;
 }
 
@@ -53,4 +54,64 @@ function safeList(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The process id in a temporary file's name (`.NAME.PID.HEX.tmp`). */
+const TEMP_PID = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Whether no process has this id (on this machine): its writes are over. */
+function processGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * Whether a file of nexus's temporary naming is left over from a write that will not
+ * finish: a regular file settled for a minute, or one whose process is gone (killed).
+ */
+export function isLeftoverTemp(name: string, stat: fs.Stats, now = Date.now()): boolean {
+  if (!TEMP_FILE.test(name) || !stat.isFile()) return false;
+  if (now - stat.mtimeMs > SETTLED_MS) return true;
+  const pid = TEMP_PID.exec(name);
+  return pid !== null && processGone(Number(pid[1]));
+}
+
+/** The left-over temporary files in `folder` and the folders under it (never through a link), as absolute paths. */
+export function leftoverTempsIn(folder: string, now = Date.now()): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of safeList(dir)) {
+      const file = path.join(dir, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(file);
+      } catch {
+        continue; // Gone meanwhile.
+      }
+      if (isLeftoverTemp(name, stat, now)) found.push(file);
+      // Hidden folders (.git, an editor's) are not nexus's to look through.
+      else if (stat.isDirectory() && !name.startsWith(".") && name !== "node_modules" && depth < 20) walk(file, depth + 1);
+    }
+  };
+  walk(folder, 0);
+  return found;
+}
+
+/** Removes the left-over temporary files in `folder` and under it; returns how many went. */
+export function removeLeftoverTemps(folder: string, now = Date.now()): number {
+  let removed = 0;
+  for (const file of leftoverTempsIn(folder, now)) {
+    try {
+      fs.rmSync(file);
+      removed += 1;
+    } catch {
+      // Gone meanwhile, or not removable: doctor names it.
+    }
+  }
+  return removed;
 }

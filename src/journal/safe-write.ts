@@ -109,52 +109,76 @@ function syncAll(fds: number[]): Promise<void> {
 }
 
 /**
- * Replaces many files, each atomically as replaceFile does (temporary file, synced,
- * renamed into place; a link at a target is replaced, never followed), but the data
- * of `batch` files at a time is synced together, and each folder once a batch: at
- * 1,000 files that is most of the time of writing them. A batch is synced while the
- * next one is made and written, and renamed into place once both are done. `files`
- * is read lazily and each file's data is written as soon as it is made, so a maker
- * may reuse its buffer. On an error, the batches written whole before it are put in
- * place, the temporary files of the rest removed. `durable: false` leaves out the syncs
- * (each file is still replaced atomically, but a crash of the system may lose the
- * last files written): for output that is made again from the journal, such as the
- * site, where syncing 20,000 files takes most of a build.
+ * replaceFiles stopped while it put the files in place (renamed their temporary files):
+ * the first `placed` of `total` files are the new ones, the rest are as they were. The
+ * system's error is `cause`; its code, syscall and path are this error's too.
  */
-export async function replaceFiles(files: Iterable<[target: string, make: () => Contents]>, batch = 64, durable = true): Promise<void> {
+export class PartlyPlacedError extends Error {
+  readonly code: string | undefined;
+  readonly syscall: string | undefined;
+  readonly path: string | undefined;
+  constructor(
+    override readonly cause: unknown,
+    readonly placed: number,
+    readonly total: number,
+  ) {
+    super((cause as Error).message);
+    this.name = "PartlyPlacedError";
+    const os = cause as NodeJS.ErrnoException;
+    this.code = os.code;
+    this.syscall = os.syscall;
+    this.path = os.path;
+  }
+}
+
+export interface ReplaceFilesOptions {
+  /** How many files' data is synced together (default 64). */
+  batch?: number;
+  /** Called once every file is written and synced, before the first is put in place (a manifest naming them). */
+  beforePlace?: () => void;
+  /**
+   * false leaves out the syncs (each file is still replaced atomically, and all or none,
+   * but a crash of the system may lose the last files written): for output that is made
+   * again from the journal, such as the site, where syncing 20,000 files takes most of a build.
+   */
+  durable?: boolean;
+}
+
+/**
+ * Replaces many files, all or none: each file's data is written to a temporary file
+ * beside it, the data of `batch` files at a time synced together (a batch is synced
+ * while the next one is made and written); only when every file is written and synced
+ * are they renamed into place, one after another, and each folder synced once. A link
+ * at a target is replaced, never followed. `files` is read lazily and each file's data
+ * is written as soon as it is made, so a maker may reuse its buffer. An error while
+ * the files are written (a full disk) removes every temporary file: nothing changed. A
+ * rename that fails (rarely: it needs no room for data) throws PartlyPlacedError.
+ */
+export async function replaceFiles(files: Iterable<[target: string, make: () => Contents]>, options: ReplaceFilesOptions = {}): Promise<void> {
+  const batch = options.batch ?? 64;
+  const durable = options.durable ?? true;
   type Pending = { target: string; temp: string; fd: number | undefined; mode: number };
-  let pending: Pending[] = [];
-  /** The batch being synced, and when its syncs are done. */
-  let syncing: { list: Pending[]; done: Promise<void> } | undefined;
-  const discard = (list: Pending[]) => {
-    for (const p of list) {
+  /** Every file made so far, in order; the last ones may still be open (not yet synced). */
+  const made: Pending[] = [];
+  let unsynced = 0;
+  /** The syncs of the batch being synced. */
+  let syncing: Promise<void> | undefined;
+  /** Waits for the syncs under way, then closes the files they synced. */
+  const settle = async (upTo: number) => {
+    if (syncing) await syncing;
+    syncing = undefined;
+    for (let i = 0; i < upTo; i += 1) {
+      const p = made[i]!;
       if (p.fd !== undefined) fs.closeSync(p.fd);
-      fs.rmSync(p.temp, { force: true });
-    }
-    list.length = 0;
-  };
-  const sync = (list: Pending[]) => {
-    const done = durable ? syncAll(list.map((p) => p.fd!)) : Promise.resolve();
-    // Awaited in finish(); meanwhile a failed sync is not an unhandled rejection.
-    done.catch(() => undefined);
-    return { list, done };
-  };
-  /** Waits for a batch's syncs, then renames its files into place and syncs their folders. */
-  const finish = async (synced: { list: Pending[]; done: Promise<void> }) => {
-    await synced.done;
-    const folders = new Set<string>();
-    for (const p of synced.list) {
-      fs.closeSync(p.fd!);
       p.fd = undefined;
     }
-    while (synced.list.length) {
-      const p = synced.list[0]!;
-      fs.chmodSync(p.temp, p.mode);
-      fs.renameSync(p.temp, p.target);
-      synced.list.shift();
-      folders.add(path.dirname(p.target));
-    }
-    if (durable) for (const folder of folders) syncFolder(folder);
+  };
+  const startSync = () => {
+    const list = made.slice(made.length - unsynced);
+    unsynced = 0;
+    syncing = durable ? syncAll(list.map((p) => p.fd!)) : Promise.resolve();
+    // Awaited in settle(); meanwhile a failed sync is not an unhandled rejection.
+    syncing.catch(() => undefined);
   };
   try {
     for (const [target, make] of files) {
@@ -168,28 +192,40 @@ export async function replaceFiles(files: Iterable<[target: string, make: () => 
       const temp = tempPath(target);
       // eslint-disable-next-line no-restricted-properties -- creates a new file (wx): never a pipe or a device
       const entry: Pending = { target, temp, fd: fs.openSync(temp, "wx", 0o644), mode };
-      pending.push(entry);
+      made.push(entry);
+      unsynced += 1;
       writeContents(entry.fd!, make());
-      if (pending.length >= batch) {
-        if (syncing) await finish(syncing);
-        syncing = sync(pending);
-        pending = [];
+      if (unsynced >= batch) {
+        // The batch before this one is synced by now, or waited for: at most two batches open.
+        await settle(made.length - unsynced);
+        startSync();
       }
     }
-    if (syncing) await finish(syncing);
-    syncing = undefined;
-    if (pending.length) await finish(sync(pending));
+    await settle(made.length - unsynced);
+    if (unsynced) startSync();
+    await settle(made.length);
+    options.beforePlace?.();
   } catch (error) {
-    discard(pending);
-    // A batch made whole before the error still goes into place, as it would have.
-    if (syncing) {
-      try {
-        await finish(syncing);
-      } catch {
-        discard(syncing.list);
-      }
+    await settle(0).catch(() => undefined);
+    for (const p of made) {
+      if (p.fd !== undefined) fs.closeSync(p.fd);
+      fs.rmSync(p.temp, { force: true });
     }
     throw error;
+  }
+  let placed = 0;
+  try {
+    const folders = new Set<string>();
+    for (const p of made) {
+      fs.chmodSync(p.temp, p.mode);
+      fs.renameSync(p.temp, p.target);
+      placed += 1;
+      folders.add(path.dirname(p.target));
+    }
+    if (durable) for (const folder of folders) syncFolder(folder);
+  } catch (error) {
+    for (const p of made.slice(placed)) fs.rmSync(p.temp, { force: true });
+    throw new PartlyPlacedError(error, placed, made.length);
   }
 }
 
@@ -303,5 +339,22 @@ export function replaceFileIfUnchanged(target: string, data: string, stamp: File
   } finally {
     if (!renamed) fs.rmSync(temp, { force: true });
     fs.closeSync(fd);
+  }
+}
+
+/** Removes `dir` and the folders under it when they hold nothing else (never through a link). */
+export function removeEmptyFolders(dir: string): void {
+  let names: string[];
+  try {
+    if (!fs.lstatSync(dir).isDirectory()) return;
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) removeEmptyFolders(path.join(dir, name));
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // Not empty: something else is in it.
   }
 }

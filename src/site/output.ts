@@ -17,7 +17,8 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { isFile, lstatInto, SIZE, statArray } from "../journal/lstat.js";
 import { readRegular } from "../journal/regular-file.js";
-import { replaceFile, replaceFiles } from "../journal/safe-write.js";
+import { removeLeftoverTemps } from "../journal/leftovers.js";
+import { removeEmptyFolders, replaceFile, replaceFiles } from "../journal/safe-write.js";
 
 export const SITE_MANIFEST = ".nexus-site.json";
 const MANIFEST_VERSION = 2;
@@ -100,7 +101,11 @@ export function checkOutFolder(out: string): Manifest {
   }
   if (!stat.isDirectory()) throw new UserError(`${out} is not a folder (a file or a link); nexus writes the site only into a folder of its own`);
   const manifest = readManifest(out);
+  // What a build killed midway left: its temporary files (a first build's, before any manifest, too).
+  removeLeftoverTemps(out);
   if (manifest) return manifest;
+  // Without a manifest: empty folders (what such a build made) are nothing in the way.
+  for (const name of fs.readdirSync(out)) removeEmptyFolders(path.join(out, name));
   if (fs.readdirSync(out).length > 0) {
     throw new UserError(`${out} holds files that nexus did not write (it has no ${SITE_MANIFEST}); nothing was written`, { hint: "choose an empty or new folder with --out" });
   }
@@ -205,7 +210,8 @@ export async function writeSite(out: string, files: Iterable<SiteFile>, keys = "
     }
   }
   try {
-    await replaceFiles(changed(), 64, false);
+    // All or none: an error while the files are written (a full disk) puts none in place.
+    await replaceFiles(changed(), { durable: false });
   } catch (error) {
     // What was written is the site's, even when a later file stopped the build; what may not have been is written again next time.
     for (const rel of yielded) now.set(rel, { hash: "", size: -1 });

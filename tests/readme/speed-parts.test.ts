@@ -8,7 +8,7 @@ import { forEachBody, type BodyFields } from "../../src/journal/bodies.js";
 import { bodyUnread, lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
 import { encodeHref, hrefBetween, hrefLength, linkTarget } from "../../src/readme/links.js";
-import { replaceFiles } from "../../src/journal/safe-write.js";
+import { PartlyPlacedError, replaceFiles } from "../../src/journal/safe-write.js";
 import { ByteCounter, PageWriter, type Sink } from "../../src/readme/pages/bytes.js";
 import { makeTree, tempDir } from "../helpers.js";
 
@@ -135,7 +135,7 @@ describe("replaceFiles", () => {
       const n = shared.write(`file ${i} é`);
       return shared.subarray(0, n);
     }] as [string, () => Buffer]);
-    await replaceFiles(files, 3);
+    await replaceFiles(files, { batch: 3 });
     for (let i = 0; i < 10; i += 1) expect(fs.readFileSync(path.join(dir, `f${i}.md`), "utf8")).toBe(`file ${i} é`);
     expect(fs.statSync(path.join(dir, "f3.md")).mode & 0o777).toBe(0o600);
     expect(fs.lstatSync(path.join(dir, "f4.md")).isFile()).toBe(true);
@@ -143,13 +143,48 @@ describe("replaceFiles", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `f${i}.md`).sort());
   });
 
-  it("stops at an error: the files of earlier batches are in place, the rest untouched, no temporary file left", async () => {
+  it("all or none: an error while the files are written (a full disk) puts none in place and leaves no temporary file", async () => {
     const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "f1.md"), "old 1");
+    let placing = 0;
     const files = Array.from({ length: 7 }, (_, i) => [path.join(dir, `f${i}.md`), () => {
       if (i === 5) throw new Error("disk full");
       return `file ${i}`;
     }] as [string, () => string]);
-    await expect(replaceFiles(files, 2)).rejects.toThrow("disk full");
+    await expect(replaceFiles(files, { batch: 2, beforePlace: () => (placing += 1) })).rejects.toThrow("disk full");
+    expect(fs.readdirSync(dir)).toEqual(["f1.md"]);
+    expect(fs.readFileSync(path.join(dir, "f1.md"), "utf8")).toBe("old 1");
+    expect(placing).toBe(0);
+  });
+
+  it("beforePlace runs once every file is written: when it fails nothing is in place; it sees no file in place", async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 5 }, (_, i) => [path.join(dir, `f${i}.md`), () => `file ${i}`] as [string, () => string]);
+    let seen: string[] = [];
+    await expect(
+      replaceFiles(files, {
+        batch: 2,
+        beforePlace: () => {
+          seen = fs.readdirSync(dir).filter((n) => !n.endsWith(".tmp"));
+          throw new Error("manifest not written");
+        },
+      }),
+    ).rejects.toThrow("manifest not written");
+    expect(seen).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("a rename that fails (a folder in the way) is a PartlyPlacedError: the files before it are in place, the rest as they were", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "f2.md"));
+    fs.writeFileSync(path.join(dir, "f2.md", "keep"), "x");
+    fs.writeFileSync(path.join(dir, "f3.md"), "old 3");
+    const files = Array.from({ length: 4 }, (_, i) => [path.join(dir, `f${i}.md`), () => `file ${i}`] as [string, () => string]);
+    const error = await replaceFiles(files, { batch: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartlyPlacedError);
+    expect(error).toMatchObject({ placed: 2, total: 4 });
     expect(fs.readdirSync(dir).sort()).toEqual(["f0.md", "f1.md", "f2.md", "f3.md"]);
+    expect(fs.readFileSync(path.join(dir, "f1.md"), "utf8")).toBe("file 1");
+    expect(fs.readFileSync(path.join(dir, "f3.md"), "utf8")).toBe("old 3");
   });
 });
