@@ -64,7 +64,7 @@ export function entryPage({ entry, rendered, related, linkedFrom, model }: Entry
     newer ? `<a rel="next" href="${href(newer.page)}"><span class="dir">Newer in ${htmlLine(entry.topic.name)}</span> ${htmlLine(newer.meta.title)}</a>` : "",
   ].filter(Boolean);
   const more = [
-    related.length ? `<section aria-labelledby="h-related">\n<h2 id="h-related">More like this</h2>\n${entryList(related, href)}\n</section>` : "",
+    related.length ? `<section aria-labelledby="h-related">\n<h2 id="h-related">Earlier entries like this</h2>\n${entryList(related, href)}\n</section>` : "",
     linkedFrom.length ? `<section aria-labelledby="h-backlinks">\n<h2 id="h-backlinks">Linked from</h2>\n${entryList(linkedFrom, href)}\n</section>` : "",
   ].filter(Boolean);
   const main = [

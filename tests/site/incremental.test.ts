@@ -107,15 +107,18 @@ describe("related entries", () => {
     );
   });
 
-  it("are entries that share a word, never the entry itself", () => {
+  it("are earlier entries that share a word: an entry added later changes no older page", () => {
     const metas: EntryMeta[] = ["celery retry", "celery beat", "redis cache", "redis pool", "celery pool"].map((title, i) => ({ title, topic: `Subject${"abcde"[i]}`, tags: [], date: `2026-01-0${i + 1}`, featured: false, path: `entries/e${i}.md` }));
-    const model = buildSiteModel(metas);
+    const model = buildSiteModel(metas.reverse());
     const related = relatedEntries(model);
     for (const e of model.entries) {
-      expect(related[e.at]).not.toContain(e);
-      for (const r of related[e.at]!) expect(r.meta.title.split(" ").some((w) => e.meta.title.split(" ").includes(w))).toBe(true);
+      for (const r of related[e.at]!) {
+        expect(r.meta.date < e.meta.date).toBe(true);
+        expect(r.meta.title.split(" ").some((w) => e.meta.title.split(" ").includes(w))).toBe(true);
+      }
     }
-    expect(related[model.byPath.get("entries/e0.md")!.at]!.map((e) => e.meta.title)).toEqual(expect.arrayContaining(["celery beat", "celery pool"]));
+    expect(related[model.byPath.get("entries/e4.md")!.at]!.map((e) => e.meta.title)).toEqual(expect.arrayContaining(["celery retry", "celery beat", "redis pool"]));
+    expect(related[model.byPath.get("entries/e0.md")!.at]).toEqual([]);
   });
 });
 
