@@ -60,10 +60,10 @@ function report(label, value, target, unit = "") {
 // --- Running nexus -----------------------------------------------------------------
 
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  'import fs from "node:fs"; process.on("exit", () => { try { fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });',
+  'import fs from "node:fs"; process.on("exit", () => { try { const u = process.resourceUsage(); fs.writeFileSync(process.env.BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); } catch {} });',
 )}`;
 
-/** Runs nexus in `cwd`; its wall time, peak memory and stdout. */
+/** Runs nexus in `cwd`; its wall time, peak memory, CPU time (user and system: what a busy machine inflates less) and stdout. */
 function nexus(args, cwd, rssFile) {
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ["--import", RSS_HOOK, BIN, ...args], {
@@ -74,7 +74,8 @@ function nexus(args, cwd, rssFile) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`nexus ${args.join(" ")} exited ${child.status}: ${child.stderr}`);
-  return { ms, mb: Number(fs.readFileSync(rssFile, "utf8")) / 1024, stdout: child.stdout };
+  const [rss, cpu] = fs.readFileSync(rssFile, "utf8").split(" ").map(Number);
+  return { ms, mb: rss / 1024, cpuMs: cpu / 1000, stdout: child.stdout };
 }
 
 /** "(N written, M unchanged, K removed)" of build-site's line. */
@@ -295,14 +296,14 @@ async function main() {
     const site = path.join(journal, "site");
     const atSize = SIZE === 10_000 ? TARGETS : {};
     const cold = nexus(["build-site", "--base-url", BASE], journal, rss);
-    report("cold build (ms; no site, no render cache)", Math.round(cold.ms), atSize.coldMs);
+    report(`cold build (ms; no site, no render cache; CPU ${Math.round(cold.cpuMs).toLocaleString("en")} ms)`, Math.round(cold.ms), atSize.coldMs);
     report("cold build: peak memory (MB)", Math.round(cold.mb), atSize.coldMb);
     const again = nexus(["build-site", "--base-url", BASE], journal, rss);
-    report(`build of an unchanged journal (ms; ${writtenOf(again.stdout).written} written)`, Math.round(again.ms));
+    report(`build of an unchanged journal (ms; ${writtenOf(again.stdout).written} written; CPU ${Math.round(again.cpuMs).toLocaleString("en")} ms)`, Math.round(again.ms));
     nexus(["add", "Tuning celery prefetch with redis", "--topic", "Celery", "--tag", "celery", "--tag", "redis", "--challenge", "Workers hoarded tasks while others idled.", "--solution", "Set `worker_prefetch_multiplier = 1` and `acks_late`.", "--takeaway", "Measure the queue before tuning the workers.", "--date", "2026-12-06"], journal, rss);
     const add = nexus(["build-site", "--base-url", BASE], journal, rss);
     const w = writtenOf(add.stdout);
-    report("build after one add (ms)", Math.round(add.ms), atSize.rebuildMs);
+    report(`build after one add (ms; CPU ${Math.round(add.cpuMs).toLocaleString("en")} ms)`, Math.round(add.ms), atSize.rebuildMs);
     report(`build after one add: files written (${w.removed} removed)`, w.written, atSize.rebuildFiles);
     report("build after one add: peak memory (MB)", Math.round(add.mb));
     const out = outputFigures(site);

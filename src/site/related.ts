@@ -4,8 +4,10 @@
 import { termCounts } from "../search/tokens.js";
 import type { SiteEntry, SiteModel } from "./model.js";
 
-/** A word shared by more entries than this says little about closeness (and would cost a pass over them all). */
+/** A word shared by this many earlier entries says little about closeness (and would cost a pass over them all). */
 const COMMON = 200;
+/** The weight of a word is log(1 + RARE / entries with it): fixed, not the journal's size, which every add changes. */
+const RARE = 1000;
 
 /**
  * For each entry (by its place), up to `max` earlier entries like it, closest first.
@@ -15,34 +17,36 @@ const COMMON = 200;
  */
 export function relatedEntries(model: SiteModel, max = 5): SiteEntry[][] {
   const { entries } = model;
-  const termsOf = entries.map((e) => [...termCounts([e.meta.title, ...e.meta.tags, e.meta.topic]).keys()]);
+  const n = entries.length;
+  // From the oldest entry to the newest: each one is scored against the entries before
+  // it alone, with how rare a word is among them, so nothing added later changes it.
   const postings = new Map<string, number[]>();
-  termsOf.forEach((terms, i) => {
+  const score = new Float64Array(n);
+  const out: SiteEntry[][] = new Array(n);
+  for (let i = n - 1; i >= 0; i -= 1) {
+    const entry = entries[i]!;
+    const terms = [...termCounts([entry.meta.title, ...entry.meta.tags, entry.meta.topic]).keys()];
+    const touched: number[] = [];
     for (const t of terms) {
       const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  const n = entries.length;
-  const limit = Math.max(COMMON, Math.ceil(n / 50));
-  const score = new Float64Array(n);
-  return entries.map((entry, i) => {
-    const touched: number[] = [];
-    for (const t of termsOf[i]!) {
-      const list = postings.get(t)!;
-      if (list.length < 2 || list.length > limit) continue;
-      const idf = Math.log(1 + n / list.length);
+      if (!list) continue;
+      if (list.length >= COMMON) continue;
+      const idf = Math.log(1 + RARE / (list.length + 1));
       for (const j of list) {
-        if (j <= i) continue;
         if (score[j] === 0) touched.push(j);
         score[j]! += idf;
       }
     }
     const best = closest(touched, (j) => score[j]! + (entries[j]!.topic === entry.topic ? 0.5 : 0), max);
     for (const j of touched) score[j] = 0;
-    return best.map((j) => entries[j]!);
-  });
+    out[i] = best.map((j) => entries[j]!);
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  }
+  return out;
 }
 
 /** The `max` candidates of highest score, highest first (the lower place first among equals), without sorting them all. */

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { encodeNumber } from "../journal/codec.js";
 
 /** About how many bytes of postings one shard holds (a longer line is a shard of its own). */
-export const SHARD_BYTES = 4096;
+export const SHARD_BYTES = 2048;
 
 /** What the rest of the index needs of the base. */
 export interface SearchBase {
