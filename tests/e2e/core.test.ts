@@ -471,7 +471,8 @@ describe("nexus doctor and broken entries", () => {
     const dir = journal({
       ".nexus/drafts/new-entry-123-456.md": "---\ntitle: half\n",
       "entries/.2026-01-01-x.md.4242.0badcafe.tmp": "half a write",
-      "entries/.2026-01-02-y.md.4242.deadbeef.tmp": "a write going on now",
+      // A write going on now: recent, and its process (this one) alive.
+      [`entries/.2026-01-02-y.md.${process.pid}.deadbeef.tmp`]: "a write going on now",
     });
     const old = new Date(Date.now() - 3_600_000);
     fs.utimesSync(path.join(dir, ".nexus/drafts/new-entry-123-456.md"), old, old);
