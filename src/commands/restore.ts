@@ -67,7 +67,7 @@ function listing(ctx: Context, items: Trashed[], json: boolean): number {
   const c = ctx.io.color;
   const numberWidth = String(rows.length).length;
   const pathWidth = Math.min(48, Math.max(...rows.map((r) => displayWidth(inertLine(r.path)))));
-  const room = Math.max(12, (ctx.io.stdoutIsTTY ? ctx.io.columns : 80) - numberWidth - 2 - 16 - 2 - pathWidth - 2);
+  const room = Math.max(12, ctx.io.columns - numberWidth - 2 - 16 - 2 - pathWidth - 2);
   for (const row of rows) {
     const when = localMinute(row.removed);
     const shown = pad(truncate(inertLine(row.path), pathWidth), pathWidth);

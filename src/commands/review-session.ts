@@ -11,8 +11,9 @@ import { reviewFigures, type DueCard } from "../review/queue.js";
 import { preview, rateInPlace } from "../review/replay.js";
 import type { Io } from "../ui/io.js";
 import type { KeyPress, KeyReader } from "../ui/keys.js";
-import { answerText, questionText, ratingsLine } from "../ui/review-card.js";
+import { answerText, hintErased, questionText, ratingsLine } from "../ui/review-card.js";
 import { entryHeader } from "../ui/entry-view.js";
+import { nextDueLine } from "../ui/review-figures.js";
 
 export interface SessionOptions {
   day: string;
@@ -71,7 +72,7 @@ export async function session(io: Io, deck: Deck, queue: DueCard<LoadedEntry>[],
         stopped = true;
         break;
       }
-      io.out(`\n${answerText(io, card.entry)}`);
+      io.out(`${hintErased(io)}${answerText(io, card.entry)}`);
       const shownAt = options.instant(options.now());
       io.out(ratingsLine(io, preview(deck, card.entry.path, shownAt), shownAt));
       const rating = await waitRating(options.readKey);
@@ -102,7 +103,7 @@ export async function session(io: Io, deck: Deck, queue: DueCard<LoadedEntry>[],
   const lines = [
     c.bold(`Reviewed ${plural(rated, "card")}`) + (rated ? c.dim(` (${RATINGS.filter((r) => counts[r]).map((r) => `${counts[r]} ${r}`).join(", ")})`) : ""),
     `Remaining today: ${remaining}${later.length && !waiting.length && !stopped && !interrupted ? ` (in learning; back at ${new Date(later[0]!.history!.card.due).toTimeString().slice(0, 5)})` : ""}`,
-    ...(figures.nextDue ? [`Next due: ${figures.nextDue}${figures.nextDue === localDay(end) ? " (tomorrow)" : ""}`] : []),
+    ...(figures.nextDue ? [nextDueLine(figures.nextDue, localDay(end))] : []),
   ];
   io.out(`\n${lines.join("\n")}\n`);
   if (interrupted || (stopped && rated === 0)) throw new InterruptedError(rated ? "interrupted; the ratings given were kept" : "stopped: nothing was rated");

@@ -8,10 +8,12 @@ import { localDay, ratingInstant, shortInterval } from "../review/days.js";
 import { loadDeck, optedOut, type Deck } from "../review/deck.js";
 import { appendEvents, LOG_FILE } from "../review/log-file.js";
 import { unloggablePath, type RatingName } from "../review/log.js";
-import { cardJson, dueQueue, reviewFigures, type DueCard } from "../review/queue.js";
+import { cardJson, dueQueue, isLearning, reviewFigures, todayPhrase, type DueCard } from "../review/queue.js";
 import { rateInPlace } from "../review/replay.js";
-import { warnProblems, type Io } from "../ui/io.js";
+import { displayWidth, pad, truncate, warnProblems, type Io } from "../ui/io.js";
 import type { KeyReader } from "../ui/keys.js";
+import { nextDuePhrase } from "../ui/review-figures.js";
+import { addDays } from "../domain/dates.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface ReviewOptions {
@@ -35,7 +37,6 @@ export interface ReviewDeps {
 
 const SHOWN_DAMAGE = 5;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * `nexus review`: on a terminal, the day's cards one at a time; `--due` lists
@@ -107,7 +108,7 @@ function nothingDue(io: Io, cards: LoadedEntry[], deck: Deck, day: string): numb
     return 1;
   }
   const figures = reviewFigures(cards, deck.replayed.cards, { day, newPerDay: deck.settings.newPerDay });
-  io.err(`Nothing due on ${day}.${figures.nextDue ? ` Next: ${figures.nextDue}.` : ""}\n`);
+  io.err(`Nothing due on ${day}${figures.nextDue ? `; ${nextDuePhrase(figures.nextDue, addDays(day, 1))}` : ""}.\n`);
   return 1;
 }
 
@@ -116,13 +117,19 @@ function listDue(io: Io, queue: DueCard<LoadedEntry>[], cards: LoadedEntry[], de
   if (queue.length === 0) return json ? 1 : nothingDue(io, cards, deck, day);
   if (json) return 0;
   const c = io.color;
-  for (const card of queue) {
+  // The words of stats: new (never rated), learning (rated, short steps), due (learned, due again).
+  // In the width: the path (what names the card) first, the title in what is left (12 at least).
+  const room = Math.max(20, io.columns - 10 - 2 - 8 - 2);
+  const paths = queue.map((card) => inertLine(card.entry.path));
+  const pathWidth = Math.min(room - 14, Math.max(...paths.map(displayWidth)));
+  queue.forEach((card, i) => {
     const row = cardJson(card, day);
-    const state = row.state === "new" ? c.cyan("new       ") : row.state.padEnd(10);
-    io.out(`${row.due}  ${state}  ${inertLine(card.entry.path)}  ${c.bold(inertLine(card.entry.title))}\n`);
-  }
+    const kind = !card.history ? c.cyan("new     ") : isLearning(card.history) ? "learning" : "due     ";
+    const title = truncate(inertLine(card.entry.title), room - pathWidth - 2);
+    io.out(`${row.due}  ${kind}  ${pad(truncate(paths[i]!, pathWidth), pathWidth)}  ${c.bold(title)}\n`);
+  });
   const fresh = queue.filter((q) => !q.history).length;
-  io.err(`${plural(queue.length - fresh, "card")} due and ${fresh} new on ${day}\n`);
+  io.err(`${todayPhrase(queue.length - fresh, fresh)} on ${day}\n`);
   return 0;
 }
 

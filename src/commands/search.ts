@@ -130,7 +130,7 @@ interface ShownHit extends Pick<Hit, "entry" | "score" | "words" | "proximity"> 
 /** The results as the terminal shows them: the entry's line, its path, a snippet, and why (--explain) or what it lacks. */
 function resultBlocks(ctx: Context, shown: ShownHit[], matchers: WordMatcher[], explain: boolean): string {
   const c = ctx.io.color;
-  const width = ctx.io.stdoutIsTTY ? Math.max(30, ctx.io.columns - 3) : 100;
+  const width = Math.max(30, ctx.io.columns - 3);
   const mark = (text: string) => c.bold.yellow(text);
   const lines = formatEntryLines(ctx.io, shown.map((s) => s.entry), (title) =>
     c.bold(highlight({ text: title, ranges: findRanges(title, matchers).ranges }, mark)),

@@ -5,7 +5,7 @@ import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
 import { applyRelabel, planRelabel, type LabelField } from "../journal/relabel.js";
 import type { LoadedEntry } from "../journal/read.js";
-import type { Io } from "../ui/io.js";
+import { truncate, type Io } from "../ui/io.js";
 import { loadJournal, type Context } from "./context.js";
 
 export interface LabelsOptions {
@@ -33,7 +33,8 @@ export function labelCounts(entries: LoadedEntry[], field: LabelField): LabelCou
 function printCounts(io: Io, counts: LabelCount[]): void {
   const width = String(counts[0]?.count ?? 0).length;
   const c = io.color;
-  io.out(counts.map((l) => `${String(l.count).padStart(width + 2)}  ${c.bold(inertLine(l.name))}`).join("\n") + "\n");
+  const room = Math.max(10, io.columns - width - 4);
+  io.out(counts.map((l) => `${String(l.count).padStart(width + 2)}  ${c.bold(truncate(inertLine(l.name), room))}`).join("\n") + "\n");
 }
 
 function hintDuplicates(io: Io, counts: LabelCount[], field: LabelField): void {

@@ -26,7 +26,7 @@ export interface JournalStats {
   until: string;
   topics: LabelCount[];
   tags: LabelCount[];
-  /** The twelve months ending with the month of `until`, oldest first. */
+  /** The months from the first entry's to `until`'s, at most the last twelve, oldest first (empty ones included). */
   months: { month: string; count: number }[];
   streaks: { current: Streak; longest: Streak };
   /** 53 weeks, Monday first; each week is 7 counts, null after `until`. */
@@ -115,7 +115,11 @@ export function computeStats(entries: StatsEntry[], until: string): JournalStats
 
   const perMonth = new Map<string, number>();
   for (const e of entries) perMonth.set(e.date.slice(0, 7), (perMonth.get(e.date.slice(0, 7)) ?? 0) + 1);
-  const months = monthsEnding(until.slice(0, 7), 12).map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
+  // The journal's own months: none before its first entry (a week-old journal shows one or two).
+  const first = days[0]?.slice(0, 7);
+  const months = monthsEnding(until.slice(0, 7), 12)
+    .filter((month) => first === undefined || month >= first)
+    .map((month) => ({ month, count: perMonth.get(month) ?? 0 }));
 
   return {
     entries: entries.length,

@@ -75,15 +75,29 @@ export interface ReviewFigures {
   cards: number;
   /** Cards rated at least once. */
   started: number;
-  /** Due on the day (new cards within the daily limit included). */
+  /** Due on the day (new cards within the daily limit included): `due` + `newToday`. */
   dueToday: number;
+  /** Cards rated before that are due by the end of the day (learning ones included). */
+  due: number;
+  /** New cards offered on the day (within review.newPerDay). */
+  newToday: number;
+  /** Cards never rated. */
+  new: number;
+  /** Cards rated before and still in (re)learning: their next steps are minutes or hours apart. */
+  learning: number;
   /** Ratings given in the day's month, up to the day. */
   reviewedThisMonth: number;
   /** Share of reviews of learned cards not rated "again"; null before any. */
   retention: number | null;
-  /** The next local day with something due after the day, or null. */
+  /** The first local day after the day with a card due, or null. */
   nextDue: string | null;
 }
+
+/** A card rated before whose next steps are still minutes or hours apart (learning or relearning). */
+export const isLearning = (history: CardHistory): boolean => /learning$/.test(STATE_NAMES[history.card.state]);
+
+/** The day's cards in the words review and stats share: "3 due and 10 new". */
+export const todayPhrase = (due: number, fresh: number): string => `${due} due and ${fresh} new`;
 
 export function reviewFigures(entries: CardEntry[], cards: Map<string, CardHistory>, options: QueueOptions): ReviewFigures {
   const month = options.day.slice(0, 7);
@@ -93,10 +107,12 @@ export function reviewFigures(entries: CardEntry[], cards: Map<string, CardHisto
   let reviewed = 0;
   let recalled = 0;
   let next: number | undefined;
+  let learning = 0;
   for (const entry of entries) {
     const history = cards.get(entry.path);
     if (!history) continue;
     started += 1;
+    if (isLearning(history)) learning += 1;
     reviewed += history.reviewed;
     recalled += history.recalled;
     for (const t of history.times) if (t < end && localDay(t).slice(0, 7) === month) reviewedThisMonth += 1;
@@ -104,13 +120,17 @@ export function reviewFigures(entries: CardEntry[], cards: Map<string, CardHisto
     if (due >= end && (next === undefined || due < next)) next = due;
   }
   const queue = dueQueue(entries, cards, { day: options.day, newPerDay: options.newPerDay });
-  const dueToday = queue.length;
+  const newToday = queue.filter((c) => !c.history).length;
   // New cards past today's limit come up tomorrow.
-  if (entries.length - started > queue.filter((c) => !c.history).length && (next === undefined || next > end)) next = end;
+  if (entries.length - started > newToday && (next === undefined || next > end)) next = end;
   return {
     cards: entries.length,
     started,
-    dueToday,
+    dueToday: queue.length,
+    due: queue.length - newToday,
+    newToday,
+    new: entries.length - started,
+    learning,
     reviewedThisMonth,
     retention: reviewed ? Math.round((recalled / reviewed) * 1000) / 1000 : null,
     nextDue: next === undefined ? null : localDay(next),

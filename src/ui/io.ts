@@ -61,7 +61,8 @@ export function processIo(level: 0 | 1 | 2 | 3, color: (level: 1 | 2 | 3) => Cha
     stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
     cwd: workingFolder(),
     env: process.env,
-    columns: process.stdout.columns || 80,
+    // The terminal's width; else $COLUMNS when it is set (exported); else 80.
+    columns: process.stdout.columns || Number(/^\d+$/.exec(process.env.COLUMNS ?? "")?.[0]) || 80,
   };
 }
 
@@ -79,19 +80,39 @@ export function warnProblems(io: Io, problems: FileProblem[], strict: boolean): 
 }
 
 // Combining marks and zero-width characters take no column; East Asian wide and
-// full-width characters and most emoji take two.
+// full-width characters take two, and so does an emoji shown as one (a grapheme with
+// emoji presentation, a text symbol made emoji by U+FE0F, a flag, a family joined by ZWJ).
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE = /[\u1100-\u115f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{16fe0}-\u{18cff}\u{1b000}-\u{1b2ff}\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f1e6}-\u{1f1ff}\u{1f200}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f7e0}-\u{1f7eb}\u{1f90c}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const EMOJI = /\p{Extended_Pictographic}\ufe0f|\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(\p{Emoji_Modifier}|\u200d)/u;
+/** Printable ASCII only: one column a character, no cluster to look at (most titles). */
+const ASCII = /^[\x20-\x7e]*$/;
+
+let segmenter: Intl.Segmenter | undefined;
+/** The text's graphemes, as a person counts characters. */
+function graphemes(text: string): Iterable<string> {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
 
 function charWidth(ch: string): number {
   if (ZERO_WIDTH.test(ch)) return 0;
   return WIDE.test(ch) ? 2 : 1;
 }
 
+/** Columns a grapheme takes: two for an emoji sequence or a wide character, else its code points'. */
+function clusterWidth(cluster: string): number {
+  if (EMOJI.test(cluster)) return 2;
+  let width = 0;
+  for (const ch of cluster) width += charWidth(ch);
+  return Math.min(width, 2);
+}
+
 /** Columns a one-line text takes on a terminal. */
 export function displayWidth(text: string): number {
+  if (ASCII.test(text)) return text.length;
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (const cluster of graphemes(text)) width += clusterWidth(cluster);
   return width;
 }
 
@@ -101,15 +122,16 @@ export function pad(text: string, width: number): string {
   return used >= width ? text : text + " ".repeat(width - used);
 }
 
-/** Cuts a one-line text to a number of terminal columns, with an ellipsis. */
+/** Cuts a one-line text to a number of terminal columns, with an ellipsis; never inside a grapheme. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  if (width <= 0) return "";
   let out = "";
   let used = 0;
-  for (const ch of text) {
-    const w = charWidth(ch);
+  for (const cluster of ASCII.test(text) ? text : graphemes(text)) {
+    const w = clusterWidth(cluster);
     if (used + w > width - 1) break;
-    out += ch;
+    out += cluster;
     used += w;
   }
   return `${out}…`;

@@ -5,7 +5,7 @@ import type { Card } from "ts-fsrs";
 import type { LoadedEntry } from "../journal/read.js";
 import { shortInterval } from "../review/days.js";
 import { RATINGS, type RatingName } from "../review/log.js";
-import type { Io } from "./io.js";
+import { displayWidth, type Io } from "./io.js";
 import { renderMarkdown } from "./markdown.js";
 
 const LABELS: Record<RatingName, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
@@ -20,9 +20,22 @@ export function questionText(io: Io, entry: LoadedEntry, header: string, positio
     header,
     render(io, `## Challenge\n\n${entry.challenge}`),
     "",
-    c.dim("space or Enter: show the answer    q or Esc: stop"),
+    c.dim(REVEAL_HINT),
     "",
   ].join("\n");
+}
+
+const REVEAL_HINT = "space or Enter: show the answer    q or Esc: stop";
+
+/**
+ * What goes between the question and the answer: on a terminal, the cursor goes back up
+ * over the hint (and its wrapped lines) and clears it, so the hint does not stay above the
+ * answer; elsewhere a blank line.
+ */
+export function hintErased(io: Io): string {
+  if (!io.stdoutIsTTY) return "\n";
+  const lines = Math.max(1, Math.ceil(displayWidth(REVEAL_HINT) / Math.max(1, io.columns)));
+  return `\u001b[${lines}A\r\u001b[0J`;
 }
 
 export function answerText(io: Io, entry: LoadedEntry): string {

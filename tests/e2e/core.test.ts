@@ -319,10 +319,13 @@ describe("nexus list", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^2026-11-20\s+Django\s+Fixing N\+1 queries in list views\s+#orm #performance$/);
-    expect(lines[1]).toMatch(/^2026-10-02\s+Asynchronous Prog…\s+Retrying Celery tasks/);
+    // 80 columns without a terminal: the tag that does not fit is counted.
+    expect(lines[0]).toBe("2026-11-20  Django            Fixing N+1 queries in list views  #orm +1");
+    expect(lines[1]).toMatch(/^2026-10-02\s+Asynchronous Pr…\s+Retrying Celery tasks/);
     expect(lines[2]).toMatch(/^2026-09-15\s+Docker/);
     expect(r.stdout).not.toMatch(/\u001b/);
+    const wide = await runCli(["list"], { cwd: journal(), env: { COLUMNS: "100" } });
+    expect(wide.stdout.split("\n")[0]).toBe(`2026-11-20  Django${" ".repeat(16)}Fixing N+1 queries in list views  #orm #performance`);
   });
 
   it("filters by topic, tags and dates, and limits", async () => {

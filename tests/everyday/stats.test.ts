@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stats } from "../../src/commands/stats.js";
 import { computeStats, weekday } from "../../src/domain/stats.js";
+import { displayWidth } from "../../src/ui/io.js";
 import { entryText, makeTree, runCli } from "../helpers.js";
 import { fakeIo } from "./fake-io.js";
 
@@ -27,8 +28,11 @@ describe("stats figures", () => {
     expect(s.streaks.longest).toEqual({ days: 3, start: "2026-01-01", end: "2026-01-03" });
     expect(s.streaks.current).toEqual({ days: 2, start: "2026-01-10", end: "2026-01-11" });
     expect(s.activeDays).toBe(5);
-    expect(s.months.at(-1)).toEqual({ month: "2026-01", count: 6 });
-    expect(s.months[0]!.month).toBe("2025-02");
+    // The journal's months only: it began in January.
+    expect(s.months).toEqual([{ month: "2026-01", count: 6 }]);
+    const long = computeStats([e("2024-03-05", "A"), e("2026-01-02", "A")], "2026-02-11");
+    expect(long.months.map((m) => m.month)).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(computeStats([e("2026-01-20", "A")], "2026-03-01").months).toEqual([{ month: "2026-01", count: 1 }, { month: "2026-02", count: 0 }, { month: "2026-03", count: 0 }]);
     expect(s.heatmap.weeks).toHaveLength(53);
     expect(weekday(s.heatmap.start)).toBe(0);
     expect(s.heatmap.end).toBe("2026-01-11");
@@ -58,15 +62,38 @@ describe("nexus stats", () => {
     const r = await runCli(["stats", "--until", "2026-03-01"], { cwd: journal() });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
-    for (const line of r.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of r.stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain("8 entries on 7 days, 2025-12-31 to 2026-02-12");
-    expect(r.stdout).toContain("Longest: 4 days (2025-12-31 to 2026-01-03)");
+    expect(r.stdout).toContain("Longest streak: 4 days (2025-12-31 to 2026-01-03)");
+    // Months from the journal's first (December 2025), none empty before it.
+    expect(r.stdout).toMatch(/Entries per month \(to 2026-03\)\n {2}2025-12 +█+ 1\n {2}2026-01 +█+ 4\n {2}2026-02 +█+ 3\n {2}2026-03 +· 0\n/);
     expect(r.stdout).toContain("Current streak: 0 days");
     expect(r.stdout).toMatch(/ {2}Python +█+ 3\n/);
     expect(r.stdout).toMatch(/2026-01 +█+ 4\n/);
     expect(r.stdout).toContain("Docker \u241b[2J");
     expect(r.stdout).toContain("#asyncio");
     expect(r.stdout).toMatch(/Mon +[·░▒▓█ ]+\n/);
+  });
+
+  it("uses the width it is given (COLUMNS), wide characters counted twice; the rest of the topics is one bar apart", async () => {
+    const files: Record<string, string> = { "nexus.config.json": "{}\n" };
+    for (let i = 1; i <= 15; i++) files[`entries/2026-11-${10 + i}-t${i}.md`] = entryText({ title: `T${i}`, topic: `東京タワー ${i}`, date: `2026-11-${10 + i}`, tags: [`タグ${i}`] });
+    for (let i = 1; i <= 6; i++) files[`entries/2026-12-0${i}-big${i}.md`] = entryText({ title: `Big ${i}`, topic: "東京タワー 1", date: `2026-12-0${i}` });
+    const dir = makeTree(files);
+    for (const columns of [60, 80, 120]) {
+      const r = await runCli(["stats", "--until", "2026-12-06"], { cwd: dir, env: { COLUMNS: String(columns) } });
+      const widths = r.stdout.split("\n").map(displayWidth);
+      expect(Math.max(...widths), String(columns)).toBeLessThanOrEqual(columns);
+      if (columns === 120) expect(Math.max(...widths)).toBeGreaterThan(100);
+    }
+    const r = await runCli(["stats", "--until", "2026-12-06"], { cwd: dir });
+    // 3 topics past the twelfth, 3 entries: one bar in another shade, after the others.
+    expect(r.stdout).toMatch(/ {2}東京タワー \d+ +█+ 1\n {2}3 other topics +░+ 3\n\n/);
+    const topBar = /東京タワー 1 +(█+) 7/.exec(r.stdout)![1]!.length;
+    const restBar = /3 other topics +(░+) 3/.exec(r.stdout)![1]!.length;
+    expect(restBar).toBeLessThan(topBar);
+    // 5 tags past the tenth, 5 entries, more than any tag shown: the bar stops at the longest, with …
+    expect(r.stdout).toMatch(/ {2}5 other tags +░+… 5\n/);
   });
 
   it("uses colour when asked", async () => {

@@ -137,3 +137,39 @@ describe("timeTicks", () => {
     expect(timeTicks("2026-01-15", "2026-05-20").map((t) => t.day)).toEqual(["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"]);
   });
 });
+
+describe("the topics chart", () => {
+  const topicsSvg = (topics: Record<string, number>) => {
+    const entries: LoadedEntry[] = [];
+    for (const [topic, count] of Object.entries(topics)) {
+      for (let i = 0; i < count; i++) entries.push({ ...entry("2026-11-20", entries.length), topic });
+    }
+    const svg = renderCharts(buildModel(entries.reverse(), []), "journal/charts").files.get("journal/charts/topics.svg")!;
+    checkXml(svg);
+    const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" class="(bar|rest)"\/>/g)].map((m) => ({ y: Number(m[2]), width: Number(m[3]), cls: m[4]! }));
+    return { svg, bars };
+  };
+
+  it("draws the other topics apart: after a gap, in another shade, never longer than the longest bar, cut with a mark", () => {
+    const many: Record<string, number> = { Django: 4 };
+    for (let i = 1; i <= 20; i++) many[`Topic ${String(i).padStart(2, "0")}`] = 1;
+    const { svg, bars } = topicsSvg(many);
+    expect(bars.map((b) => b.cls)).toEqual([...Array(12).fill("bar"), "rest"]);
+    const rest = bars.at(-1)!;
+    expect(rest.width).toBeLessThanOrEqual(Math.max(...bars.slice(0, -1).map((b) => b.width)));
+    expect(rest.y - bars.at(-2)!.y).toBeGreaterThan(22);
+    expect(texts(svg).map((t) => t.text)).toEqual(expect.arrayContaining(["9 other topics", "9"]));
+    // The rest (9) is more than Django (4): its bar is cut, with a break mark, and its count says 9.
+    expect(svg.match(/class="brk"/g)).toHaveLength(2);
+    expect(svg).toMatch(/\.rest\{fill:#[0-9a-f]{6}\}/);
+    expect(svg).toMatch(/prefers-color-scheme:dark\).*\.rest\{fill:#[0-9a-f]{6}\}/);
+  });
+
+  it("draws no rest bar for twelve topics, and no break mark for a small rest", () => {
+    const twelve = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`T${i}`, 2]));
+    expect(topicsSvg(twelve).bars.map((b) => b.cls)).toEqual(Array(12).fill("bar"));
+    const small = topicsSvg({ ...twelve, Extra: 1 });
+    expect(small.bars.at(-1)!.cls).toBe("rest");
+    expect(small.svg).not.toContain('class="brk"');
+  });
+});

@@ -27,8 +27,8 @@ describe("nexus review --due and --rate", () => {
     const dir = journal();
     const r = await runCli(["review", "--due", "--date", "2026-01-10"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`2026-01-10  new         ${A}  Select related\n2026-01-10  new         ${B}  Gather\n`);
-    expect(r.stderr).toContain("0 cards due and 2 new on 2026-01-10");
+    expect(r.stdout).toBe(`2026-01-10  new       ${A}  Select related\n2026-01-10  new       ${B.padEnd(A.length)}  Gather\n`);
+    expect(r.stderr).toContain("0 due and 2 new on 2026-01-10");
     const j = await runCli(["review", "--due", "--json", "--date", "2026-01-10", "--topic", "python"], { cwd: dir });
     expect(JSON.parse(j.stdout)).toEqual([
       { path: B, title: "Gather", topic: "Python", due: "2026-01-10", dueAt: null, state: "new", stability: 0, difficulty: 0, reps: 0, lapses: 0 },
@@ -51,7 +51,7 @@ describe("nexus review --due and --rate", () => {
     const none = await runCli(["review", "--due", "--date", "2026-01-10", "--topic", "Django"], { cwd: dir });
     expect(none.code).toBe(1);
     expect(none.stdout).toBe("");
-    expect(none.stderr).toBe(`Nothing due on 2026-01-10. Next: ${card.due}.\n`);
+    expect(none.stderr).toBe(`Nothing due on 2026-01-10; after today, the next cards are due on ${card.due}.\n`);
     const json = await runCli(["review", "--due", "--json", "--date", "2026-01-10", "--tag", "orm"], { cwd: dir });
     expect([json.code, json.stdout]).toEqual([1, "[]\n"]);
     const then = await runCli(["review", "--due", "--json", "--date", card.due, "--tag", "orm"], { cwd: dir });
@@ -165,9 +165,15 @@ describe("the log: damage, orphans, doctor, stats, init", () => {
     const dir = journal();
     await runCli(["review", "select", "--rate", "good", "--date", "2026-01-10"], { cwd: dir });
     const j = await runCli(["stats", "--json", "--until", "2026-01-10"], { cwd: dir });
-    expect(JSON.parse(j.stdout).review).toEqual({ cards: 2, started: 1, dueToday: 2, reviewedThisMonth: 1, retention: null, nextDue: null });
+    expect(JSON.parse(j.stdout).review).toEqual({ cards: 2, started: 1, dueToday: 2, due: 1, newToday: 1, new: 1, learning: 1, reviewedThisMonth: 1, retention: null, nextDue: null });
     const text = await runCli(["stats", "--until", "2026-01-10"], { cwd: dir });
-    expect(text.stdout).toContain("Reviews\n  2 cards (1 started) · 2 due today · 1 reviewed this month · no reviews of learned cards yet\n");
+    expect(text.stdout).toContain(
+      "Reviews\n  Today: 1 due and 1 new (nexus review)\n  Cards: 2 (1 new, 1 learning, 0 learned)\n  This month: 1 review; retention: no reviews of learned cards yet\n",
+    );
+    // review --due says the same of the same day, in the same words.
+    const due = await runCli(["review", "--due", "--date", "2026-01-10"], { cwd: dir });
+    expect(due.stdout).toMatch(/^2026-01-10 {2}learning {2}entries\/2026-01-02-select-related\.md {2}Select related\n2026-01-10 {2}new {6}/);
+    expect(due.stderr).toBe("1 due and 1 new on 2026-01-10\n");
     // A wrong review setting costs the review figures, not the others.
     fs.writeFileSync(path.join(dir, "nexus.config.json"), '{"review": {"newPerDay": "ten"}}');
     const broken = await runCli(["stats", "--until", "2026-01-10"], { cwd: dir });

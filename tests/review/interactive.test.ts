@@ -31,6 +31,8 @@ describe.skipIf(!hasTmux)("nexus review on a terminal", () => {
     session.press("Space");
     screen = await session.waitFor("q: stop");
     expect(screen).toContain("select_related()");
+    // The hint to reveal is gone once the answer is shown.
+    expect(screen).not.toContain("space or Enter: show the answer");
     expect(screen).toContain("Profile first.");
     expect(screen).toMatch(/1 Again 1m {3}2 Hard 6m {3}3 Good 10m {3}4 Easy \d+d/);
     session.type("4");
@@ -45,6 +47,7 @@ describe.skipIf(!hasTmux)("nexus review on a terminal", () => {
     screen = await session.waitFor(/\[exit \d+\]/);
     expect(screen).toContain("Reviewed 2 cards (1 again, 1 easy)");
     expect(screen).toContain("Remaining today: 2");
+    expect(screen).toMatch(/^After today, the next cards are due on \d{4}-\d\d-\d\d$/m);
     expect(screen).toContain("[exit 0]");
     expect(log(dir).map((l) => l.split("\t").slice(1).join(" "))).toEqual(["easy entries/2026-01-02-select-related.md", "again entries/2026-01-03-gather.md"]);
   });

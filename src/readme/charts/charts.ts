@@ -70,8 +70,8 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
     .map((t) => ({ name: t.name, count: t.entries.length }))
     .sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
   const shown = topics.slice(0, TOPIC_BARS);
-  const rest = topics.slice(TOPIC_BARS);
-  if (rest.length) shown.push({ name: `${rest.length} other ${rest.length === 1 ? "topic" : "topics"}`, count: rest.reduce((a, t) => a + t.count, 0) });
+  const others = topics.slice(TOPIC_BARS);
+  const rest = others.length ? { name: `${others.length} other ${others.length === 1 ? "topic" : "topics"}`, count: others.reduce((a, t) => a + t.count, 0) } : undefined;
   // Cut by code points, so an emoji is never split into half a surrogate pair.
   const label = (name: string) => {
     const chars = [...name];
@@ -81,22 +81,34 @@ function topicBars(model: ReadmeModel): { svg: string; alt: string } {
   const width = 640;
   const top = 34;
   const row = 22;
+  // The scale is the named topics' alone: the rest, many topics summed, would dwarf them.
   const x = scaleLinear().domain([0, Math.max(1, ...shown.map((t) => t.count))]).nice().range([left, width - 40]);
   const body: string[] = [];
-  const bottom = top + shown.length * row;
+  const gap = rest ? 12 : 0;
+  const bottom = top + shown.length * row + (rest ? gap + row : 0);
   // Counts are whole numbers: so are the ticks (no 0.5 entries on a small journal).
   for (const tick of x.ticks(5).filter(Number.isInteger)) {
     body.push(line(x(tick), top - 4, x(tick), bottom, "grid"));
     body.push(textAt(x(tick), bottom + 14, String(tick), "middle"));
   }
-  shown.forEach((t, i) => {
-    const y = top + i * row;
+  const bar = (t: { name: string; count: number }, y: number, cls: string) => {
+    const end = Math.min(x(t.count), x.range()[1]!);
     body.push(textAt(left - 8, y + 14, label(t.name), "end"));
-    body.push(rect(left, y + 3, Math.max(1, x(t.count) - left), row - 8, "bar"));
-    body.push(textAt(x(t.count) + 4, y + 14, String(t.count)));
-  });
+    body.push(rect(left, y + 3, Math.max(1, end - left), row - 8, cls));
+    body.push(textAt(end + 4, y + 14, String(t.count)));
+    return end;
+  };
+  shown.forEach((t, i) => bar(t, top + i * row, "bar"));
+  if (rest) {
+    // Apart: below a gap and a rule, in another shade, and cut (with a break mark) at the scale's end.
+    const y = top + shown.length * row + gap;
+    body.push(line(left - 170, y - gap / 2, width - 8, y - gap / 2, "grid"));
+    const end = bar(rest, y, "rest");
+    if (x(rest.count) > end) body.push(line(end - 14, y + row - 3, end - 8, y + 1, "brk"), line(end - 9, y + row - 3, end - 3, y + 1, "brk"));
+  }
   const title = "Entries per topic";
-  const alt = `${title}: ${shown.map((t) => `${escapeInline(t.name)} ${t.count}`).join(", ") || "none yet"}`;
+  const all = rest ? [...shown, rest] : shown;
+  const alt = `${title}: ${all.map((t) => `${escapeInline(t.name)} ${t.count}`).join(", ") || "none yet"}`;
   return { svg: svgDocument(width, bottom + 24, title, body), alt };
 }
 

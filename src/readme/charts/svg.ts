@@ -26,8 +26,8 @@ const STYLE = [
   "text{font:11px -apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;fill:#57606a}",
   ".t{font-size:13px;font-weight:600;fill:#24292f}",
   ".l0{fill:#ebedf0}.l1{fill:#9be9a8}.l2{fill:#40c463}.l3{fill:#30a14e}.l4{fill:#216e39}",
-  ".bar{fill:#2da44e}.area{fill:#2da44e;fill-opacity:.18}.line{fill:none;stroke:#2da44e;stroke-width:2}.dot{fill:#2da44e}.grid{stroke:#d0d7de;stroke-width:1}",
-  "@media (prefers-color-scheme:dark){text{fill:#8b949e}.t{fill:#e6edf3}.l0{fill:#161b22}.l1{fill:#0e4429}.l2{fill:#006d32}.l3{fill:#26a641}.l4{fill:#39d353}.bar{fill:#3fb950}.area{fill:#3fb950}.line{stroke:#3fb950}.dot{fill:#3fb950}.grid{stroke:#30363d}}",
+  ".bar{fill:#2da44e}.area{fill:#2da44e;fill-opacity:.18}.line{fill:none;stroke:#2da44e;stroke-width:2}.dot{fill:#2da44e}.grid{stroke:#d0d7de;stroke-width:1}.rest{fill:#afb8c1}.brk{stroke:#fff;stroke-width:2}",
+  "@media (prefers-color-scheme:dark){text{fill:#8b949e}.t{fill:#e6edf3}.l0{fill:#161b22}.l1{fill:#0e4429}.l2{fill:#006d32}.l3{fill:#26a641}.l4{fill:#39d353}.bar{fill:#3fb950}.area{fill:#3fb950}.line{stroke:#3fb950}.dot{fill:#3fb950}.grid{stroke:#30363d}.rest{fill:#484f58}.brk{stroke:#0d1117}}",
 ].join("");
 
 /** A whole SVG document: `title` is its accessible name and the heading drawn at the top. */
