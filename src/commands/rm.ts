@@ -44,8 +44,10 @@ export async function rm(ctx: Context, options: RmOptions, prompter?: Prompter):
   // The name under the journal, so a link inside the journal goes, not its target.
   moveToTrash(journal, target.path);
   ctx.io.out(`removed ${shown}\n`);
-  const word = /^[\w./-]+$/.test(target.path) ? target.path : JSON.stringify(target.path);
-  ctx.io.err(`moved to the trash: nexus restore ${inertLine(word)} brings it back\n`);
+  // Its file name without .md names it for restore (the last removed of that name).
+  const stem = target.path.split("/").pop()!.replace(/\.(md|markdown)$/i, "");
+  const word = /^[\w.-]+$/.test(stem) ? stem : JSON.stringify(stem);
+  ctx.io.err(`in the trash: nexus restore ${inertLine(word)} brings it back\n`);
   return 0;
 }
 

@@ -78,7 +78,7 @@ describe("the trash: rm keeps the file, nexus restore brings it back", () => {
     fs.writeFileSync(path.join(dir, "entries/2026-01-07-odd.md"), odd);
     const removed = await runCli(["rm", "2026-01-07-odd", "--yes"], { cwd: dir });
     expect([removed.code, removed.stdout]).toEqual([0, "removed entries/2026-01-07-odd.md  (Odd bytes)\n"]);
-    expect(removed.stderr).toBe("moved to the trash: nexus restore entries/2026-01-07-odd.md brings it back\n");
+    expect(removed.stderr).toBe("in the trash: nexus restore 2026-01-07-odd brings it back\n");
     expect(fs.existsSync(path.join(dir, "entries/2026-01-07-odd.md"))).toBe(false);
     expect((await runCli(["rm", "prefetch", "--yes"], { cwd: dir })).code).toBe(0);
 
@@ -96,7 +96,7 @@ describe("the trash: rm keeps the file, nexus restore brings it back", () => {
     expect(fs.readFileSync(path.join(dir, "entries/2026-01-07-odd.md"), "utf8")).toBe("mine");
     fs.rmSync(path.join(dir, "entries/2026-01-07-odd.md"));
 
-    const back = await runCli(["restore", "odd", "--json"], { cwd: dir });
+    const back = await runCli(["restore", "2026-01-07-odd", "--json"], { cwd: dir });
     expect(back.code, back.stderr).toBe(0);
     expect(JSON.parse(back.stdout).restored).toMatchObject({ path: "entries/2026-01-07-odd.md", title: "Odd bytes" });
     expect(fs.readFileSync(path.join(dir, "entries/2026-01-07-odd.md")).equals(odd)).toBe(true);
