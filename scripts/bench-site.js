@@ -243,12 +243,14 @@ async function browserFigures(site) {
     const later = [];
     for (const q of QUERIES.slice(1)) {
       await run(q);
-      later.push({ q, bytes: sum(take()) });
+      const got = take();
+      later.push({ q, bytes: sum(got), files: got.map((r) => `${r.url.replace(/^.*\/repo\//, "")} ${r.bytes}`) });
     }
     later.sort((a, b) => a.bytes - b.bytes);
     const worst = later.at(-1);
     report(`later queries: median (bytes, ${later.length} queries)`, later[Math.floor(later.length / 2)].bytes);
     report(`later queries: largest, "${worst.q}" (bytes)`, worst.bytes, TARGETS.laterQueryBytes);
+    if (process.env.BENCH_VERBOSE) console.log(worst.files.join("\n"));
     // Once loaded: each query again, 5 times, from the keystroke to 10 results drawn.
     const times = [];
     const byQuery = new Map();
