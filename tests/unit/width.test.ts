@@ -21,6 +21,8 @@ describe("displayWidth and truncate", () => {
     ["❤️", 2],
     ["❤", 1],
     ["a\u200bb", 2],
+    ["\u1100\u1161\u11a8", 2],
+    ["1\ufe0f\u20e3", 2],
   ])("%j is %i columns", (text, width) => {
     expect(displayWidth(text)).toBe(width);
   });
