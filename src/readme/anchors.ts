@@ -17,7 +17,8 @@ const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /** The text GitHub renders for a heading's markdown: links as their text, escapes and emphasis resolved. */
 export function headingPlainText(markdown: string): string {
-  const text = markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1");
+  // `&lt;` is how nexus writes a `<` of a title (escape.ts): it renders as `<`.
+  const text = markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/&lt;/g, "<");
   let out = "";
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;

@@ -6,6 +6,8 @@
 
 import { FenceTracker } from "../domain/fences.js";
 import { atxHeading } from "../domain/headings.js";
+import { codeBlocks, type BlockLine } from "./code-blocks.js";
+import { escapeHtml } from "./code-spans.js";
 
 // C0 and C1 controls (newline and tab are handled by the callers) and DEL.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -24,56 +26,26 @@ export function stripControls(text: string): string {
   return text.replace(/[\t\r\n]+/g, " ").replace(CONTROL, "").replace(BIDI, "");
 }
 
-/** A one-line text (title, topic, tag) as markdown that renders as exactly those characters. */
+/**
+ * A one-line text (title, topic, tag) as markdown that renders as exactly those
+ * characters: each syntax character backslash-escaped, and `<` written `&lt;` (a reader
+ * that takes `https://x\\` for a link would leave a `\\<` bare: code-spans.ts).
+ */
 export function escapeInline(text: string): string {
-  return stripControls(text).trim().replace(INLINE_SPECIAL, "\\$&");
+  return stripControls(text).trim().replace(INLINE_SPECIAL, (ch) => (ch === "<" ? "&lt;" : `\\${ch}`));
 }
 
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A line that could read as a nexus marker comment. */
+const MARKER_LIKE = /<!--\s*nexus:/;
 
 /**
- * Escapes `<` outside inline code spans, so that no HTML tag, comment or marker
- * can start on this line. Backslash escapes already in the text are kept.
+ * Escapes `<` outside inline code spans of one line, so that no HTML tag, comment or
+ * marker can start on it (a code span holding `<` becomes `<code>`: code-spans.ts).
+ * Backslash escapes already in the text are kept.
  */
 export function escapeHtmlOutsideCode(line: string): string {
-  // Only a `<` is ever changed.
-  if (!line.includes("<")) return line;
-  let out = "";
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i]!;
-    if (ch === "\\" && i + 1 < line.length) {
-      out += line.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (ch === "`") {
-      let run = 1;
-      while (line[i + run] === "`") run += 1;
-      const ticks = "`".repeat(run);
-      // The closing run must be exactly as long.
-      let search = i + run;
-      let close = -1;
-      while ((search = line.indexOf(ticks, search)) !== -1) {
-        if (line[search + run] !== "`" && line[search - 1] !== "`") {
-          close = search;
-          break;
-        }
-        while (line[search] === "`") search += 1;
-      }
-      if (close === -1) {
-        out += ticks;
-        i += run;
-      } else {
-        out += line.slice(i, close + run);
-        i = close + run;
-      }
-      continue;
-    }
-    out += ch === "<" ? "\\<" : ch;
-    i += 1;
-  }
-  return out;
+  return escapeHtml([line])[0]!;
 }
 
 export interface BlockOptions {
@@ -83,24 +55,42 @@ export interface BlockOptions {
   headings?: boolean;
 }
 
+/** Runs of text lines between blank lines and code blocks: what a code span may run across. */
+function* textRuns(lines: readonly BlockLine[]): Generator<{ start: number; end: number }> {
+  let start = -1;
+  for (let i = 0; i <= lines.length; i += 1) {
+    const inRun = i < lines.length && !lines[i]!.code && lines[i]!.text.trim() !== "";
+    if (inRun && start < 0) start = i;
+    if (!inRun && start >= 0) {
+      yield { start, end: i };
+      start = -1;
+    }
+  }
+}
+
 /**
- * Makes a markdown body safe to place inside a generated README section:
- * control characters removed; outside code, `<` escaped (no HTML, no comments,
- * no markers) and headings turned into bold lines (the README's outline stays
- * the template's); a code block left open is closed so it cannot swallow the
- * text after it.
+ * Makes a markdown body safe to place inside a generated README section: control
+ * characters removed; outside code, no `<` of the text can start HTML (escaped, or in
+ * a `<code>` of nexus's own: code-spans.ts), no line can open a code block GitHub would
+ * read otherwise (code-blocks.ts), and headings become bold lines (the README's
+ * outline stays the template's); a code block left open is closed so it cannot
+ * swallow the text after it.
  */
 export function sanitizeBlock(markdown: string, options: BlockOptions = {}): string {
-  const lines = markdown.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").split("\n");
+  const lines = codeBlocks(markdown.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").split("\n"));
+  for (const { start, end } of textRuns(lines)) {
+    const run = lines.slice(start, end).map((l) => l.text);
+    // Raw HTML is kept only where asked, and never a line that would read as a nexus marker.
+    const escaped = options.html ? run.map((line) => (MARKER_LIKE.test(line) ? escapeHtmlOutsideCode(line) : line)) : escapeHtml(run);
+    escaped.forEach((text, i) => (lines[start + i]!.text = text));
+  }
   const out: string[] = [];
-  const code = new FenceTracker();
-  for (const line of lines) {
-    if (code.inCode(line)) {
+  for (const { text: line, code } of lines) {
+    if (code) {
       out.push(line);
       continue;
     }
-    // Raw HTML is kept only where asked, and never a line that would read as a nexus marker.
-    let text = options.html && !/<!--\s*nexus:/.test(line) ? line : escapeHtmlOutsideCode(line);
+    let text = line;
     if (!options.headings) {
       const heading = atxHeading(text);
       if (heading) {
@@ -117,7 +107,6 @@ export function sanitizeBlock(markdown: string, options: BlockOptions = {}): str
     }
     out.push(text);
   }
-  if (code.open) out.push(code.open);
   while (out.length && !out[out.length - 1]!.trim()) out.pop();
   while (out.length && !out[0]!.trim()) out.shift();
   return out.join("\n");

@@ -54,7 +54,7 @@ export function block(ctx: SectionContext, entry: LoadedEntry, markdown: string)
 }
 
 /** `**Label:** text` when the body starts with a paragraph, else the label on a line of its own. */
-function labelled(label: string, body: string): string {
+export function labelled(label: string, body: string): string {
   const startsBlock = /^(\s*([-*+]\s|\d{1,9}[.)]\s|`{3}|~{3}|>|\||\\?[=-]{3})|\s{4})/.test(body);
   return startsBlock ? `**${label}:**\n\n${body}` : `**${label}:** ${body}`;
 }

@@ -6,7 +6,7 @@
 // entries, Takeaways shows what was learned.
 
 import type { LoadedEntry } from "../journal/read.js";
-import { escapeInline, firstParagraph, inlineMarkdown } from "./escape.js";
+import { escapeInline } from "./escape.js";
 import { plural, tagList } from "./links.js";
 import { compareNames, topicKey, type Group, type Topic } from "./model.js";
 import { block, entryLink, heading, setLinks, topicHeading, type SectionContext } from "./sections.js";
@@ -85,8 +85,9 @@ function entryList(ctx: SectionContext, topic: Topic): string {
   const entries = chosen(ctx, topic.entries);
   const lines = entries.map((entry) => {
     const tags = tagList(entry);
-    const learning = ctx.full ? "" : inlineMarkdown(firstParagraph(entry.takeaway || entry.solution || entry.challenge));
-    return `- ${entryLink(ctx, entry)} · ${entry.date}${tags ? ` · ${tags}` : ""}${learning ? ` — ${shortText(learning)}` : ""}`;
+    // Made markdown once (shortText): escaping the escaped text again would show its escapes.
+    const learning = ctx.full ? "" : shortText(entry.takeaway || entry.solution || entry.challenge);
+    return `- ${entryLink(ctx, entry)} · ${entry.date}${tags ? ` · ${tags}` : ""}${learning ? ` — ${learning}` : ""}`;
   });
   return `${lines.join("\n")}\n\n${topicFooter(ctx, topic, entries.length)}`;
 }

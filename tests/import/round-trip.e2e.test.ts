@@ -126,7 +126,7 @@ describe("a README of another style (setext headings, dates in headings, tables,
       "### Bug #2 — `this` was undefined (2024-01-22)",
     ]);
     expect(share).toBeGreaterThan(0.89);
-    expect(output).toContain("\\<details>\n\\<summary>The counter example\\</summary>");
+    expect(output).toContain("&lt;details>\n&lt;summary>The counter example&lt;/summary>");
     expect(output).toContain("**Takeaway:** CORS is the server's answer, never the client's setting.");
     expect(headingsInOrder(original, output)).toEqual(headings(original).filter((h) => !h.startsWith("### Bug #2")));
     expect(shownTwice(original, output)).toEqual([]);

@@ -285,8 +285,8 @@ describe("text from entries cannot break the README", () => {
     const first = await runCli(["build-readme"], { cwd: dir });
     expect(first.code).toBe(0);
     const text = readme(dir);
-    expect(text).toContain("\\<script\\>alert(1)\\</script\\> \\| \\*b\\* \\_i\\_ \\[x\\](y) \\`c\\` \\\\ \\~s\\~ \\$m\\$ \\&amp;");
-    expect(text).toContain("#### \\# Topic\\|\\<b\\>");
+    expect(text).toContain("&lt;script\\>alert(1)&lt;/script\\> \\| \\*b\\* \\_i\\_ \\[x\\](y) \\`c\\` \\\\ \\~s\\~ \\$m\\$ \\&amp;");
+    expect(text).toContain("#### \\# Topic\\|&lt;b\\>");
     expect(text).toContain("\\#t\\|a\\*g \\#\\`x\\`");
     expect(text).not.toContain("<script>");
     expect(text).not.toMatch(/(^|[^\\])<img/m);

@@ -25,7 +25,7 @@ describe("{{title}} and {{config.KEY:## Heading}}", () => {
 
   it("shows a part under its heading, in the table of contents, once it has a value", () => {
     const text = render({ title: "C# & 東京 🌸 <b>", overview: "What I learn.", contact: { GitHub: "[@ada](https://github.com/ada)" }, license: "  " });
-    expect(text).toContain("# C\\# \\& 東京 🌸 \\<b\\>\n");
+    expect(text).toContain("# C\\# \\& 東京 🌸 &lt;b\\>\n");
     expect(text).toContain("<!-- nexus:begin config.contact -->\n\n## Contact\n\n- **GitHub:** [@ada](https://github.com/ada)\n\n<!-- nexus:end config.contact -->");
     expect(text).toContain("- [Contact](#contact)");
     // Blank text is no value.

@@ -3,18 +3,22 @@ import { escapeInline, firstParagraph, inlineMarkdown, sanitizeBlock } from "../
 import { parseMarkers } from "../../src/readme/markers.js";
 
 describe("escapeInline", () => {
-  it.each(["|", "*", "_", "[", "]", "<", ">", "`", "#", "\\", "~", "&", "$"])("escapes %s so it is a literal character", (ch) => {
+  it.each(["|", "*", "_", "[", "]", ">", "`", "#", "\\", "~", "&", "$"])("escapes %s so it is a literal character", (ch) => {
     expect(escapeInline(`a${ch}b`)).toBe(`a\\${ch}b`);
   });
 
+  it("writes < as &lt; (a reader that takes `https://x\\` for a link would leave a \\< bare)", () => {
+    expect(escapeInline("a<b")).toBe("a&lt;b");
+  });
+
   it("escapes a leading # and an HTML tag in a title", () => {
-    expect(escapeInline("# <script>alert(1)</script>")).toBe("\\# \\<script\\>alert(1)\\</script\\>");
+    expect(escapeInline("# <script>alert(1)</script>")).toBe("\\# &lt;script\\>alert(1)&lt;/script\\>");
   });
 
   it("leaves no markdown syntax unescaped in a hostile title", () => {
     const out = escapeInline("**bold** [link](http://x) `code` | cell _em_ <b>");
-    // every special character is preceded by a backslash
-    expect(out.replace(/\\./g, "")).not.toMatch(/[|*_[\]<>`#]/);
+    // every special character is preceded by a backslash, and < is an entity
+    expect(out.replace(/\\./g, "").replace(/&lt;/g, "")).not.toMatch(/[|*_[\]<>`#]/);
   });
 
   it("removes control characters and bidi overrides, newlines become spaces", () => {
@@ -25,7 +29,7 @@ describe("escapeInline", () => {
 describe("sanitizeBlock", () => {
   it("escapes HTML outside code but keeps code spans and blocks as written", () => {
     const out = sanitizeBlock("<img src=x onerror=alert(1)> and `<b>`\n\n```html\n<div>\n```");
-    expect(out).toBe("\\<img src=x onerror=alert(1)> and `<b>`\n\n```html\n<div>\n```");
+    expect(out).toBe("&lt;img src=x onerror=alert(1)> and `<b>`\n\n```html\n<div>\n```");
   });
 
   it("cannot inject a nexus marker or an HTML comment", () => {
@@ -54,7 +58,7 @@ describe("sanitizeBlock", () => {
 
   it("keeps HTML when allowed (config text), but never a marker line", () => {
     expect(sanitizeBlock("<b>hi</b>", { html: true, headings: true })).toBe("<b>hi</b>");
-    expect(sanitizeBlock("<!-- nexus:end x -->", { html: true, headings: true })).toBe("\\<!-- nexus:end x -->");
+    expect(sanitizeBlock("<!-- nexus:end x -->", { html: true, headings: true })).toBe("&lt;!-- nexus:end x -->");
   });
 });
 
@@ -67,7 +71,7 @@ describe("one-line summaries", () => {
 
   it("inlineMarkdown cannot start a heading, quote or list", () => {
     expect(inlineMarkdown("# x")).toBe("\\# x");
-    expect(inlineMarkdown("> x <b>")).toBe("\\> x \\<b>");
+    expect(inlineMarkdown("> x <b>")).toBe("\\> x &lt;b>");
     expect(inlineMarkdown("1. x")).toBe("1\\. x");
   });
 });

@@ -102,6 +102,7 @@ describe("GitHub anchors", () => {
     ["📚 Overview", "-overview"],
     ["README in CI: `nexus init --ci`", "readme-in-ci-nexus-init---ci"],
     ["Challenge 1: C\\# \\<b\\> snake_case", "challenge-1-c-b-snake_case"],
+    ["Challenge 1: C\\# &lt;b\\> snake_case", "challenge-1-c-b-snake_case"],
     ["nexus.config.json", "nexusconfigjson"],
     ["**Bold** [link](x)", "bold-link"],
   ])("%s -> #%s", (heading, slug) => {

@@ -55,7 +55,7 @@ describe("topics", () => {
     const rendered = renderReadme({ template: TEMPLATE, entries, config });
     const headings = findHeadings(rendered.text).map((h) => h.text);
     // One heading for the topic, in its group; no "Other Topics" with a second x.
-    expect(headings).toEqual(["J", "Topics", "G \\<b\\>", "x", "Challenges", "Takeaways", "Figures", "End"]);
+    expect(headings).toEqual(["J", "Topics", "G &lt;b\\>", "x", "Challenges", "Takeaways", "Figures", "End"]);
   });
 });
 
