@@ -14,7 +14,7 @@ import { realRootOf, refuseOutside } from "../journal/inside.js";
 import { enclosingJournal } from "../journal/root.js";
 import type { Io } from "../ui/io.js";
 import { LOG_ATTRIBUTES, LOG_FILE } from "../review/log-file.js";
-import { readRegular } from "../journal/regular-file.js";
+import { kindOf, readRegular } from "../journal/regular-file.js";
 
 export interface InitOptions {
   dir?: string | undefined;
@@ -82,8 +82,10 @@ export async function init(io: Io, options: InitOptions, prompter?: Prompter): P
     } catch {
       continue;
     }
-    if (stat.isDirectory() !== folderWanted) {
-      throw new UserError(`${path.join(options.dir ?? ".", rel)} is ${folderWanted ? "a file, not a folder" : "a folder, not a file"}, so the journal is not ready`, {
+    // (A named pipe or a device where a file belongs would be replaced by one: it is in the way too.)
+    if (folderWanted ? !stat.isDirectory() : !stat.isFile()) {
+      const what = stat.isFile() ? "a file" : kindOf(stat);
+      throw new UserError(`${path.join(options.dir ?? ".", rel)} is ${what}, not a ${folderWanted ? "folder" : "file"}, so the journal is not ready`, {
         hint: "move it out of the way, then run nexus init again",
       });
     }

@@ -1,5 +1,6 @@
 // Drafts: a copy of an entry that an editor works on, kept in the journal's
 // `.nexus/drafts/` until it is saved, so nothing typed is lost when it is invalid.
+import os from "node:os";
 import path from "node:path";
 import { parseEntry, type Entry, type Problem } from "../domain/entry.js";
 import { folderForWriting } from "./inside.js";
@@ -14,7 +15,8 @@ export function draftsDir(journal: Journal): string {
 
 /** Writes `text` to a new draft file named after `name`; returns its path. */
 export function writeDraft(journal: Journal, name: string, text: string): string {
-  const dir = folderForWriting(journal.root, draftsDir(journal), ".nexus/drafts");
+  // A dry run writes nothing in the journal: its draft is a file of the system's temporary folder.
+  const dir = journal.readOnly ? os.tmpdir() : folderForWriting(journal.root, draftsDir(journal), ".nexus/drafts");
   const base = path.basename(name).replace(/\.(md|markdown)$/i, "");
   const file = path.join(dir, `${base}-${process.pid}-${Date.now()}.md`);
   replaceFile(file, text);

@@ -52,6 +52,12 @@ describe("a dry run writes nothing (report #20)", () => {
       expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
       expect(snapshot(dir), args.join(" ")).toEqual(before);
     }
+    // With the editor: its draft is a file of the system's temporary folder, not .nexus/drafts/.
+    const before = snapshot(dir);
+    const edited = await runCli(["add", "--title", "C", "--topic", "T", "--edit", "--dry-run"], { cwd: dir, env: { EDITOR: "true" } });
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stderr).toContain("would write entries/");
+    expect(snapshot(dir)).toEqual(before);
     expect(fs.existsSync(path.join(dir, ".nexus"))).toBe(false);
   });
 

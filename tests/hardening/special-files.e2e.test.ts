@@ -75,6 +75,16 @@ describe.runIf(fifos)("a named pipe where nexus reads a file: refused, never wai
     }
   });
 
+  it("init where a named pipe stands for .gitignore: refused, nothing made, the pipe kept", async () => {
+    const dir = tempDir();
+    pipeAt(dir, ".gitignore");
+    const r = await run(["init"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(".gitignore is a named pipe, not a file, so the journal is not ready");
+    expect(fs.readdirSync(dir)).toEqual([".gitignore"]);
+    expect(fs.lstatSync(path.join(dir, ".gitignore")).isFIFO()).toBe(true);
+  });
+
   it("an import of a pipe, or of a folder with a pipe named like a note", async () => {
     const dir = journal();
     const notes = tempDir();
