@@ -22,6 +22,7 @@
 // every package whose code is in dist/.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import { builtinModules } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,6 +120,52 @@ const lazyChildProcess = {
   },
 };
 
+// Node's own modules are required, not imported: an ES module import of a built-in module
+// makes Node build its ES module facade, which reads every export, getters included:
+// fs.ReadStream and fs.promises load ~35 more of Node's internal modules (every stream
+// module: on Node 24, \`import fs\` takes ~8 ms, a require() of it nothing), and
+// process.stdin makes a stream of stdin (chalk imports node:process). Each import of one
+// becomes a module of the bundle that require()s it (the banner's require) and exports it
+// as its default and the names that importer takes from it by name, each read once (reading
+// every export would run the getters, and warn of deprecated ones). An import of all its
+// names (\`import * as\`) is left as it is.
+function namedImportsIn(file, specifier) {
+  const text = fs.readFileSync(file, "utf8");
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const names = new Set();
+  let all = false;
+  for (const m of text.matchAll(new RegExp(`import\\s+([^;]*?)\\s*from\\s*["']${quoted}["']`, "g"))) {
+    const clause = m[1].trim();
+    if (/^type\b/.test(clause)) continue;
+    if (clause.includes("*")) all = true;
+    const braces = /\{([^}]*)\}/.exec(clause);
+    if (braces) for (const part of braces[1].split(",")) {
+      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0];
+      if (name && !/^type\s/.test(part.trim())) names.add(name);
+    }
+  }
+  return all ? undefined : [...names].sort();
+}
+
+const builtinsByRequire = {
+  name: "builtins-by-require",
+  setup(build) {
+    const bare = new Set(builtinModules);
+    build.onResolve({ filter: /^[a-z_/]+$|^node:/ }, (args) => {
+      if (args.kind !== "import-statement" || args.namespace !== "file" || !args.importer) return undefined;
+      if (!args.path.startsWith("node:") && !bare.has(args.path)) return undefined;
+      const names = namedImportsIn(args.importer, args.path);
+      return names ? { path: `${args.path}#${names.join(",")}`, namespace: "nexus-builtin" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "nexus-builtin" }, (args) => {
+      const [given, list] = args.path.split("#");
+      const specifier = given.startsWith("node:") ? given : `node:${given}`;
+      const exports = list ? list.split(",").map((name) => `export const ${name} = m.${name};`) : [];
+      return { contents: `const m = require(${JSON.stringify(specifier)});\nexport default m;\n${exports.join("\n")}\n`, loader: "js" };
+    });
+  },
+};
+
 /** dist/THIRD-PARTY-LICENSES.txt: the licence of each package whose code the builds hold. */
 function writeLicenses(metafiles) {
   const packages = new Map();
@@ -158,7 +205,7 @@ const cli = await esbuild.build({
   // CommonJS inside the bundle (cli-table3, ...) calls require() for Node's modules.
   banner: { js: BANNER },
   define: { NEXUS_CODE_FINGERPRINT: JSON.stringify(sourceFingerprint()), NEXUS_GIT_COMMIT: JSON.stringify(gitCommit()) },
-  plugins: [lazyVendor, lazyChildProcess],
+  plugins: [lazyVendor, lazyChildProcess, builtinsByRequire],
   legalComments: "none",
   metafile: true,
   logLevel: "warning",

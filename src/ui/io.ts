@@ -50,13 +50,21 @@ function workingFolder(): string {
   }
 }
 
-/** The colours of a run: `color`, made by chalk (loaded by the caller only for colour), or none for level 0. */
+/**
+ * The colours of a run: `color`, made by chalk (loaded by the caller only for colour), or none for level 0.
+ * Whether the run is interactive is asked of process.stdin only when a command asks: made only
+ * to be asked, it would be a stream of its own in every run (for a file or /dev/null, with Node's
+ * file streams and fs.promises, ~30 of its modules).
+ */
 export function processIo(level: 0 | 1 | 2 | 3, color: (level: 1 | 2 | 3) => ChalkInstance): Io {
+  let interactive: boolean | undefined;
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     color: level === 0 ? plainColor() : color(level),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    get interactive() {
+      return (interactive ??= Boolean(process.stdin.isTTY && process.stdout.isTTY));
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
     cwd: workingFolder(),
