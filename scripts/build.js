@@ -7,7 +7,7 @@
 // package (see tests/package/).
 // Types are checked by `npm run typecheck` (tsc); this only transpiles.
 //
-// Three libraries a run seldom needs are bundled on their own, as CommonJS files in
+// Libraries a run seldom needs are bundled on their own, as CommonJS files in
 // dist/vendor/, and required on first use (a sync require, where an `await import()`
 // would make their callers async):
 // - cli-highlight (with every highlight.js language, ~2/3 of `show`'s startup), which
@@ -16,6 +16,8 @@
 //   its default engines: the JavaScript one evals `---js` frontmatter, and nexus passes
 //   its own YAML engine and refusing ones for every other language anyway;
 // - js-yaml, on the first entry parsed or written.
+// - wink-porter2-stemmer, on the first word stemmed (a search, or an entry parsed): its
+//   regular expressions are made as it loads, and `list` of a warm journal stems nothing.
 // commander's child_process is required only if commander ever uses it.
 //
 // Bundled code keeps its licence: dist/THIRD-PARTY-LICENSES.txt has the licence of
@@ -60,6 +62,7 @@ const VENDOR = {
   "cli-highlight": { from: `${path.sep}marked-terminal${path.sep}`, exports: "named" },
   "gray-matter": { from: `${path.sep}src${path.sep}`, exports: "call" },
   "js-yaml": { from: `${path.sep}src${path.sep}`, exports: "object" },
+  "wink-porter2-stemmer": { from: `${path.sep}src${path.sep}`, exports: "call" },
 };
 
 /** The module that stands for a vendor package in the bundle: it requires dist/vendor/NAME.cjs on first use. */

@@ -1,5 +1,6 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
+import { lazyRegExp } from "./lazy-regexp.js";
 
 // In the build, gray-matter (~25 ms to load) and js-yaml are required on their first
 // use, so commands that only write entries, or read a current cache, start faster
@@ -168,7 +169,7 @@ export function readYamlLine(text: string, key?: string): string | undefined {
   }
 }
 
-const FLOW_PLAIN = /^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/ ]*$/u;
+const FLOW_PLAIN = lazyRegExp(String.raw`^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/ ]*$`, "u");
 
 /**
  * A double-quoted YAML scalar. JSON's string syntax is YAML's double-quoted
@@ -184,7 +185,7 @@ function doubleQuoted(value: string): string {
 /** A YAML flow sequence of strings: `[a, b]`, quoting what would not read back the same. */
 export function yamlFlowList(values: string[]): string {
   const items = values.map((value) => {
-    const plain = FLOW_PLAIN.test(value) && !value.endsWith(" ") && yaml.load(value, { schema: yaml.CORE_SCHEMA }) === value;
+    const plain = FLOW_PLAIN().test(value) && !value.endsWith(" ") && yaml.load(value, { schema: yaml.CORE_SCHEMA }) === value;
     return plain ? value : doubleQuoted(value);
   });
   return `[${items.join(", ")}]`;

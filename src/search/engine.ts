@@ -13,6 +13,7 @@
 // (idf). The best results get a bonus when the words stand together, and the date
 // only breaks ties (newest first).
 import type { IndexedJournal, JournalTerms } from "../journal/cache.js";
+import { lazyRegExp } from "../domain/lazy-regexp.js";
 import { filterEntries, hasFilter, type EntryFilter } from "../journal/filter.js";
 import type { JournalContents, LoadedEntry } from "../journal/read.js";
 import { boundedDistance, mayBeWithin } from "./distance.js";
@@ -21,7 +22,7 @@ import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
 import { EntryText, matchedInitials } from "./entry-text.js";
 import { QUALITY, type WordMatcher } from "./matcher.js";
-import { foldChunk, isPairedWord, pairsOf, termOf } from "./tokens.js";
+import { foldChunk, isAsciiText, isPairedWord, pairsOf, termOf } from "./tokens.js";
 
 export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
 export { findRanges } from "./entry-text.js";
@@ -69,7 +70,11 @@ export interface SearchRequest {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A literal word with punctuation inside that starts and ends with a letter or digit: wherever it occurs, it is inside a chunk (tokens.ts). */
-const WORD_ENDS = /^[\p{L}\p{M}\p{N}_].*[\p{L}\p{M}\p{N}_]$/su;
+const WORD_ENDS = lazyRegExp(String.raw`^[\p{L}\p{M}\p{N}_].*[\p{L}\p{M}\p{N}_]$`, "su");
+const NOT_WORD_CHAR = lazyRegExp(String.raw`[^\p{L}\p{M}\p{N}_]`, "u");
+/** The same as WORD_ENDS and NOT_WORD_CHAR for a literal of ASCII characters, without making their classes of Unicode. */
+const ASCII_WORD_ENDS = /^[A-Za-z0-9_].*[A-Za-z0-9_]$/s;
+const ASCII_NOT_WORD_CHAR = /[^A-Za-z0-9_]/;
 
 /** How often `part` occurs in `text`, not overlapping. */
 function occurrences(text: string, part: string): number {
@@ -123,7 +128,8 @@ export class SearchIndex {
     if (word.kind === "literal") {
       const pattern = new RegExp(escapeRegExp(word.literal), "giu");
       const literal = foldChunk(word.literal);
-      if (!WORD_ENDS.test(literal) || !/[^\p{L}\p{M}\p{N}_]/u.test(literal)) return { word, terms, ids, pattern };
+      const ascii = isAsciiText(literal);
+      if (!(ascii ? ASCII_WORD_ENDS : WORD_ENDS()).test(literal) || !(ascii ? ASCII_NOT_WORD_CHAR : NOT_WORD_CHAR()).test(literal)) return { word, terms, ids, pattern };
       let verify: number | undefined;
       this.vocabulary.forEach((t, id) => {
         if (t.charCodeAt(0) !== 1) return;

@@ -9,8 +9,9 @@
 // case (tokens.ts indexes the punctuated chunks of text they can be found in).
 import { UsageError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
+import { lazyRegExp } from "../domain/lazy-regexp.js";
 import { dateFlag, type EntryFilter } from "../journal/filter.js";
-import { coreOf, MAX_TERM_LENGTH, normalizeTerm, queryWordParts, stemTerm, tokensAt } from "./tokens.js";
+import { coreOf, isAsciiText, MAX_TERM_LENGTH, normalizeTerm, queryWordParts, stemTerm, tokensAt } from "./tokens.js";
 
 export const MAX_WORDS = 24;
 export const MAX_WORD_LENGTH = 100;
@@ -30,7 +31,8 @@ export interface Query {
   filter: EntryFilter;
 }
 
-const ONE_TOKEN = /^[\p{L}\p{M}\p{N}_]+$/u;
+const ONE_TOKEN = lazyRegExp(String.raw`^[\p{L}\p{M}\p{N}_]+$`, "u");
+const ONE_ASCII_TOKEN = /^[A-Za-z0-9_]+$/;
 const FILTER = /^(topic|tag|since|until):/iu;
 
 export { coreOf } from "./tokens.js";
@@ -43,7 +45,7 @@ function quoted(text: string): string {
 /** One word of a query, classified. */
 export function queryWord(text: string): QueryWord {
   const core = coreOf(text);
-  if (core && ONE_TOKEN.test(core) && core.length <= MAX_TERM_LENGTH) {
+  if (core && (isAsciiText(core) ? ONE_ASCII_TOKEN : ONE_TOKEN()).test(core) && core.length <= MAX_TERM_LENGTH) {
     const raw = normalizeTerm(core);
     return { kind: "term", text, term: stemTerm(raw), raw };
   }

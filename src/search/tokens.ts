@@ -8,13 +8,20 @@
 //   are one term; words with digits or `_` are kept as they are;
 // - a word joined by `_` (select_related) is also a term by each of its parts.
 import stem from "wink-porter2-stemmer";
+import { lazyRegExp } from "../domain/lazy-regexp.js";
 
-const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
-const MARKS = /\p{M}+/gu;
+// The classes of Unicode letters, marks and digits are made only for text that is not all
+// ASCII (lazy-regexp.ts): in ASCII they are [A-Za-z0-9_], and most text of a journal is.
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+/** Whether a text is all ASCII: its words are then runs of [A-Za-z0-9_]. */
+export const isAsciiText = (text: string): boolean => ASCII_TEXT.test(text);
+const ASCII_TOKEN = /[A-Za-z0-9_]+/g;
+const TOKEN = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}_]+`, "gu");
+const MARKS = lazyRegExp(String.raw`\p{M}+`, "gu");
 const ASCII_WORD = /^[a-z0-9_]*$/;
 const STEMMABLE = /^[a-z]{3,}$/;
 /** Scripts written without spaces between words. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED = lazyRegExp(String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]`, "u");
 
 /** The longest term kept whole (as long as a query word may be); longer runs are kept by their parts. */
 export const MAX_TERM_LENGTH = 100;
@@ -22,7 +29,7 @@ export const MAX_TERM_LENGTH = 100;
 /** The form a word is compared in: lower case, accents removed, any Unicode form. */
 export function normalizeTerm(token: string): string {
   const lower = token.toLowerCase();
-  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "").normalize("NFC");
+  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS(), "").normalize("NFC");
 }
 
 const stems = new Map<string, string>();
@@ -54,10 +61,16 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** Calls `visit` with each word of the text (raw, as written) and where it starts. */
 function forEachWord(text: string, visit: (raw: string, start: number) => void): void {
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+  if (isAsciiText(text)) {
+    ASCII_TOKEN.lastIndex = 0;
+    for (let match = ASCII_TOKEN.exec(text); match; match = ASCII_TOKEN.exec(text)) visit(match[0], match.index);
+    return;
+  }
+  const token = TOKEN();
+  token.lastIndex = 0;
+  for (let match = token.exec(text); match; match = token.exec(text)) {
     const raw = match[0];
-    if (!UNSPACED.test(raw)) {
+    if (!UNSPACED().test(raw)) {
       visit(raw, match.index);
       continue;
     }
@@ -97,7 +110,7 @@ export function wordParts(raw: string): { part: string; offset: number }[] {
  * be 缓 and 存); any other word as it is.
  */
 export function queryWordParts(word: string): string[] {
-  if (!UNSPACED.test(word)) return [word];
+  if (isAsciiText(word) || !UNSPACED().test(word)) return [word];
   const parts: string[] = [];
   forEachWord(word, (raw) => parts.push(raw));
   // Only a word that is all letters is cut: n+1 or a mixed literal stays whole.
@@ -184,8 +197,10 @@ export const CHUNK_MARK = "\u0001";
 export const foldChunk = (text: string): string => text.toLowerCase().replace(/ς/gu, "σ");
 /** The longest chunk kept. */
 export const MAX_CHUNK_LENGTH = 200;
-const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
-const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}_]/u;
+const WORD_CHAR = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}_]`, "u");
+const NOT_WORD_CHAR = lazyRegExp(String.raw`[^\p{L}\p{M}\p{N}_]`, "u");
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/;
+const ASCII_NOT_WORD_CHAR = /[^A-Za-z0-9_]/;
 const SPACES = /\s+/u;
 
 /**
@@ -196,11 +211,13 @@ const SPACES = /\s+/u;
  */
 export function chunkCounts(texts: string[], into: Map<string, number> = new Map()): Map<string, number> {
   for (const text of texts) {
-    if (!NOT_WORD_CHAR.test(text)) continue;
+    const ascii = isAsciiText(text);
+    const notWordChar = ascii ? ASCII_NOT_WORD_CHAR : NOT_WORD_CHAR();
+    if (!notWordChar.test(text)) continue;
     for (const chunk of text.split(SPACES)) {
-      if (!NOT_WORD_CHAR.test(chunk)) continue;
+      if (!notWordChar.test(chunk)) continue;
       const core = coreOf(chunk);
-      if (!NOT_WORD_CHAR.test(core) || !WORD_CHAR.test(core)) continue;
+      if (!notWordChar.test(core) || !(ascii ? ASCII_WORD_CHAR : WORD_CHAR()).test(core)) continue;
       const term = core.length > MAX_CHUNK_LENGTH ? CHUNK_MARK : CHUNK_MARK + foldChunk(core.normalize("NFC"));
       into.set(term, (into.get(term) ?? 0) + 1);
     }
@@ -215,12 +232,12 @@ export function chunkCounts(texts: string[], into: Map<string, number> = new Map
  */
 export const PAIR_MARK = "\u0002";
 /** Characters of the scripts indexed by pairs too (with ー and 々, which belong to no script of their own). */
-const PAIRED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]/u;
-const PAIRED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}/gu;
+const PAIRED = lazyRegExp(String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]`, "u");
+const PAIRED_RUN = lazyRegExp(String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}`, "gu");
 
-const ALL_PAIRED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}$/u;
+const ALL_PAIRED = lazyRegExp(String.raw`^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005]{2,}$`, "u");
 /** Whether a word is two or more characters of the scripts indexed by pairs of characters. */
-export const isPairedWord = (word: string): boolean => ALL_PAIRED.test(word);
+export const isPairedWord = (word: string): boolean => !isAsciiText(word) && ALL_PAIRED().test(word);
 
 /** The overlapping pairs of characters of a word of those scripts (東京タワー: 東京 京タ タワ ワー), as terms. */
 export function pairsOf(word: string): string[] {
@@ -237,11 +254,12 @@ export function pairsOf(word: string): string[] {
  */
 export function pairCounts(texts: string[], into: Map<string, number> = new Map()): Map<string, number> {
   for (const text of texts) {
-    if (!PAIRED.test(text)) continue;
+    if (isAsciiText(text) || !PAIRED().test(text)) continue;
     // Compatibility forms first: half-width ﾃﾞｰﾀ is データ (its marks are no letters of the script).
     const normal = text.normalize("NFKC");
-    PAIRED_RUN.lastIndex = 0;
-    for (let found = PAIRED_RUN.exec(normal); found; found = PAIRED_RUN.exec(normal)) {
+    const pairedRun = PAIRED_RUN();
+    pairedRun.lastIndex = 0;
+    for (let found = pairedRun.exec(normal); found; found = pairedRun.exec(normal)) {
       // Pairs of the run as a query word's are made: of its normal form (ｶﾞ is カ, が is か).
       const run = normalizeTerm(found[0]);
       const whole = new Set<number>();

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { FileProblem } from "../journal/read.js";
 import { inertLine } from "../domain/sanitize.js";
+import { lazyRegExp } from "../domain/lazy-regexp.js";
 import { UserError } from "../errors.js";
 import { plainColor } from "./plain-color.js";
 
@@ -91,13 +92,16 @@ export function warnProblems(io: Io, problems: FileProblem[], strict: boolean): 
 // full-width characters take two, and so does an emoji shown as one (a grapheme with
 // emoji presentation, a text symbol made emoji by U+FE0F, a flag, a family joined by ZWJ).
 // Hangul vowel and final jamo join the initial before them into one syllable.
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
+// The patterns with Unicode property classes are made on first use (lazy-regexp.ts): ASCII
+// text, most of what nexus prints, needs none of them.
+const ZERO_WIDTH_CLASS = String.raw`[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]`;
+const ZERO_WIDTH = lazyRegExp(`^${ZERO_WIDTH_CLASS}$`, "u");
 const WIDE = /[\u1100-\u115f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{16fe0}-\u{18cff}\u{1b000}-\u{1b2ff}\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f1e6}-\u{1f1ff}\u{1f200}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f7e0}-\u{1f7eb}\u{1f90c}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]/u;
-const EMOJI = /[0-9#*]\ufe0f?\u20e3|\p{Extended_Pictographic}\ufe0f|\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(\p{Emoji_Modifier}|\u200d)/u;
+const EMOJI = lazyRegExp(String.raw`[0-9#*]\ufe0f?\u20e3|\p{Extended_Pictographic}\ufe0f|\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(\p{Emoji_Modifier}|\u200d)`, "u");
 /** Printable ASCII only: one column a character, no cluster to look at (most titles). */
 const ASCII = /^[\x20-\x7e]*$/;
 /** What joins code points into one emoji: only text with one of these is cut into graphemes (slow); the rest is counted by code point. */
-const CLUSTERED = /\u200d|\ufe0f|\u20e3|\p{Emoji_Modifier}|\p{Regional_Indicator}/u;
+const CLUSTERED = lazyRegExp(String.raw`\u200d|\ufe0f|\u20e3|\p{Emoji_Modifier}|\p{Regional_Indicator}`, "u");
 
 let segmenter: Intl.Segmenter | undefined;
 /** The text's graphemes, as a person counts characters. */
@@ -107,23 +111,25 @@ function graphemes(text: string): Iterable<string> {
 }
 
 function charWidth(ch: string): number {
-  if (ZERO_WIDTH.test(ch)) return 0;
+  // (Below U+00AD, the first of them, every character takes one column.)
+  if (ch.charCodeAt(0) < 0xad) return 1;
+  if (ZERO_WIDTH().test(ch)) return 0;
   return WIDE.test(ch) ? 2 : 1;
 }
 
 /** The text in what a width is counted by: code points, or graphemes when emoji join them. */
-const units = (text: string): Iterable<string> => (ASCII.test(text) || !CLUSTERED.test(text) ? text : graphemes(text));
+const units = (text: string): Iterable<string> => (ASCII.test(text) || !CLUSTERED().test(text) ? text : graphemes(text));
 
 /** Columns a grapheme (or a code point) takes: two for an emoji sequence or a wide character, else its code points'. */
 function clusterWidth(cluster: string): number {
-  if (cluster.length > 1 && EMOJI.test(cluster)) return 2;
+  if (cluster.length > 1 && EMOJI().test(cluster)) return 2;
   let width = 0;
   for (const ch of cluster) width += charWidth(ch);
   return Math.min(width, 2);
 }
 
 const WIDE_ALL = new RegExp(WIDE.source, "gu");
-const ZERO_ALL = new RegExp(ZERO_WIDTH.source.slice(1, -1), "gu");
+const ZERO_ALL = lazyRegExp(ZERO_WIDTH_CLASS, "gu");
 const HIGH_SURROGATE = /[\ud800-\udbff]/g;
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -131,7 +137,7 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
 export function displayWidth(text: string): number {
   if (ASCII.test(text)) return text.length;
   // Code point by code point, counted by the regex engine in three passes (CJK titles are long lists).
-  if (!CLUSTERED.test(text)) return text.length - count(text, HIGH_SURROGATE) + count(text, WIDE_ALL) - count(text, ZERO_ALL);
+  if (!CLUSTERED().test(text)) return text.length - count(text, HIGH_SURROGATE) + count(text, WIDE_ALL) - count(text, ZERO_ALL());
   let width = 0;
   for (const cluster of units(text)) width += clusterWidth(cluster);
   return width;
