@@ -128,7 +128,7 @@ const lazyChildProcess = {
 // fs.ReadStream and fs.promises load ~35 more of Node's internal modules (every stream
 // module: on Node 24, \`import fs\` takes ~8 ms, a require() of it nothing), and
 // process.stdin makes a stream of stdin (chalk imports node:process). Each import of one
-// becomes a module of the bundle that require()s it (the banner's require) and exports it
+// becomes a module of the bundle, one for each importer, that require()s it (the banner's require) and exports it
 // as its default and the names that importer takes from it by name, each read once (reading
 // every export would run the getters, and warn of deprecated ones). An import of all its
 // names (\`import * as\`) is left as it is.
@@ -158,7 +158,8 @@ const builtinsByRequire = {
       if (args.kind !== "import-statement" || args.namespace !== "file" || !args.importer) return undefined;
       if (!args.path.startsWith("node:") && !bare.has(args.path)) return undefined;
       const names = namedImportsIn(args.importer, args.path);
-      return names ? { path: `${args.path}#${names.join(",")}`, namespace: "nexus-builtin" } : undefined;
+      // One such module for each importer, so that it is bundled with it: shared, it would be a chunk of its own.
+      return names ? { path: `${args.path}#${names.join(",")}#${crypto.createHash("sha1").update(args.importer).digest("hex").slice(0, 12)}`, namespace: "nexus-builtin" } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: "nexus-builtin" }, (args) => {
       const [given, list] = args.path.split("#");
