@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Startup benchmark: the median wall time of short nexus commands against
-// `node -e 0` in the same run, as ratios. Targets (issue 5): --version and
-// --help within 1.5x of `node -e 0`, `add ... --dry-run` within 2x.
-// Usage: node scripts/bench-startup.js [--runs 15] [--check]  (build first)
+// Startup benchmark: the wall time of short nexus commands against `node -e 0` in the
+// same run, on each Node line (Node 24 and the Node that runs it, see bench-lines.js),
+// as min, median and max, and the ratio of the medians. Targets (issues 5 and 20):
+// --version and --help within 1.5x of that line's `node -e 0`, `add ... --dry-run` within 2x.
+// Usage: node scripts/bench-startup.js [--runs 15] [--check] [--node PATH ...]  (build first)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { nodeLines, summary } from "./bench-lines.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
@@ -46,37 +48,37 @@ const cases = [
   { name: "nexus show note-7", argv: [BIN, "show", "note-7"] },
 ];
 
-function once(argv) {
+const LINES = nodeLines(args);
+
+function once(bin, argv) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, argv, { cwd: journal, env, stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(bin, argv, { cwd: journal, env, stdio: ["ignore", "ignore", "pipe"] });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 try {
-  for (const c of cases) once(c.argv); // warm the file cache
-  const times = new Map(cases.map((c) => [c.name, []]));
-  // Interleaved rounds, so a slow moment of the machine hits every case alike.
-  for (let round = 0; round < RUNS; round += 1) for (const c of cases) times.get(c.name).push(once(c.argv));
+  for (const line of LINES) for (const c of cases) once(line.bin, c.argv); // warm the file cache
+  const times = LINES.map(() => new Map(cases.map((c) => [c.name, []])));
+  // Interleaved rounds, so a slow moment of the machine hits every case and every line alike.
+  for (let round = 0; round < RUNS; round += 1) LINES.forEach((line, i) => cases.forEach((c) => times[i].get(c.name).push(once(line.bin, c.argv))));
 
-  const base = median(times.get("node -e 0"));
   const width = Math.max(...cases.map((c) => c.name.length));
-  console.log(`startup, median of ${RUNS} runs (node ${process.version}, ${os.cpus().length} cpus)`);
+  console.log(`startup, ${RUNS} runs, min / median / max (${os.cpus().length} cpus, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")})`);
   let missed = 0;
-  for (const c of cases) {
-    const ms = median(times.get(c.name));
-    const ratio = ms / base;
-    const verdict = c.target === undefined ? "" : ratio <= c.target ? `  ok (target ${c.target}x)` : `  SLOW (target ${c.target}x)`;
-    if (c.target !== undefined && ratio > c.target) missed += 1;
-    console.log(`  ${c.name.padEnd(width)}  ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2).padStart(5)}x${verdict}`);
-  }
+  LINES.forEach((line, i) => {
+    console.log(`  Node ${line.version.slice(1)}`);
+    const bases = times[i].get("node -e 0");
+    for (const c of cases) {
+      const m = summary(times[i].get(c.name), c.name === "node -e 0" ? [] : bases);
+      const ratio = m.ratio ?? 1;
+      const verdict = c.target === undefined ? "" : ratio <= c.target ? `  ok (target ${c.target}x)` : `  SLOW (target ${c.target}x)`;
+      if (c.target !== undefined && ratio > c.target) missed += 1;
+      const range = `${m.min.toFixed(1)} / ${m.median.toFixed(1)} / ${m.max.toFixed(1)} ms`;
+      console.log(`    ${c.name.padEnd(width)}  ${range.padStart(26)}  ${ratio.toFixed(2).padStart(5)}x${verdict}`);
+    }
+  });
   if (CHECK && missed) process.exitCode = 1;
 } finally {
   fs.rmSync(journal, { recursive: true, force: true });
