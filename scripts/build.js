@@ -16,6 +16,8 @@
 //   its default engines: the JavaScript one evals `---js` frontmatter, and nexus passes
 //   its own YAML engine and refusing ones for every other language anyway;
 // - js-yaml, on the first entry parsed or written.
+// - node-emoji (with emojilib's 300 KB of emoji names, made into objects as it loads), which
+//   marked-terminal calls only for :emoji: shortcodes, which nexus turns off (emoji: false);
 // - wink-porter2-stemmer, on the first word stemmed (a search, or an entry parsed): its
 //   regular expressions are made as it loads, and `list` of a warm journal stems nothing.
 // commander's child_process is required only if commander ever uses it.
@@ -63,6 +65,7 @@ const VENDOR = {
   "gray-matter": { from: `${path.sep}src${path.sep}`, exports: "call" },
   "js-yaml": { from: `${path.sep}src${path.sep}`, exports: "object" },
   "wink-porter2-stemmer": { from: `${path.sep}src${path.sep}`, exports: "call" },
+  "node-emoji": { from: `${path.sep}marked-terminal${path.sep}`, exports: "get" },
 };
 
 /** The module that stands for a vendor package in the bundle: it requires dist/vendor/NAME.cjs on first use. */
@@ -73,6 +76,7 @@ const load = () => (real ??= createRequire(import.meta.url)("./vendor/${name}.cj
 `;
   if (kind === "call") return `${load}export default function vendored(...args) { return load()(...args); }\n`;
   if (kind === "object") return `${load}export default new Proxy({}, { get: (_, key) => load()[key] });\n`;
+  if (kind === "get") return `${load}export function get(name) { return load().get(name); }\n`;
   return `${load}export function highlight(code, options) { return load().highlight(code, options); }\n`;
 }
 
