@@ -25,6 +25,12 @@ export interface ReadOptions {
   batchPostings?: number;
   /** Remember each entry's file as the scan found it, for foundFileOf (default false: list and search do without). */
   identities?: boolean;
+  /**
+   * Make the terms of the entries that will not be cached (modified within RACY_MS, as every
+   * file of a fresh clone is) only if the search index is asked for, from their files: a read
+   * that never searches (list, build-readme) spares half its work on them (default false).
+   */
+  termsWhenAsked?: boolean;
 }
 
 /** Each entry read through the cache -> its file as the scan found it. */
@@ -68,6 +74,7 @@ export class CacheRead {
   /** The cache was written by this read. */
   written = false;
   private readonly startedAt = Date.now();
+  private readonly termsWhenAsked: boolean;
 
   constructor(
     readonly cached: CacheFile | undefined,
@@ -83,6 +90,7 @@ export class CacheRead {
     this.aside = new PostingsAside(options.cacheDir, options.batchPostings);
     this.keep = new Int32Column(expected);
     this.keepEntries = new Int32Column(expected);
+    this.termsWhenAsked = options.termsWhenAsked === true;
   }
 
   /** A record's line for its entry: of the cache read, checked against its index (cache-file.ts); made by this read, as made. */
@@ -143,11 +151,15 @@ export class CacheRead {
     return { record: this.records.add(encodeRecord(found.path, found.size, found.changedMs, { problems })), position: -1, cacheable };
   }
 
-  /** An entry just parsed: its record, its place in `entries`, and its terms (set aside with the batch when it is to be cached). */
+  /**
+   * An entry just parsed: its record, its place in `entries`, and its terms (set aside with the
+   * batch when it is to be cached; made when asked for, when it is not and the read says so).
+   */
   private parsedEntry(found: ScannedFile, entry: Entry, problems: Problem[], cacheable: boolean): { record: number; position: number } {
-    const terms = this.terms.make(entry);
+    // Its length (a record's, for ranking) is known once its terms are made: 0 until then, in a record never written.
+    const terms = cacheable || !this.termsWhenAsked ? this.terms.make(entry) : undefined;
     const warnings = problems.map(storeProblem);
-    const line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms.length, warnings });
+    const line = encodeRecord(found.path, found.size, found.changedMs, { ...entry, length: terms?.length ?? 0, warnings });
     const record = this.records.add(line);
     // Its text is let go: title, topic and tags are decoded from its record when
     // asked for, and the body read again from the file, as for a reused record
@@ -160,7 +172,9 @@ export class CacheRead {
           lazyEntry({ title: own(entry.title), topic: own(entry.topic), tags: entry.tags.map(own), featured: entry.featured, date: own(entry.date), path: found.path, file: found.file }),
         );
     const runs = cacheable ? this.aside.runs() : undefined;
-    if (runs) {
+    if (!terms) {
+      this.terms.add(null, 0);
+    } else if (runs) {
       const kept = this.keep.length;
       forEachPair(terms.pairs, (id, packed) => runs.add(kept, id, packed));
       runs.entryDone();

@@ -31,9 +31,13 @@ export interface JournalTerms {
 
 /**
  * Where an entry's terms are: in the stored index (under its record number there), set aside
- * in postings runs while the cache is written (-1 - its new record number), or given as (id, packed) pairs.
+ * in postings runs while the cache is written (-1 - its new record number), given as (id, packed)
+ * pairs, or not made yet (null: an entry not cached, read by a read that may never search; they
+ * are made from its file when the index is first asked for).
  */
-export type TermSource = number | string;
+export type TermSource = number | string | null;
+/** Whether an entry's terms are not made yet. */
+export const notMade = (source: TermSource): boolean => source === null;
 export const inStored = (source: TermSource): boolean => typeof source === "number" && source >= 0;
 /** Whether an entry's terms are set aside in posting runs. */
 export const inRuns = (source: TermSource): boolean => typeof source === "number" && source < 0;
@@ -109,10 +113,13 @@ export class TermsOfRead {
     return s.postings.readable(ids ?? s.vocabulary.keys());
   }
 
-  /** Makes again, from their files, the terms of the entries whose source `which` picks. */
+  /** Makes again, from their files, the terms of the entries whose source `which` picks (and the length of those not made yet). */
   makeAgain(which: (source: TermSource) => boolean): void {
     this.sources.forEach((source, i) => {
-      if (which(source)) this.sources[i] = this.make(this.entryAt(i)).pairs;
+      if (!which(source)) return;
+      const terms = this.make(this.entryAt(i));
+      this.sources[i] = terms.pairs;
+      if (source === null) this.lengths.set(i, terms.length);
     });
   }
 
@@ -139,6 +146,7 @@ export class TermsOfRead {
 export function journalTerms(read: TermsOfRead, order: ArrayLike<number>, repair: () => void): JournalTerms {
   // A damaged vocabulary: the reused entries' terms are made before a search takes ids from it.
   if (!read.storedReadable([])) repair();
+  if (read.sources.some(notMade)) read.makeAgain(notMade);
   const { sources } = read;
   const positionOf = new Int32Array(sources.length);
   for (let p = 0; p < order.length; p++) positionOf[order[p]!] = p;

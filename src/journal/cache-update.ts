@@ -53,7 +53,7 @@ function postingSources(read: CacheRead): PostingSources {
     if (entry < 0) return;
     const source = terms.sources[entry]!;
     if (typeof source === "string") fresh.push({ record: k, pairs: source });
-    else if (source >= 0) renumber[source] = k;
+    else if (typeof source === "number" && source >= 0) renumber[source] = k;
   });
   return { terms: terms.vocabulary().length, stored: stored ? { postings: stored.postings, renumber } : undefined, fresh, runs: read.aside.opened() };
 }

@@ -32,6 +32,10 @@ export class Int32Column implements Iterable<number> {
     return this.data[i]!;
   }
 
+  set(i: number, value: number): void {
+    this.data[i] = value;
+  }
+
   forEach(visit: (value: number, i: number) => void): void {
     for (let i = 0; i < this.length; i++) visit(this.data[i]!, i);
   }

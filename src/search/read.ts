@@ -17,5 +17,6 @@ export function readIndexedJournal(journal: Journal, options: ReadOptions = {}):
  * load. The result is the same as reading every file, only faster.
  */
 export function readJournal(journal: Journal, options: ReadOptions = {}): JournalContents {
-  return readIndexedJournal(journal, options).contents;
+  // The index is never asked for: the terms of entries not cached are not made.
+  return readIndexedJournal(journal, { termsWhenAsked: true, ...options }).contents;
 }
