@@ -18,6 +18,7 @@
 // - js-yaml, on the first entry parsed or written.
 // - node-emoji (with emojilib's 300 KB of emoji names, made into objects as it loads), which
 //   marked-terminal calls only for :emoji: shortcodes, which nexus turns off (emoji: false);
+// - cli-table3 (with @colors/colors), which marked-terminal calls only for a table;
 // - wink-porter2-stemmer, on the first word stemmed (a search, or an entry parsed): its
 //   regular expressions are made as it loads, and `list` of a warm journal stems nothing.
 // commander's child_process is required only if commander ever uses it.
@@ -66,6 +67,7 @@ const VENDOR = {
   "js-yaml": { from: `${path.sep}src${path.sep}`, exports: "object" },
   "wink-porter2-stemmer": { from: `${path.sep}src${path.sep}`, exports: "call" },
   "node-emoji": { from: `${path.sep}marked-terminal${path.sep}`, exports: "get" },
+  "cli-table3": { from: `${path.sep}marked-terminal${path.sep}`, exports: "construct" },
 };
 
 /** The module that stands for a vendor package in the bundle: it requires dist/vendor/NAME.cjs on first use. */
@@ -77,6 +79,7 @@ const load = () => (real ??= createRequire(import.meta.url)("./vendor/${name}.cj
   if (kind === "call") return `${load}export default function vendored(...args) { return load()(...args); }\n`;
   if (kind === "object") return `${load}export default new Proxy({}, { get: (_, key) => load()[key] });\n`;
   if (kind === "get") return `${load}export function get(name) { return load().get(name); }\n`;
+  if (kind === "construct") return `${load}export default function Constructed(...args) { return new (load())(...args); }\n`;
   return `${load}export function highlight(code, options) { return load().highlight(code, options); }\n`;
 }
 
