@@ -18,8 +18,16 @@ beforeAll(() => {
     "entries/2026-12-05-delta.md": entryText({ title: "Delta", topic: "Y", date: "2026-12-05" }),
     "entries/2026-12-06-beta.md": entryText({ title: "Beta \u001b[31mred\u001b[0m", topic: "X", date: "2026-12-06" }),
   });
-  // Made after beta, so the newest of the day, though list shows beta first (by name).
+  // Made after beta, so the newest of the day, though list shows beta first (by name). File
+  // times are as coarse as the kernel's tick (up to 10 ms): wait until the clock is past it.
+  const made = (name: string) => {
+    const stat = fs.statSync(path.join(dir, "entries", name));
+    return stat.birthtimeMs || stat.ctimeMs;
+  };
+  const betaMade = made("2026-12-06-beta.md");
+  while (Date.now() <= betaMade + 20) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
   makeTree({ "entries/2026-12-06-alpha.md": entryText({ title: "Alpha 東京タワー", topic: "X", date: "2026-12-06" }) }, dir);
+  expect(made("2026-12-06-alpha.md")).toBeGreaterThan(betaMade);
 });
 
 /** A prompter that records the choices of a list and picks the one named. */
