@@ -15,11 +15,12 @@ import { buildModel } from "../readme/model.js";
 import { summarizeWith } from "../readme/summary.js";
 import { siteFiles, type SiteFile } from "../site/build.js";
 import { renderMarkdown } from "../site/markdown.js";
-import { buildSiteModel } from "../site/model.js";
+import { buildSiteModel, type SiteEntry, type SiteModel } from "../site/model.js";
 import { keyOf, writeSite, type WriteReport } from "../site/output.js";
 import type { RenderedEntry } from "../site/pages.js";
 import { decodeRenderCache, encodeRenderCache, StoredHighlight } from "../site/render-cache.js";
 import { LaterRendered, renderEntry, renderSections } from "../site/render.js";
+import { decodeRelated, encodeRelated, relatedKept } from "../site/related.js";
 import { checkBase, type SearchBase } from "../site/search-base.js";
 import { searchFiles } from "../site/search-data.js";
 import { siteSettings } from "../site/settings.js";
@@ -37,6 +38,7 @@ export const DEFAULT_SITE_FOLDER = SITE_FOLDER;
 const RENDER_CACHE = "site-render";
 const SEARCH_BASE_CACHE = "site-search-base";
 const HIGHLIGHT_CACHE = "site-highlight";
+const RELATED_CACHE = "site-related";
 
 /** The output folder, checked: never the journal itself, its entries, or a folder of git or nexus. */
 export function outFolder(journal: Journal, cwd: string, out: string | undefined): string {
@@ -103,6 +105,15 @@ function renderBodies(journal: Journal, indexed: IndexedJournal, startedAt: numb
   return { rendered: all, save };
 }
 
+/** Each entry's earlier entries like it, from the last build's where they hold (related.ts); the cache is kept. */
+function relatedOf(journal: Journal, model: SiteModel): SiteEntry[][] {
+  const version = `related-1 ${codeFingerprint()}`;
+  const kept = decodeRelated(readReadmeCache(journal, RELATED_CACHE), version);
+  const { related, rows, reused } = relatedKept(model, kept);
+  if (reused < rows.length || kept.length !== rows.length) writeReadmeCache(journal, RELATED_CACHE, encodeRelated(rows, version));
+  return related;
+}
+
 /** The search index's base the last build kept (search-base.ts); undefined when there is none or it is damaged. */
 function keptBase(journal: Journal): SearchBase | undefined {
   const bytes = readReadmeCache(journal, SEARCH_BASE_CACHE);
@@ -124,9 +135,10 @@ export async function makeSite(ctx: Context, options: BuildSiteOptions): Promise
   const { entries } = indexed.contents;
   const { rendered, save } = renderBodies(journal, indexed, startedAt);
   const model = buildSiteModel(entries);
+  const related = relatedOf(journal, model);
   const charts = renderCharts(buildModel(entries, journal.config.groups, summarizeWith(() => {})), "assets/charts");
   const overview = settings.overview ? renderMarkdown(settings.overview, "README.md", new Map()) : "";
-  const input = { model, rendered, settings, overview, charts: { files: charts.files, images: charts.images.map((i) => ({ path: i.path, alt: i.alt.replace(/\\(.)/g, "$1") })) }, assets: browserAssets() };
+  const input = { model, rendered, related, settings, overview, charts: { files: charts.files, images: charts.images.map((i) => ({ path: i.path, alt: i.alt.replace(/\\(.)/g, "$1") })) }, assets: browserAssets() };
   function* all(): Generator<SiteFile> {
     yield* siteFiles(input);
     yield* searchFiles(indexed, model, rendered, { base: keptBase(journal), code: codeFingerprint(), keep: (base) => writeReadmeCache(journal, SEARCH_BASE_CACHE, JSON.stringify(base)) });

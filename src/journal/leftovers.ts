@@ -56,6 +56,14 @@ function safeList(dir: string): string[] {
   }
 }
 
+function safeDirents(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
 /** The process id in a temporary file's name (`.NAME.PID.HEX.tmp`). */
 const TEMP_PID = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -84,18 +92,26 @@ export function isLeftoverTemp(name: string, stat: fs.Stats, now = Date.now()): 
 /** The left-over temporary files in `folder` and the folders under it (never through a link), as absolute paths. */
 export function leftoverTempsIn(folder: string, now = Date.now()): string[] {
   const found: string[] = [];
+  // The folder's listing says which names are folders (a link is not one): only a name of
+  // the temporary naming is lstat'ed (a site holds 20,000 files, and nearly none is one).
   const walk = (dir: string, depth: number) => {
-    for (const name of safeList(dir)) {
+    for (const item of safeDirents(dir)) {
+      const { name } = item;
       const file = path.join(dir, name);
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(file);
-      } catch {
-        continue; // Gone meanwhile.
+      if (TEMP_FILE.test(name)) {
+        let stat: fs.Stats;
+        try {
+          stat = fs.lstatSync(file);
+        } catch {
+          continue; // Gone meanwhile.
+        }
+        if (isLeftoverTemp(name, stat, now)) {
+          found.push(file);
+          continue;
+        }
       }
-      if (isLeftoverTemp(name, stat, now)) found.push(file);
       // Hidden folders (.git, an editor's) are not nexus's to look through.
-      else if (stat.isDirectory() && !name.startsWith(".") && name !== "node_modules" && depth < 20) walk(file, depth + 1);
+      if (item.isDirectory() && !name.startsWith(".") && name !== "node_modules" && depth < 20) walk(file, depth + 1);
     }
   };
   walk(folder, 0);

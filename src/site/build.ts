@@ -7,7 +7,7 @@ import { listPages, notFoundPage, searchPage } from "./lists.js";
 import { resolveEntryLinks } from "./markdown.js";
 import { neighbours, type SiteEntry, type SiteModel } from "./model.js";
 import { entryPage, feedPathOf, homePage, SECTIONS, type EntryPageInput, type RenderedEntry } from "./pages.js";
-import { backlinks, relatedEntries } from "./related.js";
+import { backlinks } from "./related.js";
 import type { SiteSettings } from "./settings.js";
 import { keyOf, type SiteFile } from "./output.js";
 import { robotsTxt, sitemaps, type SitemapPage } from "./sitemap.js";
@@ -17,6 +17,8 @@ export interface SiteInput {
   model: SiteModel;
   /** Each entry's body, by its place. */
   rendered: readonly RenderedEntry[];
+  /** Each entry's earlier entries like it, by its place (related.ts). */
+  related: readonly SiteEntry[][];
   settings: SiteSettings;
   /** The home page's overview, as safe HTML. */
   overview: string;
@@ -86,7 +88,7 @@ export function* siteFiles(input: SiteInput): Generator<SiteFile> {
   };
   const descriptionOf = (e: SiteEntry) => input.rendered[e.at]!.description;
   yield page(homePage({ model, settings, overview: input.overview, descriptionOf, charts: input.charts.images }, relativeHref("index.html")), relativeHref("index.html"));
-  const related = relatedEntries(model);
+  const { related } = input;
   const linkedFrom = backlinks(model, (e) => input.rendered[e.at]!.links);
   for (const entry of model.entries) {
     const href = relativeHref(entry.page);

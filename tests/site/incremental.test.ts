@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSiteModel, type EntryMeta } from "../../src/site/model.js";
 import { writeSite, type SiteFile } from "../../src/site/output.js";
-import { closest, relatedEntries } from "../../src/site/related.js";
+import { closest, decodeRelated, encodeRelated, relatedEntries, relatedKept } from "../../src/site/related.js";
 import { decodeRenderCache, encodeRenderCache, StoredHighlight } from "../../src/site/render-cache.js";
 import { frontCode, frontDecode, shardOf, TAIL_SHARDS, tailBlock } from "../../src/site/search-format.js";
 import { cleanLine, escapeHtml } from "../../src/site/text.js";
@@ -119,6 +119,42 @@ describe("related entries", () => {
     }
     expect(related[model.byPath.get("entries/e4.md")!.at]!.map((e) => e.meta.title)).toEqual(expect.arrayContaining(["celery retry", "celery beat", "redis pool"]));
     expect(related[model.byPath.get("entries/e0.md")!.at]).toEqual([]);
+  });
+});
+
+describe("related entries kept between builds", () => {
+  const metas = (count: number): EntryMeta[] =>
+    Array.from({ length: count }, (_, i) => ({ title: `${["celery", "redis", "pool", "retry"][i % 4]} ${["beat", "cache", "queue"][i % 3]} ${i}`, topic: `T${i % 5}`, tags: i % 2 ? ["x"] : [], date: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}`, featured: false, path: `entries/e${String(i).padStart(3, "0")}.md` })).reverse();
+  const places = (list: { meta: EntryMeta }[][]) => list.map((l) => l.map((e) => e.meta.path));
+
+  it("are what a build without them finds, reusing the rows of unchanged older entries only", () => {
+    const before = buildSiteModel(metas(60));
+    const first = relatedKept(before, []);
+    expect(first.reused).toBe(0);
+    const rows = decodeRelated(Buffer.from(encodeRelated(first.rows, "v1")), "v1");
+    expect(rows).toEqual(first.rows);
+    // One entry added (the newest): every older row holds.
+    const after = buildSiteModel(metas(61));
+    const again = relatedKept(after, rows);
+    expect(again.reused).toBe(60);
+    expect(places(again.related)).toEqual(places(relatedEntries(after)));
+    // An older entry's title changed: the rows from it on are worked out again.
+    const changed = metas(61);
+    changed[40] = { ...changed[40]!, title: "celery retry pool" };
+    const model = buildSiteModel(changed);
+    const third = relatedKept(model, again.rows);
+    expect(third.reused).toBe(20);
+    expect(places(third.related)).toEqual(places(relatedEntries(model)));
+  });
+
+  it("are not taken from a cache of another version or a damaged one", () => {
+    const rows = relatedKept(buildSiteModel(metas(10)), []).rows;
+    const bytes = encodeRelated(rows, "v1");
+    expect(decodeRelated(Buffer.from(bytes), "v2")).toEqual([]);
+    expect(decodeRelated(Buffer.from(bytes.slice(0, -10)), "v1")).toEqual([]);
+    // A related entry that is not an earlier one.
+    expect(decodeRelated(Buffer.from(JSON.stringify({ version: "v1", rows: [["s", [], [0]]] })), "v1")).toEqual([]);
+    expect(decodeRelated(undefined, "v1")).toEqual([]);
   });
 });
 
