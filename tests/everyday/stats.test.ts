@@ -52,7 +52,8 @@ describe("stats figures", () => {
     const a = JSON.stringify(computeStats([e("2026-03-29", "A"), e("2026-03-30", "A")], "2026-03-30"));
     process.env.TZ = "America/Los_Angeles";
     const b = JSON.stringify(computeStats([e("2026-03-29", "A"), e("2026-03-30", "A")], "2026-03-30"));
-    process.env.TZ = before;
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
     expect(a).toBe(b);
   });
 });
