@@ -89,127 +89,130 @@ export function normalizeTags(tags: string[]): string[] {
   return out;
 }
 
-/**
- * Parses the text of an entry file. Never throws for bad input: every problem
- * comes back with its line. `fileName` (the base name) enables the warning for a
- * name whose date differs from the `date` field.
- */
-export function parseEntry(rawText: string, fileName?: string): ParseResult {
-  const text = stripBom(rawText);
-  if (!text.trim()) return { ok: false, problems: [error(1, "empty file")] };
+/** The frontmatter of an entry as parsed, with the line of each of its fields. */
+interface Frontmatter {
+  data: Record<string, unknown>;
+  /** The 1-based line of a field (1 when it is missing). */
+  lineOf: (key: string) => number;
+  bodyOffset: number;
+  bodyLine: number;
+}
 
+/** The frontmatter of an entry's text (BOM removed), or the one problem that stops reading it. */
+function readFrontmatter(text: string): Frontmatter | Problem {
   let split;
   let data: unknown;
   try {
     split = splitFile(text);
     data = parseFrontmatter(split.frontmatterLines);
   } catch (caught) {
-    if (caught instanceof FrontmatterError) return { ok: false, problems: [error(caught.line, caught.message)] };
+    if (caught instanceof FrontmatterError) return error(caught.line, caught.message);
     throw caught;
   }
-
-  if (split.frontmatterLines.every((line) => !line.trim() || /^\s*#/.test(line))) {
-    return { ok: false, problems: [error(1, "frontmatter is empty: title, topic and date are required")] };
-  }
-
-  const lineOf = (key: string): number => {
-    const index = split.frontmatterLines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
-    return index >= 0 ? index + 2 : 1;
-  };
-
+  const lines = split.frontmatterLines;
+  if (lines.every((line) => !line.trim() || /^\s*#/.test(line))) return error(1, "frontmatter is empty: title, topic and date are required");
   if (!isPlainObject(data)) {
     const what = data === null || data === undefined ? "empty" : describe(data);
-    return {
-      ok: false,
-      problems: [error(1, `frontmatter is ${what}: it must be fields such as title, topic and date`)],
-    };
+    return error(1, `frontmatter is ${what}: it must be fields such as title, topic and date`);
   }
+  const lineOf = (key: string): number => {
+    const index = lines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+    return index >= 0 ? index + 2 : 1;
+  };
+  return { data, lineOf, bodyOffset: split.bodyOffset, bodyLine: split.bodyLine };
+}
+
+/** A one-line text field (title, topic), NFC, trimmed and checked; "" with a problem when wrong. */
+function textField(front: Frontmatter, key: "title" | "topic", max: number, problems: Problem[]): string {
+  const value = front.data[key];
+  if (value === undefined || value === null) {
+    problems.push(error(front.lineOf(key), `missing required field "${key}"`));
+    return "";
+  }
+  if (typeof value !== "string" && typeof value !== "number") {
+    problems.push(error(front.lineOf(key), `"${key}" must be text, not ${describe(value)}`));
+    return "";
+  }
+  // One Unicode form (NFC), so a title typed on macOS (NFD) equals the same title typed elsewhere.
+  const textValue = String(value).normalize("NFC").trim();
+  const wrong = checkLine(`"${key}"`, textValue, max);
+  if (wrong) problems.push(error(front.lineOf(key), wrong));
+  return textValue;
+}
+
+/** The `date` field, a calendar date; "" with a problem when missing or wrong. */
+function dateField(front: Frontmatter, problems: Problem[]): string {
+  const rawDate = front.data.date;
+  if (rawDate === undefined || rawDate === null) {
+    problems.push(error(front.lineOf("date"), 'missing required field "date"'));
+  } else if (typeof rawDate !== "string" || !isCalendarDate(rawDate.trim())) {
+    problems.push(error(front.lineOf("date"), `"date" must be a calendar date YYYY-MM-DD, not ${describeValue(rawDate)}`));
+  } else {
+    return rawDate.trim();
+  }
+  return "";
+}
+
+/** The `tags` field: one tag or a list, normalized (normalizeTags) and checked. */
+function tagsField(front: Frontmatter, problems: Problem[]): string[] {
+  const rawTags = front.data.tags;
+  if (rawTags === undefined || rawTags === null) return [];
+  const list = Array.isArray(rawTags) ? rawTags : [rawTags];
+  const line = front.lineOf("tags");
+  if (!list.every((tag) => typeof tag === "string" || typeof tag === "number")) {
+    problems.push(error(line, '"tags" must be a list of words, such as [orm, performance]'));
+    return [];
+  }
+  if (list.length > LIMITS.tags) {
+    problems.push(error(line, `"tags" has more than ${LIMITS.tags} tags`));
+    return [];
+  }
+  const tags = normalizeTags(list.map((tag) => String(tag).normalize("NFC")));
+  for (const tag of tags) {
+    const wrong = checkLine(`tag "${tag.slice(0, 20)}"`, tag, LIMITS.tag);
+    if (wrong) problems.push(error(line, wrong));
+  }
+  return tags;
+}
+
+/** The warnings of a valid entry: a bad `featured`, a repeated section, a file name of another date. */
+function entryWarnings(front: Frontmatter, duplicates: { name: string; line: number }[], date: string, fileName?: string): Problem[] {
+  const warnings: Problem[] = [];
+  const rawFeatured = front.data.featured;
+  if (rawFeatured !== undefined && rawFeatured !== null && typeof rawFeatured !== "boolean") {
+    warnings.push(warning(front.lineOf("featured"), `"featured" must be true or false, not ${describeValue(rawFeatured)}; the entry is not featured`));
+  }
+  for (const d of duplicates) warnings.push(warning(front.bodyLine + d.line, `section "${d.name}" appears more than once; the parts are joined`));
+  const nameDate = fileName ? /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(fileName)?.[1] : undefined;
+  if (nameDate && nameDate !== date) warnings.push(warning(front.lineOf("date"), `file name says ${nameDate} but "date" is ${date}`));
+  return warnings;
+}
+
+/**
+ * Parses the text of an entry file. Never throws for bad input: every problem
+ * comes back with its line. `fileName` (the base name) enables the warning for a
+ * name whose date differs from the `date` field. A bad `featured` is a warning (doctor
+ * reports it), and the entry is not featured.
+ */
+export function parseEntry(rawText: string, fileName?: string): ParseResult {
+  const text = stripBom(rawText);
+  if (!text.trim()) return { ok: false, problems: [error(1, "empty file")] };
+  const front = readFrontmatter(text);
+  if ("severity" in front) return { ok: false, problems: [front] };
 
   const problems: Problem[] = [];
-  const text1 = (key: "title" | "topic", max: number): string => {
-    const value = data[key];
-    if (value === undefined || value === null) {
-      problems.push(error(lineOf(key), `missing required field "${key}"`));
-      return "";
-    }
-    if (typeof value !== "string" && typeof value !== "number") {
-      problems.push(error(lineOf(key), `"${key}" must be text, not ${describe(value)}`));
-      return "";
-    }
-    // One Unicode form (NFC), so a title typed on macOS (NFD) equals the same title typed elsewhere.
-    const textValue = String(value).normalize("NFC").trim();
-    const wrong = checkLine(`"${key}"`, textValue, max);
-    if (wrong) problems.push(error(lineOf(key), wrong));
-    return textValue;
-  };
-
-  const title = text1("title", LIMITS.title);
-  const topic = text1("topic", LIMITS.topic);
-
-  let date = "";
-  const rawDate = data.date;
-  if (rawDate === undefined || rawDate === null) {
-    problems.push(error(lineOf("date"), 'missing required field "date"'));
-  } else if (typeof rawDate !== "string" || !isCalendarDate(rawDate.trim())) {
-    problems.push(error(lineOf("date"), `"date" must be a calendar date YYYY-MM-DD, not ${describeValue(rawDate)}`));
-  } else {
-    date = rawDate.trim();
-  }
-
-  let tags: string[] = [];
-  const rawTags = data.tags;
-  if (rawTags !== undefined && rawTags !== null) {
-    const list = Array.isArray(rawTags) ? rawTags : [rawTags];
-    if (!list.every((tag) => typeof tag === "string" || typeof tag === "number")) {
-      problems.push(error(lineOf("tags"), '"tags" must be a list of words, such as [orm, performance]'));
-    } else if (list.length > LIMITS.tags) {
-      problems.push(error(lineOf("tags"), `"tags" has more than ${LIMITS.tags} tags`));
-    } else {
-      tags = normalizeTags(list.map((tag) => String(tag).normalize("NFC")));
-      for (const tag of tags) {
-        const wrong = checkLine(`tag "${tag.slice(0, 20)}"`, tag, LIMITS.tag);
-        if (wrong) problems.push(error(lineOf("tags"), wrong));
-      }
-    }
-  }
-
+  const title = textField(front, "title", LIMITS.title, problems);
+  const topic = textField(front, "topic", LIMITS.topic, problems);
+  const date = dateField(front, problems);
+  const tags = tagsField(front, problems);
   if (problems.length) return { ok: false, problems };
 
-  // Not worth leaving the entry out for: a warning (doctor reports it), and not featured.
-  const featuredWarnings: Problem[] = [];
-  const rawFeatured = data.featured;
-  if (rawFeatured !== undefined && rawFeatured !== null && typeof rawFeatured !== "boolean") {
-    featuredWarnings.push(warning(lineOf("featured"), `"featured" must be true or false, not ${describeValue(rawFeatured)}; the entry is not featured`));
-  }
-  const featured = rawFeatured === true;
-
-  const body = text.slice(split.bodyOffset).replace(/\r\n/g, "\n");
+  const body = text.slice(front.bodyOffset).replace(/\r\n/g, "\n");
   const sections = splitSections(body);
-  const warnings: Problem[] = [
-    ...featuredWarnings,
-    ...sections.duplicates.map((d) => warning(split.bodyLine + d.line, `section "${d.name}" appears more than once; the parts are joined`)),
-  ];
-  const nameDate = fileName ? /^(\d{4}-\d{2}-\d{2})(?=[-_.])/.exec(fileName)?.[1] : undefined;
-  if (nameDate && nameDate !== date) {
-    warnings.push(warning(lineOf("date"), `file name says ${nameDate} but "date" is ${date}`));
-  }
-
-  return {
-    ok: true,
-    entry: {
-      title,
-      topic,
-      date,
-      tags,
-      featured,
-      challenge: sections.challenge,
-      solution: sections.solution,
-      takeaway: sections.takeaway,
-      notes: sections.notes,
-      body,
-    },
-    warnings,
-  };
+  const { challenge, solution, takeaway, notes } = sections;
+  const featured = front.data.featured === true;
+  const entry = { title, topic, date, tags, featured, challenge, solution, takeaway, notes, body };
+  return { ok: true, entry, warnings: entryWarnings(front, sections.duplicates, date, fileName) };
 }
 
 /** The frontmatter block, delimiters included, for the given fields. */
