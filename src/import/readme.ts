@@ -3,147 +3,16 @@
 // in nexus.config.json under the heading it sits under (a challenge is an entry of
 // that heading's topic). Problem / Solution / Takeaway blocks land in those sections. Sections
 // about the person (overview, goals, contact, license, notes) become `readme`
-// values of nexus.config.json.
+// values of nexus.config.json. The document's outline and the reading of one section
+// are in readme-outline.ts.
 
-import { FenceTracker } from "../domain/fences.js";
 import { slugify } from "../domain/slug.js";
 import { emptyDraft, findDate, fitLabel, fitTitle, importTags, toLf, type FallbackDate, type ImportDraft, type ParsedSource, type ParseOptions } from "./draft.js";
-import { documentHeadings } from "./heading.js";
-import { headingFormat, readmeLayout, type Role } from "./readme-layout.js";
-import { cleanHeading, MAX_HEADING, personKeyOf, readLabel, type Part, type PersonKey } from "./labels.js";
+import { headingFormat, readmeLayout, type Layout, type Role } from "./readme-layout.js";
+import { MAX_HEADING, personKeyOf, type Part, type PersonKey } from "./labels.js";
+import { outline, ownText, splitLabels, titleOf, wholeText, type Node } from "./readme-outline.js";
 import { LIMITS } from "../domain/entry.js";
 import type { TopicGroup } from "../journal/config.js";
-
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
-interface Node {
-  level: number;
-  /** The heading as written (without the #s). */
-  heading: string;
-  /** 0-based line of the heading; -1 for the text before any heading. */
-  line: number;
-  /** Lines under the heading up to the next heading. */
-  body: string[];
-  parent: Node | undefined;
-  children: Node[];
-}
-
-/**
- * Splits the document into headings (ATX or setext) with the lines under each. A
- * heading that reads as a label (`#### Problem`) stays in the body of its section,
- * where it starts a labelled block, when it is deeper than that section and has no
- * sub-headings of its own; a group heading such as `## Challenges` (with challenges
- * under it) or a section under the document's title stays a heading.
- */
-function outline(lines: string[]): Node {
-  const root: Node = { level: 0, heading: "", line: -1, body: [], parent: undefined, children: [] };
-  const code = new FenceTracker();
-  const headings = documentHeadings(lines, (line) => code.inCode(line));
-  const starts = new Map(headings.map((h, i) => [h.line, { heading: h, parent: headings[i + 1] !== undefined && headings[i + 1]!.level > h.level }]));
-  const underlines = new Set(headings.map((h) => h.underline));
-  let current = root;
-  lines.forEach((line, index) => {
-    if (underlines.has(index)) return;
-    const found = starts.get(index);
-    if (!found) {
-      current.body.push(line);
-      return;
-    }
-    const { heading: h, parent: hasSubheadings } = found;
-    const title = current.level === 1 && current.parent === root && root.children.length === 1;
-    if (!hasSubheadings && current !== root && !title && current.level < h.level && readLabel(`${"#".repeat(h.level)} ${h.text}`)) {
-      current.body.push(h.underline === undefined ? line : `${"#".repeat(h.level)} ${h.text}`);
-      return;
-    }
-    let parent = current;
-    while (parent.level >= h.level) parent = parent.parent!;
-    const node: Node = { level: h.level, heading: h.text, line: index, body: [], parent, children: [] };
-    parent.children.push(node);
-    current = node;
-  });
-  return root;
-}
-
-/** A section's own text: separators (`---` after a blank line) dropped, blank lines around trimmed. */
-function ownText(body: string[]): string {
-  const kept: string[] = [];
-  const code = new FenceTracker();
-  for (const line of body) {
-    const inCode = code.inCode(line);
-    const previous = kept[kept.length - 1];
-    if (!inCode && THEMATIC_BREAK.test(line) && (previous === undefined || !previous.trim())) continue;
-    // A separator's blank lines collapse into one.
-    if (!inCode && !line.trim() && previous !== undefined && !previous.trim()) continue;
-    kept.push(line);
-  }
-  return kept.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
-}
-
-/** The whole markdown of a node: its own text, then each sub-section with its heading. */
-function wholeText(node: Node): string {
-  const blocks = [ownText(node.body)];
-  for (const child of node.children) {
-    blocks.push(`${"#".repeat(Math.max(3, child.level))} ${child.heading}`, wholeText(child));
-  }
-  return blocks.filter(Boolean).join("\n\n");
-}
-
-interface Split {
-  parts: Record<Part, string>;
-  notes: string;
-  unknownLabels: string[];
-  labelled: boolean;
-}
-
-/** Cuts a section's text at its labels: Problem / Solution / Takeaway; text before the first label is returned as notes. */
-function splitLabels(text: string): Split {
-  const blocks: Record<Part | "notes", string[]> = { challenge: [], solution: [], takeaway: [], notes: [] };
-  const unknownLabels: string[] = [];
-  let current: string[] = blocks.notes;
-  let labelled = false;
-  let previousBlank = true;
-  const code = new FenceTracker();
-  for (const line of text.split("\n")) {
-    if (code.inCode(line)) {
-      current.push(line);
-      previousBlank = false;
-      continue;
-    }
-    // A known label in bold or a heading starts its block on any line (`**Solution:**` right under the
-    // problem, after a hard break); a plain `Solution:` or a label nexus does not know only starts a paragraph.
-    const read = readLabel(line);
-    const label = previousBlank || (read?.part && !read.plain) ? read : undefined;
-    if (label?.part) {
-      labelled = true;
-      current = blocks[label.part];
-      if (current.length) current.push("");
-      if (label.rest.trim()) current.push(label.rest);
-    } else {
-      if (label) unknownLabels.push(label.label);
-      current.push(line);
-    }
-    previousBlank = !line.trim();
-  }
-  const join = (lines: string[]) => lines.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
-  return {
-    parts: { challenge: join(blocks.challenge), solution: join(blocks.solution), takeaway: join(blocks.takeaway) },
-    notes: join(blocks.notes),
-    unknownLabels,
-    labelled,
-  };
-}
-
-const CHALLENGE_NUMBER = /^(challenge|problem|issue|bug)\s*#?\s*\d+\s*[:.)\-–—]\s*/i;
-
-/** A title without "Challenge 3:" (the README numbers challenges itself) and without a date in it. */
-function titleOf(heading: string): { title: string; numbered: boolean; date: string | undefined } {
-  let title = cleanHeading(heading);
-  const date = findDate(title);
-  if (date) title = cleanHeading(title.replace(new RegExp(`\\s*[(\\[]?${date}[)\\]]?\\s*`), " "));
-  const numbered = CHALLENGE_NUMBER.test(title);
-  if (numbered) title = cleanHeading(title.replace(CHALLENGE_NUMBER, "")) || title;
-  return { title, numbered, date };
-}
 
 export interface ReadmeInput {
   text: string;
@@ -153,49 +22,89 @@ export interface ReadmeInput {
   fallback: FallbackDate;
 }
 
+/** What a section's heading and text say: its title, date, sections and the guesses made. */
+interface Content {
+  rawTitle: string;
+  title: string;
+  numbered: boolean;
+  headingDate: string | undefined;
+  date: string | undefined;
+  parts: Record<Part, string>;
+  notes: string;
+  guesses: string[];
+}
+
 export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): ParsedSource {
-  const lines = toLf(input.text).replace(/^\ufeff/, "").split("\n");
-  const root = outline(lines);
-  const drafts: ImportDraft[] = [];
-  const readme: Partial<Record<PersonKey, string>> = {};
-  const addValue = (k: PersonKey, text: string) => {
-    if (text) readme[k] = readme[k] ? `${readme[k]}\n\n${text}` : text;
-  };
-  const sources = new Map<string, number>();
-  const groups: TopicGroup[] = [];
-  const addToGroup = (title: string, topic: string) => {
-    let group = groups.find((g) => g.title === title);
-    if (!group) groups.push((group = { title, topics: [] }));
-    if (!group.topics.includes(topic)) group.topics.push(topic);
-  };
-  const { tags: extraTags } = importTags([], options.tags);
+  return new ReadmeReader(input, options).read();
+}
+
+/** One README being read: the drafts, the person's values and the groups found so far. */
+class ReadmeReader {
+  private readonly lines: string[];
+  private readonly root: Node;
+  private readonly drafts: ImportDraft[] = [];
+  private readonly readme: Partial<Record<PersonKey, string>> = {};
+  private readonly sources = new Map<string, number>();
+  private readonly groups: TopicGroup[] = [];
+  private readonly extraTags: string[];
   // What each heading became, for the README's layout as a template (readme-layout.ts).
-  const roles = new Map<Node, Role>();
-  const person = new Set<Node>();
-  const ungrouped: string[] = [];
+  private readonly roles = new Map<Node, Role>();
+  private readonly person = new Set<Node>();
+  private readonly ungrouped: string[] = [];
+  /** The group of learnings with no heading above them: the document's title, or "Learnings". */
+  private ownGroup = "";
 
-  // One level-1 heading at the top is the document's title: its text is the introduction.
-  const titleNode = root.children.length === 1 && root.children[0]!.level === 1 ? root.children[0]! : undefined;
-  // Learnings with no heading above them are shown together, under the document's title.
-  const ownGroup = fitLabel((titleNode && titleOf(titleNode.heading).title) || "Learnings", LIMITS.topic);
-  const top = titleNode ? titleNode.children : root.children;
-  addValue("overview", ownText(root.body));
-  if (titleNode) addValue("overview", ownText(titleNode.body));
+  constructor(
+    private readonly input: ReadmeInput,
+    private readonly options: ParseOptions,
+  ) {
+    this.lines = toLf(input.text).replace(/^\ufeff/, "").split("\n");
+    this.root = outline(this.lines);
+    this.extraTags = importTags([], options.tags).tags;
+  }
 
-  const visit = (node: Node, topicNode: Node | undefined): void => {
+  read(): ParsedSource {
+    // One level-1 heading at the top is the document's title: its text is the introduction.
+    const root = this.root;
+    const titleNode = root.children.length === 1 && root.children[0]!.level === 1 ? root.children[0]! : undefined;
+    this.ownGroup = fitLabel((titleNode && titleOf(titleNode.heading).title) || "Learnings", LIMITS.topic);
+    this.addValue("overview", ownText(root.body));
+    if (titleNode) this.addValue("overview", ownText(titleNode.body));
+    for (const node of titleNode ? titleNode.children : root.children) {
+      const personKey = personKeyOf(node.heading);
+      if (personKey) {
+        this.addValue(personKey, wholeText(node));
+        this.person.add(node);
+      } else this.visit(node, undefined);
+    }
+    return { drafts: this.drafts, problems: [], readme: this.readme, groups: this.groups, layout: this.layout() };
+  }
+
+  private addValue(key: PersonKey, text: string): void {
+    if (text) this.readme[key] = this.readme[key] ? `${this.readme[key]}\n\n${text}` : text;
+  }
+
+  private addToGroup(title: string, topic: string): void {
+    let group = this.groups.find((g) => g.title === title);
+    if (!group) this.groups.push((group = { title, topics: [] }));
+    if (!group.topics.includes(topic)) group.topics.push(topic);
+  }
+
+  private visit(node: Node, topicNode: Node | undefined): void {
     const text = ownText(node.body);
-    if (text) drafts.push(draftOf(node, topicNode, text));
-    for (const child of node.children) visit(child, node);
-  };
+    if (text) this.drafts.push(this.draftOf(node, topicNode, text));
+    for (const child of node.children) this.visit(child, node);
+  }
 
-  const draftOf = (node: Node, topicNode: Node | undefined, text: string): ImportDraft => {
+  /** A section's title, date and labelled parts, with what was guessed. */
+  private contentOf(node: Node, text: string): Content {
     const { title: rawTitle, numbered, date: headingDate } = titleOf(node.heading);
     const guesses: string[] = [];
     const fitted = fitTitle(rawTitle || `Section at line ${node.line + 1}`);
     if (!rawTitle) guesses.push("the heading has no text: titled by its line");
     const date = headingDate ?? findDate(text);
-    if (!date) guesses.push(`no date in the section: dated ${input.fallback.date} (${input.fallback.why})`);
-
+    const fallback = this.input.fallback;
+    if (!date) guesses.push(`no date in the section: dated ${fallback.date} (${fallback.why})`);
     const split = splitLabels(text);
     for (const label of split.unknownLabels) guesses.push(`label "${label}" is not one nexus knows: kept as written`);
     const parts = { ...split.parts };
@@ -207,59 +116,66 @@ export function parseReadme(input: ReadmeInput, options: ParseOptions = {}): Par
     }
     // A title cut to fit keeps the whole heading, as written, in the text.
     if (fitted.cut || node.heading.length > MAX_HEADING) notes = [node.heading, notes].filter(Boolean).join("\n\n");
+    return { rawTitle, title: fitted.title, numbered, headingDate, date, parts, notes, guesses };
+  }
 
-    // A learning is a topic of its own (Python, Caching Strategies), listed in nexus.config.json under
-    // the heading above it (Key Technologies Covered), as the README shows it. A challenge is one
-    // entry of the topic its heading sits under (Challenges Faced and Solutions Implemented).
-    const featured = Boolean(parts.challenge && parts.solution);
-    const groupTitle = topicNode ? fitLabel(titleOf(topicNode.heading).title, LIMITS.topic) : "";
-    const isChallenge = numbered || featured;
-    let topic = options.topic?.trim() || (isChallenge ? groupTitle : "") || fitLabel(fitted.title, LIMITS.topic) || "Imported";
-    if (!options.topic?.trim() && isChallenge && !groupTitle) guesses.push("no heading above it: its own title is its topic");
-    if (!options.topic?.trim() && groupTitle && !isChallenge) addToGroup(groupTitle, topic);
-    topic = fitLabel(topic, LIMITS.topic);
-    const format = headingFormat(node.heading, { title: rawTitle, date: headingDate, numbered, field: isChallenge ? "title" : "topic" });
-    roles.set(node, isChallenge ? { kind: "challenge", format } : { kind: "learning", group: groupTitle || ownGroup, format: topic === rawTitle ? format : undefined });
-    if (!isChallenge && !groupTitle && !ungrouped.includes(topic)) ungrouped.push(topic);
+  /**
+   * A learning is a topic of its own (Python, Caching Strategies), listed in nexus.config.json under
+   * the heading above it (Key Technologies Covered), as the README shows it. A challenge is one
+   * entry of the topic its heading sits under (Challenges Faced and Solutions Implemented).
+   */
+  private topicOf(node: Node, topicNode: Node | undefined, content: Content, featured: boolean): { topic: string; group: string } {
+    const chosen = this.options.topic?.trim();
+    const group = topicNode ? fitLabel(titleOf(topicNode.heading).title, LIMITS.topic) : "";
+    const isChallenge = content.numbered || featured;
+    const topic = fitLabel(chosen || (isChallenge ? group : "") || fitLabel(content.title, LIMITS.topic) || "Imported", LIMITS.topic);
+    if (!chosen && isChallenge && !group) content.guesses.push("no heading above it: its own title is its topic");
+    if (!chosen && group && !isChallenge) this.addToGroup(group, topic);
+    const { rawTitle, headingDate: date, numbered } = content;
+    const format = headingFormat(node.heading, { title: rawTitle, date, numbered, field: isChallenge ? "title" : "topic" });
+    this.roles.set(node, isChallenge ? { kind: "challenge", format } : { kind: "learning", group: group || this.ownGroup, format: topic === rawTitle ? format : undefined });
+    if (!isChallenge && !group && !this.ungrouped.includes(topic)) this.ungrouped.push(topic);
+    return { topic, group };
+  }
 
-    let source = `readme:${input.name}#${slugify(groupTitle || topic)}/${slugify(fitted.title)}`;
-    const seen = (sources.get(source) ?? 0) + 1;
-    sources.set(source, seen);
-    if (seen > 1) source += `-${seen}`;
+  /** The draft's `source:`, unique in this README (`-2` for a second section of the same name). */
+  private sourceOf(group: string, topic: string, title: string): string {
+    const source = `readme:${this.input.name}#${slugify(group || topic)}/${slugify(title)}`;
+    const seen = (this.sources.get(source) ?? 0) + 1;
+    this.sources.set(source, seen);
+    return seen > 1 ? `${source}-${seen}` : source;
+  }
 
+  private draftOf(node: Node, topicNode: Node | undefined, text: string): ImportDraft {
+    const content = this.contentOf(node, text);
+    // A README's challenges are its showcase: one with a problem and its solution is featured.
+    const featured = Boolean(content.parts.challenge && content.parts.solution);
+    const { topic, group } = this.topicOf(node, topicNode, content, featured);
+    const fallback = this.input.fallback;
     return emptyDraft({
-      title: fitted.title,
+      title: content.title,
       topic,
-      date: date ?? input.fallback.date,
-      dated: date ? "text" : input.fallback.source,
-      tags: extraTags,
-      ...parts,
-      notes,
-      // A README's challenges are its showcase: one with a problem and its solution is featured.
+      date: content.date ?? fallback.date,
+      dated: content.date ? "text" : fallback.source,
+      tags: this.extraTags,
+      ...content.parts,
+      notes: content.notes,
       featured,
-      source,
-      origin: { path: input.name, line: node.line + 1 },
-      guesses,
+      source: this.sourceOf(group, topic, content.title),
+      origin: { path: this.input.name, line: node.line + 1 },
+      guesses: content.guesses,
     });
-  };
+  }
 
-  for (const node of top) {
-    const personKey = personKeyOf(node.heading);
-    if (personKey) {
-      addValue(personKey, wholeText(node));
-      person.add(node);
-    } else visit(node, undefined);
+  /** The layout, when its placeholders can name the groups: not with --topic (no groups), nor with a group title a placeholder cannot hold. */
+  private layout(): (Layout & { groups: TopicGroup[] }) | undefined {
+    const groups = this.groups.map((g) => ({ ...g, topics: [...g.topics] }));
+    if (this.ungrouped.length) {
+      const same = groups.find((g) => g.title === this.ownGroup);
+      if (same) same.topics.push(...this.ungrouped.filter((t) => !same.topics.includes(t)));
+      else groups.push({ title: this.ownGroup, topics: this.ungrouped });
+    }
+    if (this.options.topic?.trim() || groups.some((g) => /[{}]/.test(g.title))) return undefined;
+    return { ...readmeLayout({ lines: this.lines, root: this.root, roles: this.roles, person: this.person, groups }), groups };
   }
-  // The layout, when its placeholders can name the groups: not with --topic (no groups), nor with a group title a placeholder cannot hold.
-  const layoutGroups = groups.map((g) => ({ ...g, topics: [...g.topics] }));
-  if (ungrouped.length) {
-    const same = layoutGroups.find((g) => g.title === ownGroup);
-    if (same) same.topics.push(...ungrouped.filter((t) => !same.topics.includes(t)));
-    else layoutGroups.push({ title: ownGroup, topics: ungrouped });
-  }
-  const layout =
-    options.topic?.trim() || layoutGroups.some((g) => /[{}]/.test(g.title))
-      ? undefined
-      : { ...readmeLayout({ lines, root, roles, person, groups: layoutGroups }), groups: layoutGroups };
-  return { drafts, problems: [], readme, groups, layout };
 }
