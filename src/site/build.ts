@@ -9,7 +9,7 @@ import { neighbours, type SiteEntry, type SiteModel } from "./model.js";
 import { entryPage, feedPathOf, homePage, SECTIONS, type EntryPageInput, type RenderedEntry } from "./pages.js";
 import { backlinks } from "./related.js";
 import type { SiteSettings } from "./settings.js";
-import { keyOf, type SiteFile } from "./output.js";
+import { keyOf, keyOfText, type SiteFile } from "./output.js";
 import { robotsTxt, sitemaps, type SitemapPage } from "./sitemap.js";
 import { ICON_SVG, SITE_CSS } from "./style.js";
 
@@ -66,16 +66,36 @@ function* feeds(input: SiteInput, baseUrl: string): Generator<SiteFile> {
   }
 }
 
-/** Everything an entry page is made from (but the settings and the code: writeSite's keys). */
-function entryPageKey({ entry, rendered, related, linkedFrom, model }: EntryPageInput): string {
-  const item = (e: SiteEntry | undefined) => e && [e.page, e.meta.title, e.meta.date, e.topic.name];
+/** Each entry as other pages show it (a link to it, its title, date and topic), as JSON: a piece of their keys. */
+const itemTexts = (model: SiteModel): string[] => model.entries.map((e) => JSON.stringify([e.page, e.meta.title, e.meta.date, e.topic.name]));
+
+/** Everything an entry page is made from (but the settings and the code: writeSite's keys); `items`: itemTexts. */
+function entryPageKey({ entry, rendered, related, linkedFrom, model }: EntryPageInput, items: readonly string[]): string {
   const { older, newer } = neighbours(entry);
   const m = entry.meta;
-  return keyOf([
-    entry.page, m.title, m.date, m.featured, entry.topic.name, entry.topic.page, entry.tags.map((t) => [t.name, t.page]),
-    rendered.key, rendered.description, rendered.links.map((p) => model.byPath.get(p)?.page ?? ""),
-    related.map(item), linkedFrom.map(item), item(older), item(newer),
-  ]);
+  const own = [entry.page, m.title, m.date, m.featured, entry.topic.name, entry.topic.page, entry.tags.map((t) => [t.name, t.page]), rendered.key, rendered.description, rendered.links.map((p) => model.byPath.get(p)?.page ?? "")];
+  const list = (entries: readonly SiteEntry[]) => entries.map((e) => items[e.at]).join("");
+  // Each part is JSON, which says where it ends: "|" between them cannot be read otherwise.
+  return keyOfText(`${JSON.stringify(own)}|${list(related)}|${list(linkedFrom)}|${older ? items[older.at] : ""}|${newer ? items[newer.at] : ""}`);
+}
+
+/** The newest date of entries (a list page's lastmod: its only dates are theirs). */
+const newestOf = (entries: readonly SiteEntry[]): string | undefined => entries.reduce<string | undefined>((d, e) => (d === undefined || e.meta.date > d ? e.meta.date : d), undefined);
+
+/** The pages that list entries (and the search page): one of a list made only when its key changed. */
+function* listFiles(input: SiteInput, items: readonly string[], page: (p: Page, href: Href) => SiteFile, sitemap: SitemapPage[]): Generator<SiteFile> {
+  const { model, settings } = input;
+  for (const { make, listed } of [...listPages(model, Boolean(settings.baseUrl)), { make: searchPage(), listed: undefined }]) {
+    if (listed) {
+      const href = relativeHref(listed.path);
+      sitemap.push({ path: listed.path, lastmod: newestOf(listed.entries) });
+      yield [listed.path, () => renderPage(make(() => href), settings, href), keyOfText(`${listed.parts}|${listed.entries.map((e) => items[e.at]).join("")}`)];
+      continue;
+    }
+    let href: Href = relativeHref("index.html");
+    const p = make((from) => (href = relativeHref(from)));
+    yield page(p, href);
+  }
 }
 
 /** Every file of the site but the search index. */
@@ -90,18 +110,15 @@ export function* siteFiles(input: SiteInput): Generator<SiteFile> {
   yield page(homePage({ model, settings, overview: input.overview, descriptionOf, charts: input.charts.images }, relativeHref("index.html")), relativeHref("index.html"));
   const { related } = input;
   const linkedFrom = backlinks(model, (e) => input.rendered[e.at]!.links);
+  const items = itemTexts(model);
   for (const entry of model.entries) {
     const href = relativeHref(entry.page);
     const pageInput = { entry, rendered: input.rendered[entry.at]!, related: related[entry.at]!, linkedFrom: linkedFrom[entry.at]!, model };
     // What the page shows of other entries is all dated by entry lists: its newest date without making it.
     sitemap.push({ path: entry.page, lastmod: [entry, ...pageInput.related, ...pageInput.linkedFrom].reduce((d, e) => (e.meta.date > d ? e.meta.date : d), "") });
-    yield [entry.page, () => renderPage(entryPage(pageInput, href), settings, href), entryPageKey(pageInput)];
+    yield [entry.page, () => renderPage(entryPage(pageInput, href), settings, href), entryPageKey(pageInput, items)];
   }
-  for (const make of [...listPages(model, Boolean(settings.baseUrl)), searchPage()]) {
-    let href: Href = relativeHref("index.html");
-    const p = make((from) => (href = relativeHref(from)));
-    yield page(p, href);
-  }
+  yield* listFiles(input, items, page, sitemap);
   const root = rootPath(settings);
   const fromRoot: Href = (target) => root + target;
   yield [`404.html`, renderPage(notFoundPage()(() => fromRoot), settings, fromRoot)];

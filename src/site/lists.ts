@@ -2,7 +2,7 @@
 // challenges; and the search and 404 pages. A long list is cut into pages of
 // LIST_PAGE entries, each linked from the first.
 import type { Href, Page } from "./layout.js";
-import { pagedPath, type Group, type SiteEntry, type SiteModel } from "./model.js";
+import { pagedPath, type Group, type Month, type SiteEntry, type SiteModel } from "./model.js";
 import { entryList, feedPathOf, plural } from "./pages.js";
 import { htmlLine } from "./text.js";
 
@@ -18,19 +18,42 @@ function pager(stem: string, count: number, current: number, href: Href): string
   return `<nav class="pager" aria-label="Pages">\n<ul>\n${links.join("\n")}\n</ul>\n</nav>`;
 }
 
+type PageMaker = (hrefFrom: (from: string) => Href) => Page;
+
+/**
+ * A page of the site but the entry pages and the home page. A page of a list of entries
+ * is known before it is made: its path, its entries, and the rest it is made from as
+ * text (`parts`), so that a build makes it only when one of them changed.
+ */
+export interface ListPage {
+  make: PageMaker;
+  listed?: { path: string; entries: readonly SiteEntry[]; parts: string };
+}
+
 /** A list of entries over as many pages as it takes: `stem.html`, `stem.p2.html`... */
-function pagedList(stem: string, heading: string, intro: string, list: readonly SiteEntry[], description: string, extra: Partial<Page> = {}): ((href: (from: string) => Href) => Page)[] {
+function pagedList(stem: string, heading: string, intro: string, list: readonly SiteEntry[], description: string, extra: Partial<Page> = {}): ListPage[] {
   const count = Math.max(1, Math.ceil(list.length / LIST_PAGE));
-  return Array.from({ length: count }, (_, i) => (hrefFrom) => {
+  return Array.from({ length: count }, (_, i) => {
     const path = pagedPath(stem, i + 1);
-    const href = hrefFrom(path);
-    const title = count > 1 ? `${heading} (page ${i + 1} of ${count})` : heading;
-    const main = [`<h1>${htmlLine(title)}</h1>`, intro, entryList(list.slice(i * LIST_PAGE, (i + 1) * LIST_PAGE), href), pager(stem, count, i + 1, href)];
-    return { path, title, description: count > 1 ? `${description} Page ${i + 1} of ${count}.` : description, main: main.filter(Boolean).join("\n"), ...extra };
+    const entries = list.slice(i * LIST_PAGE, (i + 1) * LIST_PAGE);
+    const make: PageMaker = (hrefFrom) => {
+      const href = hrefFrom(path);
+      const title = count > 1 ? `${heading} (page ${i + 1} of ${count})` : heading;
+      const main = [`<h1>${htmlLine(title)}</h1>`, intro, entryList(entries, href), pager(stem, count, i + 1, href)];
+      return { path, title, description: count > 1 ? `${description} Page ${i + 1} of ${count}.` : description, main: main.filter(Boolean).join("\n"), ...extra };
+    };
+    return { make, listed: { path, entries, parts: JSON.stringify([path, heading, intro, description, extra, i, count]) } };
   });
 }
 
-type PageMaker = (hrefFrom: (from: string) => Href) => Page;
+/** A list page made otherwise: `replace` its text once made. */
+const changed = (page: ListPage, replace: (page: Page, hrefFrom: (from: string) => Href) => string): ListPage => ({
+  ...page,
+  make: (hrefFrom) => {
+    const made = page.make(hrefFrom);
+    return { ...made, main: replace(made, hrefFrom) };
+  },
+});
 
 function groupIndex(path: string, heading: string, description: string, groups: readonly Group[]): PageMaker {
   return (hrefFrom) => {
@@ -42,47 +65,44 @@ function groupIndex(path: string, heading: string, description: string, groups: 
 }
 
 /** Every page that lists entries, as makers given the page's links. */
-export function listPages(model: SiteModel, withFeeds: boolean): PageMaker[] {
-  const out: PageMaker[] = [];
-  out.push(groupIndex("topics.html", "Topics", `All ${plural(model.topics.length, "topic")} of the journal, with how many entries each has.`, model.topics));
-  out.push(groupIndex("tags.html", "Tags", `All ${plural(model.tags.length, "tag")} of the journal, with how many entries each has.`, model.tags));
+export function listPages(model: SiteModel, withFeeds: boolean): ListPage[] {
+  const out: ListPage[] = [];
+  out.push({ make: groupIndex("topics.html", "Topics", `All ${plural(model.topics.length, "topic")} of the journal, with how many entries each has.`, model.topics) });
+  out.push({ make: groupIndex("tags.html", "Tags", `All ${plural(model.tags.length, "tag")} of the journal, with how many entries each has.`, model.tags) });
   for (const t of model.topics) {
     const feed = feedPathOf(t);
     const intro = `<p>${plural(t.entries.length, "entry", "entries")}, newest first.${withFeeds ? ' <a href="__FEED__">Feed of this topic</a>.' : ""}</p>`;
-    for (const make of pagedList(t.page.replace(/\.html$/, ""), `Topic: ${t.name}`, intro, t.entries, `Entries of the topic ${t.name}: ${plural(t.entries.length, "entry", "entries")}.`, { feeds: [[`${t.name} (feed)`, feed]] })) {
-      out.push((hrefFrom) => {
-        const page = make(hrefFrom);
-        return { ...page, main: page.main.replace("__FEED__", hrefFrom(page.path)(feed)) };
-      });
+    for (const page of pagedList(t.page.replace(/\.html$/, ""), `Topic: ${t.name}`, intro, t.entries, `Entries of the topic ${t.name}: ${plural(t.entries.length, "entry", "entries")}.`, { feeds: [[`${t.name} (feed)`, feed]] })) {
+      out.push(changed(page, (made, hrefFrom) => made.main.replace("__FEED__", hrefFrom(made.path)(feed))));
     }
   }
   for (const t of model.tags) {
     out.push(...pagedList(t.page.replace(/\.html$/, ""), `Tag: ${t.name}`, `<p>${plural(t.entries.length, "entry", "entries")}, newest first.</p>`, t.entries, `Entries tagged ${t.name}: ${plural(t.entries.length, "entry", "entries")}.`));
   }
-  out.push(timelinePage(model));
-  for (const month of model.months) {
-    month.pages.forEach((p, i) => {
-      out.push((hrefFrom) => {
-        const href = hrefFrom(p.page);
-        const title = month.pages.length > 1 ? `${month.label} (page ${i + 1} of ${month.pages.length})` : month.label;
-        const others = month.pages.length > 1 ? `<nav class="pager" aria-label="Pages">\n<ul>\n${month.pages.map((q, k) => (k === i ? `<li><span aria-current="page">${k + 1}</span></li>` : `<li><a href="${href(q.page)}">${k + 1}</a></li>`)).join("\n")}\n</ul>\n</nav>` : "";
-        const main = `<h1>${htmlLine(title)}</h1>\n<p><a href="${href("timeline.html")}">All months</a></p>\n${entryList(p.entries, href)}\n${others}`;
-        return { path: p.page, title, description: `Entries of ${month.label}${month.pages.length > 1 ? `, page ${i + 1} of ${month.pages.length}` : ""}.`, main };
-      });
-    });
-  }
+  out.push({ make: timelinePage(model) });
+  for (const month of model.months) month.pages.forEach((_, i) => out.push(monthPage(month, i)));
   // With none featured, the newest only: the timeline has them all (a list of every entry would change, page after page, with every entry added).
   const featuredIntro = model.featured.explicit
     ? "<p>The challenges marked <code>featured: true</code>, newest first.</p>"
     : `<p>No entry is featured yet (<code>featured: true</code> in an entry's frontmatter, or <code>nexus edit --featured</code>). The newest entries follow; the <a href="__TIMELINE__">timeline</a> has them all.</p>`;
   const featured = model.featured.explicit ? model.featured.entries : model.featured.entries.slice(0, UNFEATURED_SHOWN);
-  for (const make of pagedList("featured", "Featured challenges", featuredIntro, featured, "The featured challenges of the journal: the problems, and how they were solved.")) {
-    out.push((hrefFrom) => {
-      const page = make(hrefFrom);
-      return { ...page, main: page.main.replace("__TIMELINE__", hrefFrom(page.path)("timeline.html")) };
-    });
+  for (const page of pagedList("featured", "Featured challenges", featuredIntro, featured, "The featured challenges of the journal: the problems, and how they were solved.")) {
+    out.push(changed(page, (made, hrefFrom) => made.main.replace("__TIMELINE__", hrefFrom(made.path)("timeline.html"))));
   }
   return out;
+}
+
+/** Page `i` of a month's entries. */
+function monthPage(month: Month, i: number): ListPage {
+  const p = month.pages[i]!;
+  const make: PageMaker = (hrefFrom) => {
+    const href = hrefFrom(p.page);
+    const title = month.pages.length > 1 ? `${month.label} (page ${i + 1} of ${month.pages.length})` : month.label;
+    const others = month.pages.length > 1 ? `<nav class="pager" aria-label="Pages">\n<ul>\n${month.pages.map((q, k) => (k === i ? `<li><span aria-current="page">${k + 1}</span></li>` : `<li><a href="${href(q.page)}">${k + 1}</a></li>`)).join("\n")}\n</ul>\n</nav>` : "";
+    const main = `<h1>${htmlLine(title)}</h1>\n<p><a href="${href("timeline.html")}">All months</a></p>\n${entryList(p.entries, href)}\n${others}`;
+    return { path: p.page, title, description: `Entries of ${month.label}${month.pages.length > 1 ? `, page ${i + 1} of ${month.pages.length}` : ""}.`, main };
+  };
+  return { make, listed: { path: p.page, entries: p.entries, parts: JSON.stringify([p.page, month.label, i, month.pages.map((q) => q.page)]) } };
 }
 
 /** Every month, with a link to each of its pages: every entry is two clicks from here. */

@@ -42,12 +42,12 @@ export interface WriteReport {
   bytes: number;
 }
 
-/** What the manifest says of a file. */
-interface Written {
-  hash: string;
-  size: number;
-  key?: string | undefined;
-}
+/**
+ * What the manifest says of a file, as it keeps it (a rebuild looks at 21,000 of them
+ * and keeps nearly all, so they are not taken apart): "hash size" or "hash size key";
+ * "" when nothing of it can be trusted.
+ */
+type Written = string;
 
 interface Manifest {
   /** What the keys were made with; keys of other code or settings are not used. */
@@ -57,11 +57,30 @@ interface Manifest {
 
 const hashOf = (content: string) => sha256(content).slice(0, 22);
 
-const parseWritten = (value: unknown): Written | undefined => {
-  if (typeof value !== "string") return undefined;
-  const [hash, size, key] = value.split(" ");
-  return hash && /^\d+$/.test(size ?? "") ? { hash, size: Number(size), key } : undefined;
-};
+/** What a file is made from, as text that says it all, as the key of a SiteFile (keyOf of text already made). */
+export const keyOfText: (text: string) => string = hashOf;
+
+const writtenOf = (hash: string, size: number, key: string | undefined): Written => (key ? `${hash} ${size} ${key}` : `${hash} ${size}`);
+
+/** The size a manifest line gives; -1 when it gives none. */
+function sizeOf(w: Written): number {
+  const a = w.indexOf(" ");
+  if (a <= 0) return -1;
+  const b = w.indexOf(" ", a + 1);
+  const end = b < 0 ? w.length : b;
+  if (end === a + 1 || end - a > 16) return -1;
+  let n = 0;
+  for (let i = a + 1; i < end; i += 1) {
+    const digit = w.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+const hashIs = (w: Written, hash: string) => w.startsWith(hash) && w.charCodeAt(hash.length) === 32;
+/** Whether the line's key (its third part) is `key`. */
+const keyIs = (w: Written, key: string) => w.endsWith(key) && w.indexOf(" ", w.indexOf(" ") + 1) === w.length - key.length - 1;
 
 function readManifest(out: string): Manifest | undefined {
   let text: string;
@@ -74,12 +93,10 @@ function readManifest(out: string): Manifest | undefined {
   try {
     const data = JSON.parse(text) as { version?: unknown; keys?: unknown; files?: unknown };
     if (typeof data.files !== "object" || data.files === null) return { keys: "", files };
-    for (const [rel, value] of Object.entries(data.files as Record<string, unknown>)) {
-      // A manifest of another version still names the files nexus wrote, with nothing to reuse.
-      const written = data.version === MANIFEST_VERSION ? parseWritten(value) : undefined;
-      files.set(rel, written ?? { hash: "", size: -1 });
-    }
-    return { keys: data.version === MANIFEST_VERSION && typeof data.keys === "string" ? data.keys : "", files };
+    // A manifest of another version still names the files nexus wrote, with nothing to reuse.
+    const current = data.version === MANIFEST_VERSION;
+    for (const [rel, value] of Object.entries(data.files as Record<string, unknown>)) files.set(rel, current && typeof value === "string" ? value : "");
+    return { keys: current && typeof data.keys === "string" ? data.keys : "", files };
   } catch {
     return { keys: "", files };
   }
@@ -87,8 +104,9 @@ function readManifest(out: string): Manifest | undefined {
 
 function manifestText(keys: string, files: Map<string, Written>): string {
   // In the order the files were made, which the journal alone fixes.
-  const list = [...files].map(([rel, w]) => [rel, w.key ? `${w.hash} ${w.size} ${w.key}` : `${w.hash} ${w.size}`]);
-  return `${JSON.stringify({ version: MANIFEST_VERSION, keys, files: Object.fromEntries(list) })}\n`;
+  const list: string[] = [];
+  for (const [rel, w] of files) list.push(`${JSON.stringify(rel)}:${JSON.stringify(w)}`);
+  return `{"version":${MANIFEST_VERSION},"keys":${JSON.stringify(keys)},"files":{${list.join(",")}}}\n`;
 }
 
 /** Checks the output folder: not a link, and either missing, empty, or a site nexus wrote. */
@@ -187,19 +205,20 @@ export async function writeSite(out: string, files: Iterable<SiteFile>, keys = "
         throw new UserError(`${target} is already there and nexus did not write it; nothing was written over it`, { hint: "remove it, or choose an empty or new folder with --out" });
       }
       const before = old.get(rel);
-      const intact = there && before !== undefined && stat[SIZE] === before.size;
+      const intact = there && before !== undefined && stat[SIZE] === sizeOf(before);
       report.files += 1;
-      if (file.length === 3 && keysHold && intact && before.key === file[2]) {
+      if (file.length === 3 && keysHold && intact && keyIs(before, file[2])) {
         now.set(rel, before);
         report.unchanged += 1;
-        report.bytes += before.size;
+        report.bytes += stat[SIZE]!;
         continue;
       }
       const content = file.length === 3 ? file[1]() : file[1];
-      const written: Written = { hash: hashOf(content), size: Buffer.byteLength(content), key: file.length === 3 ? file[2] : undefined };
-      now.set(rel, written);
-      report.bytes += written.size;
-      if (intact && before.hash === written.hash) {
+      const hash = hashOf(content);
+      const size = Buffer.byteLength(content);
+      now.set(rel, writtenOf(hash, size, file.length === 3 ? file[2] : undefined));
+      report.bytes += size;
+      if (intact && hashIs(before, hash)) {
         report.unchanged += 1;
         continue;
       }
@@ -214,7 +233,7 @@ export async function writeSite(out: string, files: Iterable<SiteFile>, keys = "
     await replaceFiles(changed(), { durable: false });
   } catch (error) {
     // What was written is the site's, even when a later file stopped the build; what may not have been is written again next time.
-    for (const rel of yielded) now.set(rel, { hash: "", size: -1 });
+    for (const rel of yielded) now.set(rel, "");
     replaceFile(path.join(out, SITE_MANIFEST), manifestText(keys, new Map([...old, ...now])));
     throw error;
   }

@@ -154,6 +154,19 @@ describe("building again", () => {
     const written = Number(r.stdout.match(/\((\d+) written/)![1]);
     expect(written).toBeGreaterThan(5);
     expect(written).toBeLessThan(60);
+    // An older entry's title changes too: every page that shows it is made again, as a build from nothing makes it.
+    const older = path.join(site.journal, "entries", fs.readdirSync(path.join(site.journal, "entries")).sort()[3]!);
+    const text = fs.readFileSync(older, "utf8");
+    fs.writeFileSync(older, text.replace(/^title: .*$/m, "title: Retitled for the test"));
+    await runCli(["build-site", "--out", out, "--base-url", "https://example.github.io/repo/"], { cwd: site.journal, timeoutMs: 60_000 });
+    const fresh = path.join(tempDir(), "fresh");
+    await runCli(["build-site", "--out", fresh, "--base-url", "https://example.github.io/repo/"], { cwd: site.journal, timeoutMs: 60_000 });
+    const files = walk(fresh).map((f) => path.relative(fresh, f)).sort();
+    expect(walk(out).map((f) => path.relative(out, f)).sort()).toEqual(files);
+    for (const f of files.filter((f) => f !== ".nexus-site.json")) expect(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(fresh, f))), f).toBe(true);
+    // Its page, its topic's, its month's, the feeds...
+    expect(files.filter((f) => fs.readFileSync(path.join(out, f), "utf8").includes("Retitled for the test")).length).toBeGreaterThan(3);
+    fs.writeFileSync(older, text);
     fs.rmSync(path.join(site.journal, "entries", "2026-12-01-new.md"));
     const back = await runCli(["build-site", "--out", out, "--base-url", "https://example.github.io/repo/"], { cwd: site.journal, timeoutMs: 60_000 });
     expect(back.stdout).toMatch(/ removed\)/);

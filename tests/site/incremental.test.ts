@@ -7,7 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSiteModel, type EntryMeta } from "../../src/site/model.js";
-import { writeSite, type SiteFile } from "../../src/site/output.js";
+import { SITE_MANIFEST, writeSite, type SiteFile } from "../../src/site/output.js";
 import { closest, decodeRelated, encodeRelated, relatedEntries, relatedKept } from "../../src/site/related.js";
 import { decodeRenderCache, encodeRenderCache, StoredHighlight } from "../../src/site/render-cache.js";
 import { frontCode, frontDecode, shardOf, TAIL_SHARDS, tailBlock } from "../../src/site/search-format.js";
@@ -34,6 +34,23 @@ describe("writing a site again", () => {
     fs.rmSync(path.join(out, "b.html"));
     expect(await writeSite(out, files("k1", "A2"), "v2")).toMatchObject({ written: 1 });
     expect(fs.readFileSync(path.join(out, "b.html"), "utf8")).toBe("B");
+  });
+
+  it("trusts no damaged line of the manifest, and keeps the lines of the files it leaves as they are", async () => {
+    const out = path.join(tempDir(), "site");
+    const files: SiteFile[] = [["a.html", () => "A", "k1"], ["b.html", () => "B", "k2"], ["c.html", "C"]];
+    await writeSite(out, files, "v1");
+    const manifest = path.join(out, SITE_MANIFEST);
+    const before = fs.readFileSync(manifest, "utf8");
+    const data = JSON.parse(before) as { files: Record<string, unknown> };
+    expect(data.files["a.html"]).toMatch(/^\S{22} 1 k1$/);
+    for (const bad of ["x 1", " 1 k1", "x 1x k1", "x -1 k1", "x 1 k", 7]) {
+      data.files["a.html"] = bad;
+      fs.writeFileSync(manifest, JSON.stringify(data));
+      // Made again and written (its hash is not known), and the line is whole again.
+      expect(await writeSite(out, files, "v1"), String(bad)).toMatchObject({ written: 1, unchanged: 2 });
+      expect(fs.readFileSync(manifest, "utf8")).toBe(before);
+    }
   });
 
   it("takes back a file a stopped build wrote before its manifest, and only with the same content", async () => {
