@@ -10,7 +10,7 @@ import { keepsOtherLines, setFrontmatterField } from "../domain/frontmatter-edit
 import { renameInField } from "../domain/frontmatter-list.js";
 import { sameLabel as sameSpelling } from "../domain/labels.js";
 import type { LoadedEntry } from "./read.js";
-import { readStamped, replaceFileIfUnchanged, type FileStamp, type ReplaceHooks } from "./safe-write.js";
+import { readStamped, replaceFileIfUnchanged, type FileStamp, type ReplaceHooks } from "./stamped-write.js";
 import { decodeUtf8 } from "./text.js";
 import { readRegular } from "./regular-file.js";
 

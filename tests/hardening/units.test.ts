@@ -12,7 +12,7 @@ import { UsageError, UserError, userErrorFromOs } from "../../src/errors.js";
 import { pagerCommand } from "../../src/ui/pager.js";
 import { applyRelabel, planRelabel } from "../../src/journal/relabel.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
-import { ChangedMeanwhileError, readStamped, replaceFileIfUnchanged } from "../../src/journal/safe-write.js";
+import { ChangedMeanwhileError, readStamped, replaceFileIfUnchanged } from "../../src/journal/stamped-write.js";
 import { decodeUtf8, firstNonUtf8Line } from "../../src/journal/text.js";
 import { parseMarkers } from "../../src/readme/markers.js";
 import { parseTemplate, TemplateError } from "../../src/readme/template.js";
