@@ -6,11 +6,12 @@ import { inertLine } from "../domain/sanitize.js";
 import type { GeneratedState } from "../journal/generated.js";
 import { PartlyPlacedError } from "../journal/safe-write.js";
 import { unifiedDiff } from "../readme/diff.js";
+import { thousands } from "../readme/links.js";
 import type { ReadmeFormChoice } from "../readme/render.js";
 import { displayPath } from "../ui/io.js";
 import type { Context } from "./context.js";
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("en-US")} KB`;
+const kb = (bytes: number) => `${thousands(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
 /** Which form the README took, and why. */
 export function formNote(label: string, form: ReadmeFormChoice): string {

@@ -17,6 +17,9 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // and `~` (strikethrough). A backslash before ASCII punctuation is a literal.
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
 
+// Text escapeInline changes: a character stripControls or the escaping changes, or white space trim() takes off (\s is what trim() takes).
+const INLINE_CHANGED = /[\\`*_[\]<>|~&#$\t\r\n\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|^\s|\s$/;
+
 // Any character stripControls changes: most text has none and is returned as it is.
 const STRIPPED = /[\t\r\n\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -32,6 +35,7 @@ export function stripControls(text: string): string {
  * that takes `https://x\\` for a link would leave a `\\<` bare: code-spans.ts).
  */
 export function escapeInline(text: string): string {
+  if (!INLINE_CHANGED.test(text)) return text;
   return stripControls(text).trim().replace(INLINE_SPECIAL, (ch) => (ch === "<" ? "&lt;" : `\\${ch}`));
 }
 

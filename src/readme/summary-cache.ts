@@ -54,16 +54,33 @@ export interface SummaryCache {
 
 const crc32 = (bytes: Uint8Array): number => zlib.crc32(bytes) >>> 0;
 
-/** Whether UTF-8 text has a character shortText never makes (escape.ts stripControls): a C0 or C1 control, DEL, a bidirectional override. */
+/** Whether the UTF-8 character at `i` is one shortText never makes (escape.ts stripControls): a C0 or C1 control, DEL, a bidirectional override. */
+function isControlAt(text: Uint8Array, i: number): boolean {
+  const c = text[i]!;
+  if (c >= 0x20 && c < 0x7f) return false;
+  if (c < 0x20 || c === 0x7f) return true;
+  const next = text[i + 1]!;
+  if (c === 0xc2 && next >= 0x80 && next <= 0x9f) return true;
+  return c === 0xe2 && ((next === 0x80 && text[i + 2]! >= 0xaa && text[i + 2]! <= 0xae) || (next === 0x81 && text[i + 2]! >= 0xa6 && text[i + 2]! <= 0xa9));
+}
+
+/**
+ * Whether UTF-8 text has a character shortText never makes (isControlAt). Four bytes at a
+ * time: a word whose bytes are all printable ASCII (0x20 to 0x7e, most of a text) is passed
+ * by two bit tests (a byte below 0x20, a byte above 0x7e); the others are looked at byte by byte.
+ */
 function hasControls(text: Uint8Array): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (c < 0x20 || c === 0x7f) return true;
-    const next = text[i + 1]!;
-    if (c === 0xc2 && next >= 0x80 && next <= 0x9f) return true;
-    if (c === 0xe2 && ((next === 0x80 && text[i + 2]! >= 0xaa && text[i + 2]! <= 0xae) || (next === 0x81 && text[i + 2]! >= 0xa6 && text[i + 2]! <= 0xa9))) return true;
+  const head = Math.min(text.length, (4 - (text.byteOffset % 4)) % 4);
+  const words = (text.length - head) >>> 2;
+  for (let i = 0; i < head; i += 1) if (isControlAt(text, i)) return true;
+  const view = words ? new Int32Array(text.buffer, text.byteOffset + head, words) : [];
+  for (let w = 0; w < words; w += 1) {
+    const x = view[w]!;
+    if ((((x - 0x20202020) & ~x) | ((x + 0x01010101) | x)) & 0x80808080) {
+      for (let i = head + 4 * w, end = i + 4; i < end; i += 1) if (isControlAt(text, i)) return true;
+    }
   }
+  for (let i = head + 4 * words; i < text.length; i += 1) if (isControlAt(text, i)) return true;
   return false;
 }
 

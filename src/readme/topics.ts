@@ -7,7 +7,7 @@
 
 import type { LoadedEntry } from "../journal/read.js";
 import { escapeInline } from "./escape.js";
-import { plural, tagList } from "./links.js";
+import { plural, tagList, thousands } from "./links.js";
 import { compareNames, topicKey, type Group, type Topic } from "./model.js";
 import { block, entryLink, heading, setLinks, topicHeading, type SectionContext } from "./sections.js";
 import type { EntryOrder } from "./settings.js";
@@ -112,7 +112,7 @@ export function renderTopics(ctx: SectionContext, groups: Group[], showGroupTitl
   const body = renderGroups(ctx, groups, showGroupTitles, (topic) => entryList(ctx, topic), true);
   if (!body) return EMPTY;
   const count = ctx.model.entries.length;
-  return ctx.full ? `_${count.toLocaleString("en-US")} ${count === 1 ? "learning" : "learnings"} and counting._\n\n${body}` : body;
+  return ctx.full ? `_${thousands(count)} ${count === 1 ? "learning" : "learnings"} and counting._\n\n${body}` : body;
 }
 
 /** `{{takeaways}}`: what each topic's entries taught, every one (full) or the latest few (summary). */

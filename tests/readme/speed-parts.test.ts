@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { forEachBody, type BodyFields } from "../../src/journal/bodies.js";
 import { bodyUnread, lazyEntry, readBodyFields } from "../../src/journal/lazy-entry.js";
 import type { LoadedEntry } from "../../src/journal/read.js";
-import { encodeHref, hrefBetween, hrefLength, linkTarget } from "../../src/readme/links.js";
+import { encodeHref, hrefBetween, hrefLength, linkTarget, thousands } from "../../src/readme/links.js";
+import { escapeInline, stripControls } from "../../src/readme/escape.js";
 import { PartlyPlacedError, replaceFiles } from "../../src/journal/safe-write.js";
 import { ByteCounter, PageWriter, type Sink } from "../../src/readme/pages/bytes.js";
 import { makeTree, tempDir } from "../helpers.js";
@@ -81,6 +82,26 @@ describe("hrefBetween", () => {
         }
       }
     }
+  });
+});
+
+describe("the fast ways of text that most often needs nothing", () => {
+  // Every ASCII character and a few others (controls, bidi overrides, white space trim() takes, letters), alone, first, inside and last.
+  const chars = [...Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)), "\u0085", "\u00a0", "\u2028", "\u202e", "\u2066", "\u3000", "\ufeff", "é", "数", "🚀"];
+  const texts = chars.flatMap((c) => [c, `${c}ab`, `a${c}b`, `ab${c}`]);
+
+  it("escapeInline gives what stripping, trimming and escaping give", () => {
+    const plain = (text: string) => stripControls(text).trim().replace(/[\\`*_[\]<>|~&#$]/g, (ch) => (ch === "<" ? "&lt;" : `\\${ch}`));
+    for (const text of [...texts, "", "plain title", " x", "x "]) expect(escapeInline(text), JSON.stringify(text)).toBe(plain(text));
+  });
+
+  it("encodeHref gives each segment URL-encoded, parentheses and quotes too", () => {
+    const plain = (segment: string) => (segment === ".." ? segment : encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+    for (const text of texts.filter((t) => !t.includes("/") && !/[\ud800-\udfff]/.test(t))) expect(encodeHref(`dir/${text}.md`), JSON.stringify(text)).toBe(`dir/${plain(`${text}.md`)}`);
+  });
+
+  it("thousands writes a number as toLocaleString('en-US') does", () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789, -1, -1234, Number.MAX_SAFE_INTEGER]) expect(thousands(n)).toBe(n.toLocaleString("en-US"));
   });
 });
 

@@ -128,6 +128,12 @@ describe("summary cache", () => {
     const id = { path: "entries/a.md", size: 5, changedMs: 7, mtimeMs: 7, ino: 9 };
     expect(decodeSummaryCache(forged("fine · text"), CODE)!.find(id)).toBeDefined();
     for (const bad of ["new\nline", "tab\there", "esc\u001b[31m", "c1 \u0085", "bidi \u202e", "del \u007f"]) expect(decodeSummaryCache(forged(bad), CODE), JSON.stringify(bad)).toBeUndefined();
+    // Anywhere in a longer text (it is looked at four bytes at a time): at each position, so at each place in a group of four.
+    const long = "printable text · é 数 ".repeat(2);
+    expect(decodeSummaryCache(forged(long), CODE)).toBeDefined();
+    for (const bad of ["\u0000", "\u001f", "\u007f", "\u0080", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069"]) {
+      for (let at = 0; at <= long.length; at += 1) expect(decodeSummaryCache(forged(long.slice(0, at) + bad + long.slice(at)), CODE), `${JSON.stringify(bad)} at ${at}`).toBeUndefined();
+    }
     // Lengths that do not add up, text for a section marked blank, a cut inside a character.
     expect(decodeSummaryCache(forged("abc", "2 0 0"), CODE)).toBeUndefined();
     expect(decodeSummaryCache(forged("abc", "1 2 0"), CODE)).toBeUndefined();
