@@ -65,17 +65,11 @@ function refuseNested(io: Io, root: string): void {
   });
 }
 
-/**
- * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore
- * line for the cache. Never overwrites a file; says what it made and what it kept.
- */
-export async function init(io: Io, options: InitOptions, prompter?: Prompter): Promise<number> {
-  const root = path.resolve(io.cwd, options.dir ?? ".");
-  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
-  refuseNested(io, root);
-  // Something of the wrong kind where init puts a file or a folder is an error before anything is made.
-  const extras = initExtras.filter((extra) => extra.when(options)).map((extra) => extra.path);
-  for (const [rel, folderWanted] of [["entries", true], ["templates", true], ["templates/entry.md", false], ["templates/README.md", false], [CONFIG_FILE, false], [".gitignore", false], [".gitattributes", false], ...extras.map((p) => [p, false] as const)] as const) {
+/** Every place init writes: a thing of the wrong kind, or a link out of the journal, is an error before anything is made. */
+function checkPlaces(root: string, options: InitOptions, extras: string[]): void {
+  const shown = (rel: string) => path.join(options.dir ?? ".", rel);
+  const files = ["templates/entry.md", "templates/README.md", CONFIG_FILE, ".gitignore", ".gitattributes", ...extras];
+  for (const [rel, folderWanted] of [["entries", true], ["templates", true], ...files.map((p) => [p, false] as const)] as const) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(path.join(root, rel));
@@ -85,49 +79,41 @@ export async function init(io: Io, options: InitOptions, prompter?: Prompter): P
     // (A named pipe or a device where a file belongs would be replaced by one: it is in the way too.)
     if (folderWanted ? !stat.isDirectory() : !stat.isFile()) {
       const what = stat.isFile() ? "a file" : kindOf(stat);
-      throw new UserError(`${path.join(options.dir ?? ".", rel)} is ${what}, not a ${folderWanted ? "folder" : "file"}, so the journal is not ready`, {
+      throw new UserError(`${shown(rel)} is ${what}, not a ${folderWanted ? "folder" : "file"}, so the journal is not ready`, {
         hint: "move it out of the way, then run nexus init again",
       });
     }
   }
   // Nothing is written (or read) through a link that leads out of the journal.
-  if (fs.existsSync(root)) {
-    const realRoot = realRootOf(root);
-    for (const rel of ["entries", "templates/entry.md", "templates/README.md", CONFIG_FILE, ".gitignore", ".gitattributes", ...extras]) {
-      refuseOutside(realRoot, path.join(root, rel), path.join(options.dir ?? ".", rel));
-    }
+  if (!fs.existsSync(root)) return;
+  const realRoot = realRootOf(root);
+  for (const rel of ["entries", ...files]) refuseOutside(realRoot, path.join(root, rel), shown(rel));
+}
+
+/** What init makes, each step noted: created, kept (already there) or updated. */
+class Setup {
+  readonly steps: Step[] = [];
+  constructor(private readonly root: string) {}
+
+  folder(rel: string): void {
+    const full = path.join(this.root, rel);
+    const there = fs.existsSync(full);
+    if (!there) fs.mkdirSync(full, { recursive: true });
+    this.steps.push({ path: `${rel}/`, done: there ? "kept" : "created" });
   }
-  // The README's values are asked (or checked) before anything is made: Ctrl-C leaves nothing behind.
-  const configThere = fs.existsSync(path.join(root, CONFIG_FILE));
-  const readme = configThere ? fromFlags(options.readme ?? {}) : await readmeValues(io, root, options.readme ?? {}, prompter);
-  fs.mkdirSync(root, { recursive: true });
-  const steps: Step[] = [];
 
-  const folder = (rel: string) => {
-    const full = path.join(root, rel);
-    if (fs.existsSync(full)) steps.push({ path: `${rel}/`, done: "kept" });
-    else {
-      fs.mkdirSync(full, { recursive: true });
-      steps.push({ path: `${rel}/`, done: "created" });
-    }
-  };
-  const file = (rel: string, content: string) => {
-    const full = path.join(root, rel);
+  file(rel: string, content: string): void {
+    const full = path.join(this.root, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true });
-    steps.push({ path: rel, done: createFileExclusive(full, content) ? "created" : "kept" });
-  };
+    this.steps.push({ path: rel, done: createFileExclusive(full, content) ? "created" : "kept" });
+  }
 
-  folder("entries");
-  file("templates/entry.md", readTemplate(undefined, "entry.md").text);
-  file("templates/README.md", readTemplate(undefined, "README.md").text);
-  if (configThere && Object.keys(readme).length) steps.push({ path: CONFIG_FILE, done: updateConfig(root, readme) ? "updated" : "kept" });
-  else file(CONFIG_FILE, newConfig(readme));
-  for (const extra of initExtras) if (extra.when(options)) file(extra.path, extra.content());
-
-  // Appends to a file of lines (made when missing) each block that no line already says.
-  // Bytes, not text: a file in another encoding is appended to, never re-encoded.
-  const appendOnce = (rel: string, ...wanted: [has: (line: string) => boolean, block: string][]) => {
-    const full = path.join(root, rel);
+  /**
+   * Appends to a file of lines (made when missing) each block that no line already says.
+   * Bytes, not text: a file in another encoding is appended to, never re-encoded.
+   */
+  appendOnce(rel: string, ...wanted: [has: (line: string) => boolean, block: string][]): void {
+    const full = path.join(this.root, rel);
     let bytes: Buffer = Buffer.alloc(0);
     try {
       bytes = readRegular(full);
@@ -138,33 +124,59 @@ export async function init(io: Io, options: InitOptions, prompter?: Prompter): P
     const lines = text.split(/\r?\n/);
     const blocks = wanted.filter(([has]) => !lines.some(has)).map(([, block]) => block);
     if (!blocks.length) {
-      steps.push({ path: rel, done: "kept" });
+      this.steps.push({ path: rel, done: "kept" });
       return;
     }
     const separator = text && !text.endsWith("\n") ? "\n" : "";
     replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${blocks.join("")}`)]));
-    steps.push({ path: rel, done: text ? "updated" : "created" });
-  };
-  appendOnce(
+    this.steps.push({ path: rel, done: text ? "updated" : "created" });
+  }
+}
+
+/** Lines that say what each step did, then what to do next. */
+function report(io: Io, root: string, options: InitOptions, steps: Step[], readme: Record<string, string>, configThere: boolean): void {
+  const c = io.color;
+  const where = path.relative(io.cwd, root) || ".";
+  const values = Object.keys(readme).map((k) => `readme.${k}`);
+  const notes: Record<string, string> = { [CONFIG_FILE]: values.length ? ` (${values.join(", ")})` : "", ".gitignore": ` (ignores ${CACHE_IGNORE} and ${SITE_IGNORE})`, ".gitattributes": ` (${LOG_ATTRIBUTES})` };
+  for (const step of steps) {
+    const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
+    const note = step.done === "kept" ? c.dim(" (already there)") : (notes[step.path] ?? "");
+    io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
+  }
+  if (!steps.some((s) => s.done !== "kept")) return io.out("\nThe journal was already set up; nothing changed.\n");
+  const ask = readme.title || configThere ? "" : `The README's title, overview and contact: nexus config set readme.title "My journal" (or nexus init --title --overview --github)\n`;
+  io.out(`\nJournal ready. Next: ${c.bold(`nexus add${options.dir ? ` --dir ${options.dir}` : ""}`)}\n${ask}`);
+}
+
+/**
+ * Creates a journal: entries/, templates/, nexus.config.json and a .gitignore
+ * line for the cache. Never overwrites a file; says what it made and what it kept.
+ */
+export async function init(io: Io, options: InitOptions, prompter?: Prompter): Promise<number> {
+  const root = path.resolve(io.cwd, options.dir ?? ".");
+  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new UserError(`${options.dir} is a file, not a folder`);
+  refuseNested(io, root);
+  const extras = initExtras.filter((extra) => extra.when(options));
+  checkPlaces(root, options, extras.map((extra) => extra.path));
+  // The README's values are asked (or checked) before anything is made: Ctrl-C leaves nothing behind.
+  const configThere = fs.existsSync(path.join(root, CONFIG_FILE));
+  const readme = configThere ? fromFlags(options.readme ?? {}) : await readmeValues(io, root, options.readme ?? {}, prompter);
+  fs.mkdirSync(root, { recursive: true });
+  const setup = new Setup(root);
+  setup.folder("entries");
+  setup.file("templates/entry.md", readTemplate(undefined, "entry.md").text);
+  setup.file("templates/README.md", readTemplate(undefined, "README.md").text);
+  if (configThere && Object.keys(readme).length) setup.steps.push({ path: CONFIG_FILE, done: updateConfig(root, readme) ? "updated" : "kept" });
+  else setup.file(CONFIG_FILE, newConfig(readme));
+  for (const extra of extras) setup.file(extra.path, extra.content());
+  setup.appendOnce(
     ".gitignore",
     [(line) => [".nexus", ".nexus/", "/.nexus", "/.nexus/"].includes(line.trim()), `# nexus's own cache\n${CACHE_IGNORE}\n`],
     [(line) => ["site", "site/", "/site", "/site/"].includes(line.trim()), `# the website nexus build-site makes\n${SITE_IGNORE}\n`],
   );
   // The review log is appended on every machine: git merges it line by line.
-  appendOnce(".gitattributes", [(line) => line.trim().split(/\s+/)[0] === LOG_FILE, `# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`]);
-
-  const c = io.color;
-  const where = path.relative(io.cwd, root) || ".";
-  for (const step of steps) {
-    const label = step.done === "kept" ? c.dim("kept   ") : c.green(step.done.padEnd(7));
-    const note = step.done === "kept" ? c.dim(" (already there)") : step.path === CONFIG_FILE && Object.keys(readme).length ? ` (${Object.keys(readme).map((k) => `readme.${k}`).join(", ")})` : step.path === ".gitignore" ? ` (ignores ${CACHE_IGNORE} and ${SITE_IGNORE})` : step.path === ".gitattributes" ? ` (${LOG_ATTRIBUTES})` : "";
-    io.out(`${label} ${path.posix.join(where.split(path.sep).join("/"), step.path)}${note}\n`);
-  }
-  const created = steps.some((s) => s.done !== "kept");
-  io.out(
-    created
-      ? `\nJournal ready. Next: ${c.bold(`nexus add${options.dir ? ` --dir ${options.dir}` : ""}`)}\n${readme.title || configThere ? "" : `The README's title, overview and contact: nexus config set readme.title "My journal" (or nexus init --title --overview --github)\n`}`
-      : "\nThe journal was already set up; nothing changed.\n",
-  );
+  setup.appendOnce(".gitattributes", [(line) => line.trim().split(/\s+/)[0] === LOG_FILE, `# nexus review log: merge the lines of both sides\n${LOG_ATTRIBUTES}\n`]);
+  report(io, root, options, setup.steps, readme, configThere);
   return 0;
 }
