@@ -97,7 +97,10 @@ function renderBodies(journal: Journal, indexed: IndexedJournal, startedAt: numb
     (entry, fields) => (rendered[places[next++]!] = renderEntry(entry.path, fields, highlight)),
   );
   const all = rendered as RenderedEntry[];
-  const same = places.length === 0 && identities.length === cache.identities.length && identities.every((id, i) => id === cache.identities[i]);
+  // Entries not known unchanged (changed within RACY_MS: an `add` just now) could not be found in it again: they alone change nothing.
+  const known = (ids: readonly string[]) => ids.filter((id) => id !== "");
+  const [now, before] = [known(identities), known(cache.identities)];
+  const same = places.every((i) => identities[i] === "") && now.length === before.length && now.every((id, i) => id === before[i]);
   if (!same) writeReadmeCache(journal, RENDER_CACHE, encodeRenderCache(all, identities));
   const save = () => {
     if (highlight.added) writeReadmeCache(journal, HIGHLIGHT_CACHE, highlight.encode(new Set(all.flatMap((r) => r.codes))));

@@ -70,19 +70,32 @@ function slugsFor(names: string[], base: (name: string) => string): Map<string, 
 
 const fileSlug = (path: string) => slugify(path.replace(/^.*\//, "").replace(/\.md$/i, ""));
 
+/** A function of a name, worked out once per name (10,000 entries have a few hundred topics and tags). */
+function once<T>(of: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    let value = known.get(name);
+    if (value === undefined && !known.has(name)) known.set(name, (value = of(name)));
+    return value as T;
+  };
+}
+
 function groupBy(entries: SiteEntry[], keysOf: (e: SiteEntry) => string[], folder: string): { groups: Group[]; of: Map<string, Group> } {
   const lists = new Map<string, SiteEntry[]>();
   const spellings = new Map<string, Map<string, number>>();
+  const keyOf = once(topicKey);
+  const cleaned = once(cleanLine);
   for (const e of entries) {
     for (const name of keysOf(e)) {
-      const key = topicKey(name);
+      const key = keyOf(name);
       if (!key) continue;
       const list = lists.get(key);
       if (list) list.push(e);
       else lists.set(key, [e]);
-      const counts = spellings.get(key) ?? new Map<string, number>();
-      counts.set(cleanLine(name), (counts.get(cleanLine(name)) ?? 0) + 1);
-      spellings.set(key, counts);
+      let counts = spellings.get(key);
+      if (!counts) spellings.set(key, (counts = new Map<string, number>()));
+      const spelt = cleaned(name);
+      counts.set(spelt, (counts.get(spelt) ?? 0) + 1);
     }
   }
   const named = [...lists.entries()].map(([key, list]) => {
@@ -132,9 +145,10 @@ export function buildSiteModel(metas: readonly EntryMeta[]): SiteModel {
   });
   const topics = groupBy(entries, (e) => [e.meta.topic], "topics");
   const tags = groupBy(entries, (e) => e.meta.tags, "tags");
+  const keyOf = once(topicKey);
   for (const e of entries) {
-    e.topic = topics.of.get(topicKey(e.meta.topic)) ?? placeholder;
-    e.tags = [...new Set(e.meta.tags.map((t) => tags.of.get(topicKey(t))).filter((g): g is Group => g !== undefined))];
+    e.topic = topics.of.get(keyOf(e.meta.topic)) ?? placeholder;
+    e.tags = [...new Set(e.meta.tags.map((t) => tags.of.get(keyOf(t))).filter((g): g is Group => g !== undefined))];
   }
   for (const group of topics.groups) group.entries.forEach((e, i) => (e.inTopic = i));
   const featured = entries.filter((e) => e.meta.featured);

@@ -104,9 +104,7 @@ function readManifest(out: string): Manifest | undefined {
 
 function manifestText(keys: string, files: Map<string, Written>): string {
   // In the order the files were made, which the journal alone fixes.
-  const list: string[] = [];
-  for (const [rel, w] of files) list.push(`${JSON.stringify(rel)}:${JSON.stringify(w)}`);
-  return `{"version":${MANIFEST_VERSION},"keys":${JSON.stringify(keys)},"files":{${list.join(",")}}}\n`;
+  return `${JSON.stringify({ version: MANIFEST_VERSION, keys, files: Object.fromEntries(files) })}\n`;
 }
 
 /** Checks the output folder: not a link, and either missing, empty, or a site nexus wrote. */
