@@ -111,6 +111,126 @@ function backTo(dir: string): void {
   }
 }
 
+/** One scan of an entries folder: what it found and skipped, and where the process is. */
+class EntryScan {
+  readonly files: ScannedFile[] = [];
+  readonly skipped: SkippedFile[] = [];
+  private readonly passOver: Set<string>;
+  private readonly emit: (found: ScannedFile) => void;
+  /** The names of the files found in each folder walked (not through links), to tell which links lead to one of them. */
+  private readonly plainFiles: { realDir: string; names: string[] }[] = [];
+  private readonly visited = new Set<string>();
+  /** The links found to files. */
+  private readonly links: { found: ScannedFile; real: string }[] = [];
+  private readonly own = statArray();
+  /**
+   * Each file is lstat-ed by its name from inside its folder: the kernel looks up one name
+   * instead of the whole path, and no path is made for it. The process's working folder is
+   * changed for the scan and set back at its end (when it cannot be, files are lstat-ed by path).
+   */
+  private readonly home: string | undefined;
+  private here: string | undefined;
+
+  constructor(
+    private readonly realRoot: string,
+    private readonly notEntries: readonly string[],
+    visit: ((found: ScannedFile) => void) | undefined,
+    absolute: boolean,
+  ) {
+    this.passOver = new Set(notEntries);
+    this.emit = visit ?? ((found) => this.files.push(found));
+    this.home = absolute ? workingFolder() : undefined;
+  }
+
+  /** Makes `dir` the working folder; false when the scan goes by paths. */
+  private enter(dir: string): boolean {
+    if (this.home === undefined) return false;
+    if (this.here === dir) return true;
+    try {
+      process.chdir(dir);
+      this.here = dir;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sets the working folder back to what it was before the scan. */
+  goBack(): void {
+    if (this.here !== undefined) backTo(this.home!);
+  }
+
+  /** Paths are joined as strings: path.join and path.relative for each of 100,000 files cost more than the rest of the scan. */
+  walk(dir: string, realDir: string, relDir: string): void {
+    if (this.visited.has(realDir)) return;
+    this.visited.add(realDir);
+    const names = namesIn(dir);
+    if (!names) return;
+    const folder: ScannedFolder = { rel: relDir, prefix: dir + path.sep };
+    const found: string[] = [];
+    this.plainFiles.push({ realDir, names: found });
+    // Whether a path to pass over may be in this folder: hashing each path to look it up costs
+    // more than its lstat, and a journal's entries folder usually has none.
+    const relPrefix = relDir ? `${relDir}/` : "";
+    const mayPassOver = this.notEntries.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
+    const own = this.own;
+    let inside = this.enter(dir);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (name.charCodeAt(0) === 0x2e) continue;
+      if (mayPassOver && this.passOver.has(pathIn(folder, name))) continue;
+      if (!lstatInto(inside ? name : folder.prefix + name, own)) continue;
+      const isLink = isSymbolicLink(own);
+      if (!isLink && isDirectory(own)) {
+        this.walk(folder.prefix + name, realDir + path.sep + name, pathIn(folder, name));
+      } else if (isLink) {
+        this.link(folder, name, own[CTIME_MS]!);
+      } else if (isFile(own) && MARKDOWN.test(name)) {
+        // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
+        found.push(name);
+        this.emit(new ScannedFile(folder, name, own[SIZE]!, own[MTIME_MS]!, Math.max(own[MTIME_MS]!, own[CTIME_MS]!), undefined, own[INO]!));
+        continue;
+      } else continue;
+      if (inside) inside = this.enter(dir);
+    }
+  }
+
+  /** A link: to a folder inside the journal, walked; to a markdown file inside it, kept for the end; else skipped. */
+  private link(folder: ScannedFolder, name: string, linkChangedMs: number): void {
+    // A link pointed elsewhere changes the link, not its target's times: its own change time counts too.
+    const full = folder.prefix + name;
+    const rel = pathIn(folder, name);
+    let realTarget: string;
+    try {
+      realTarget = fs.realpathSync(full);
+    } catch {
+      if (MARKDOWN.test(name)) this.skipped.push({ path: rel, message: "broken link: its target does not exist" });
+      return;
+    }
+    if (!isInside(this.realRoot, realTarget)) {
+      this.skipped.push({ path: rel, message: "link points outside the journal; not read" });
+      return;
+    }
+    const stat = fs.statSync(realTarget, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) return this.walk(full, realTarget, rel);
+    if (!(stat.isFile() && MARKDOWN.test(name))) return;
+    const { size, mtimeMs, ctimeMs, ino } = stat;
+    this.links.push({ found: new ScannedFile(folder, name, size, mtimeMs, Math.max(mtimeMs, ctimeMs, linkChangedMs), realTarget, ino), real: realTarget });
+  }
+
+  /** The links to files, last: a link to an entry that is in the journal anyway is that entry once, under its own name. */
+  emitLinks(): void {
+    if (!this.links.length) return;
+    const seen = new Set(this.plainFiles.flatMap(({ realDir, names }) => names.map((name) => realDir + path.sep + name)));
+    for (const link of this.links) {
+      if (seen.has(link.real)) continue;
+      seen.add(link.real);
+      this.emit(link.found);
+    }
+  }
+}
+
 /**
  * Lists the markdown files under the entries folder, recursively, in a stable
  * order. Links are never followed out of the journal; hidden files and folders
@@ -125,120 +245,22 @@ export function scanEntries(
   notEntries: readonly string[] = [],
   visit?: (found: ScannedFile) => void,
 ): { files: ScannedFile[]; skipped: SkippedFile[] } {
-  const passOver = new Set(notEntries);
-  const files: ScannedFile[] = [];
-  /** The names of the files found in each folder walked (not through links), to tell which links lead to one of them. */
-  const plainFiles: { realDir: string; names: string[] }[] = [];
-  const emit = visit ?? ((found: ScannedFile) => files.push(found));
-  const skipped: SkippedFile[] = [];
   let realRoot: string;
   try {
     realRoot = fs.realpathSync(root);
   } catch {
-    return { files, skipped };
+    return { files: [], skipped: [] };
   }
-  const visited = new Set<string>();
-  // The links found to files.
-  const links: { found: ScannedFile; real: string }[] = [];
-  const own = statArray();
-
-  // Each file is lstat-ed by its name from inside its folder: the kernel looks up one name
-  // instead of the whole path, and no path is made for it. The process's working folder is
-  // changed for the scan and set back at its end (when it cannot be, files are lstat-ed by path).
-  const home = path.isAbsolute(entriesDir) ? workingFolder() : undefined;
-  let here: string | undefined;
-  const enter = (dir: string): boolean => {
-    if (home === undefined) return false;
-    if (here === dir) return true;
-    try {
-      process.chdir(dir);
-      here = dir;
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  // Paths are joined as strings: path.join and path.relative for each of 100,000
-  // files cost more than the rest of the scan.
-  const walk = (dir: string, realDir: string, relDir: string): void => {
-    if (visited.has(realDir)) return;
-    visited.add(realDir);
-    const names = namesIn(dir);
-    if (!names) return;
-    const folder: ScannedFolder = { rel: relDir, prefix: dir + path.sep };
-    const found: string[] = [];
-    plainFiles.push({ realDir, names: found });
-    // Whether a path to pass over may be in this folder: hashing each path to look it up costs
-    // more than its lstat, and a journal's entries folder usually has none.
-    const relPrefix = relDir ? `${relDir}/` : "";
-    const mayPassOver = notEntries.some((p) => p.startsWith(relPrefix) && !p.includes("/", relPrefix.length));
-    let inside = enter(dir);
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k]!;
-      if (name.charCodeAt(0) === 0x2e) continue;
-      if (mayPassOver && passOver.has(pathIn(folder, name))) continue;
-      if (!lstatInto(inside ? name : folder.prefix + name, own)) continue;
-      const isLink = isSymbolicLink(own);
-      if (!isLink && isDirectory(own)) {
-        walk(folder.prefix + name, realDir + path.sep + name, pathIn(folder, name));
-        if (inside) inside = enter(dir);
-        continue;
-      }
-      if (!isLink && !(isFile(own) && MARKDOWN.test(name))) continue;
-      if (!isLink) {
-        // ctime moves on every change, even one that sets mtime back (cp -p, rsync -t, tar).
-        found.push(name);
-        emit(new ScannedFile(folder, name, own[SIZE]!, own[MTIME_MS]!, Math.max(own[MTIME_MS]!, own[CTIME_MS]!), undefined, own[INO]!));
-        continue;
-      }
-      // A link pointed elsewhere changes the link, not its target's times: its own change time counts too.
-      const linkChangedMs = own[CTIME_MS]!;
-      const full = folder.prefix + name;
-      const rel = pathIn(folder, name);
-      let realTarget: string;
-      try {
-        realTarget = fs.realpathSync(full);
-      } catch {
-        if (MARKDOWN.test(name)) skipped.push({ path: rel, message: "broken link: its target does not exist" });
-        continue;
-      }
-      if (!isInside(realRoot, realTarget)) {
-        skipped.push({ path: rel, message: "link points outside the journal; not read" });
-        continue;
-      }
-      const stat = fs.statSync(realTarget, { throwIfNoEntry: false });
-      if (!stat) continue;
-      if (stat.isDirectory()) {
-        walk(full, realTarget, rel);
-        if (inside) inside = enter(dir);
-        continue;
-      }
-      if (!(stat.isFile() && MARKDOWN.test(name))) continue;
-      const { size, mtimeMs, ctimeMs, ino } = stat;
-      links.push({ found: new ScannedFile(folder, name, size, mtimeMs, Math.max(mtimeMs, ctimeMs, linkChangedMs), realTarget, ino), real: realTarget });
-    }
-  };
-
   const where = whereabouts(realRoot, entriesDir);
   if (!where.inside) {
-    skipped.push({ path: toJournalPath(root, entriesDir), message: `entries folder is ${where.why}; not read` });
-    return { files, skipped };
+    return { files: [], skipped: [{ path: toJournalPath(root, entriesDir), message: `entries folder is ${where.why}; not read` }] };
   }
-  const realEntries = where.real;
+  const scan = new EntryScan(realRoot, notEntries, visit, path.isAbsolute(entriesDir));
   try {
-    walk(entriesDir, realEntries, toJournalPath(root, entriesDir));
+    scan.walk(entriesDir, where.real, toJournalPath(root, entriesDir));
   } finally {
-    if (here !== undefined) backTo(home!);
+    scan.goBack();
   }
-  if (links.length) {
-    // A link to an entry that is in the journal anyway is that entry once, under its own name.
-    const seen = new Set(plainFiles.flatMap(({ realDir, names }) => names.map((name) => realDir + path.sep + name)));
-    for (const link of links) {
-      if (seen.has(link.real)) continue;
-      seen.add(link.real);
-      emit(link.found);
-    }
-  }
-  return { files, skipped };
+  scan.emitLinks();
+  return { files: scan.files, skipped: scan.skipped };
 }
