@@ -59,23 +59,28 @@ export interface StampInputs {
   config: unknown;
   options: Record<string, unknown>;
   /** Every entry file as read (path, size, change time, inode number), in the journal's order. */
-  entries: Iterable<{ path: string; size: number; changedMs: number; ino: number } | undefined>;
+  entries: readonly ({ path: string; size: number; changedMs: number; ino: number } | undefined)[];
 }
 
 /** The digest of everything the output is made from; undefined when an entry's identity is not known. */
 export function inputDigest(inputs: StampInputs): string | undefined {
-  const paths: string[] = [];
-  const numbers: number[] = [];
+  const numbers = new Float64Array(3 * inputs.entries.length);
+  let paths = "";
+  let at = 0;
   for (const entry of inputs.entries) {
     if (!entry) return undefined;
-    paths.push(entry.path);
-    numbers.push(entry.size, entry.changedMs, entry.ino);
+    // A path has no NUL character: each one ends with one.
+    paths += `${entry.path}\0`;
+    numbers[at++] = entry.size;
+    numbers[at++] = entry.changedMs;
+    numbers[at++] = entry.ino;
   }
-  // The paths as one JSON array and the numbers as their bytes: a line of text an entry
-  // costs more than the rest of a check (the stamp stays on this machine, in `.nexus/`).
+  // The paths as one text and the numbers as their bytes: a line of text an entry (or an
+  // array of them) costs more than the rest of a check (the stamp stays on this machine, in `.nexus/`).
   return sha256()
-    .update(JSON.stringify([FORMAT, VERSION, inputs.code, inputs.template.file, inputs.template.text, inputs.config, inputs.options, paths]))
-    .update(new Uint8Array(Float64Array.from(numbers).buffer))
+    .update(JSON.stringify([FORMAT, VERSION, inputs.code, inputs.template.file, inputs.template.text, inputs.config, inputs.options, inputs.entries.length]))
+    .update(paths)
+    .update(new Uint8Array(numbers.buffer))
     .digest("base64");
 }
 

@@ -79,7 +79,7 @@ const pad = (body: string) => (body ? `\n${body}\n` : "");
  */
 function fullSizeEstimate(model: ReturnType<typeof buildModel>): number {
   let bytes = 0;
-  for (const e of model.entries) bytes += 2 * e.title.length + e.path.length + 12 * e.tags.length + 48 + model.summaries.short(e, "takeaway").length;
+  for (const e of model.entries) bytes += 2 * e.title.length + e.path.length + 12 * e.tags.length + 48 + model.summaries.shortLength(e, "takeaway");
   return bytes;
 }
 

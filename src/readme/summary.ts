@@ -119,6 +119,20 @@ export class Summaries {
     return this.chunks[this.chunkOf[slot]!]!.toString("utf8", this.offsets[4 * slot + i]!, this.offsets[4 * slot + i + 1]!);
   }
 
+  /** The length of short(entry, field) in UTF-16 code units, without making the string: a character of UTF-8 is one, two for one of four bytes. */
+  shortLength(entry: LoadedEntry, field: Field): number {
+    const slot = this.slots.get(entry);
+    if (slot === undefined) return 0;
+    const i = 4 * slot + FIELDS.indexOf(field);
+    const bytes = this.chunks[this.chunkOf[slot]!]!;
+    let length = 0;
+    for (let at = this.offsets[i]!, end = this.offsets[i + 1]!; at < end; at += 1) {
+      const byte = bytes[at]!;
+      if ((byte & 0xc0) !== 0x80) length += byte >= 0xf0 ? 2 : 1;
+    }
+    return length;
+  }
+
   /** The entry's slot for shortInto; -1 for an entry not added. */
   slotOf(entry: LoadedEntry): number {
     return this.slots.get(entry) ?? -1;

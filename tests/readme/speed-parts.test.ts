@@ -9,6 +9,7 @@ import { bodyUnread, lazyEntry, readBodyFields } from "../../src/journal/lazy-en
 import type { LoadedEntry } from "../../src/journal/read.js";
 import { encodeHref, hrefBetween, hrefLength, linkTarget, thousands } from "../../src/readme/links.js";
 import { escapeInline, stripControls } from "../../src/readme/escape.js";
+import { Summaries } from "../../src/readme/summary.js";
 import { PartlyPlacedError, replaceFiles } from "../../src/journal/safe-write.js";
 import { ByteCounter, PageWriter, type Sink } from "../../src/readme/pages/bytes.js";
 import { makeTree, tempDir } from "../helpers.js";
@@ -98,6 +99,17 @@ describe("the fast ways of text that most often needs nothing", () => {
   it("encodeHref gives each segment URL-encoded, parentheses and quotes too", () => {
     const plain = (segment: string) => (segment === ".." ? segment : encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
     for (const text of texts.filter((t) => !t.includes("/") && !/[\ud800-\udfff]/.test(t))) expect(encodeHref(`dir/${text}.md`), JSON.stringify(text)).toBe(`dir/${plain(`${text}.md`)}`);
+  });
+
+  it("Summaries.shortLength is the length of the section in short, without making it", () => {
+    const summaries = new Summaries();
+    const entries = ["plain", "é and 数据库", "🚀 rocket 🚀", "lone \ud800 surrogate", "", `${"long ".repeat(100)}🚀`].map((text, i) => {
+      const entry = { challenge: text, solution: "", takeaway: `${text} ${i}` } as LoadedEntry;
+      summaries.add(entry, entry);
+      return entry;
+    });
+    for (const entry of entries) for (const field of ["challenge", "solution", "takeaway"] as const) expect(summaries.shortLength(entry, field)).toBe(summaries.short(entry, field).length);
+    expect(summaries.shortLength({} as LoadedEntry, "takeaway")).toBe(0);
   });
 
   it("thousands writes a number as toLocaleString('en-US') does", () => {

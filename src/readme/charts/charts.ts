@@ -121,7 +121,10 @@ const inside = (x: number, text: string, width: number) => Math.min(Math.max(x, 
 function growthPoints(perDay: Map<string, number>, until: string): { points: { day: string; total: number }[]; total: number } {
   let points: { day: string; total: number }[] = [];
   let total = 0;
-  for (const day of [...perDay.keys()].filter((d) => d <= until).sort()) {
+  // The days come oldest first (the model's entries are): sorted only when they are not.
+  const days = [...perDay.keys()].filter((d) => d <= until);
+  if (days.some((d, i) => i > 0 && days[i - 1]! > d)) days.sort();
+  for (const day of days) {
     total += perDay.get(day)!;
     points.push({ day, total });
   }

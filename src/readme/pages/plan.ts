@@ -9,11 +9,11 @@ import type { LoadedEntry } from "../../journal/read.js";
 import { escapeInline } from "../escape.js";
 import type { ReadmeModel, Topic } from "../model.js";
 import { topicKey } from "../model.js";
-import { entryTitle, hrefBetween, hrefLength, hrefTo, hrefWay, linkTarget, plural, tagList, type LinkTarget } from "../links.js";
+import { hrefBetween, plural } from "../links.js";
 import { ByteCounter, PageWriter, type Sink } from "./bytes.js";
+import { challengePut, challengeShort, challengeTextBytes, EntryLinks, timelinePut, timelineTextBytes, topicPut, topicShorts, topicTextBytes, utf8Length } from "./items.js";
 import { PAGE_LIMIT, paginateRuns } from "./paginate.js";
 import { uniqueSlugs } from "./slugs.js";
-import type { Summaries } from "../summary.js";
 
 export type { GeneratedFiles };
 
@@ -48,153 +48,6 @@ const month = (e: LoadedEntry) => e.date.slice(0, 7);
 // Entries come sorted by date: the year of the one before is most often the same string.
 let lastYear = "";
 const year = (e: LoadedEntry) => (e.date.length >= 4 && e.date.startsWith(lastYear) && lastYear.length === 4 ? lastYear : (lastYear = e.date.slice(0, 4)));
-
-const utf8Length = (text: string) => Buffer.byteLength(text, "utf8");
-
-/** What the pages show of an entry, with the UTF-8 length of each piece. */
-interface EntryFacts {
-  /** `[title](`: the link text and the start of the link. */
-  label: string;
-  labelBytes: number;
-  target: LinkTarget;
-  dateBytes: number;
-  topic: string;
-  topicBytes: number;
-  /** Its tags as a topic page shows them; made for that page only. */
-  tags?: string;
-  tagsBytes?: number;
-}
-
-/**
- * What the pages show of every entry, worked out once for the three pages that list
- * it (its title as link text, its file as a link target, its topic escaped), with the
- * length of each piece: an item's size is added up from them before its page is made.
- */
-class EntryLinks {
-  private readonly facts = new Map<LoadedEntry, EntryFacts>();
-  private readonly topics = new Map<string, string>();
-
-  of(entry: LoadedEntry): EntryFacts {
-    let facts = this.facts.get(entry);
-    if (!facts) {
-      const label = `[${entryTitle(entry)}](`;
-      const topic = this.topic(entry.topic);
-      facts = { label, labelBytes: utf8Length(label), target: linkTarget(entry.path), dateBytes: utf8Length(entry.date), topic, topicBytes: utf8Length(topic) };
-      this.facts.set(entry, facts);
-    }
-    return facts;
-  }
-
-  private topic(name: string): string {
-    let escaped = this.topics.get(name);
-    if (escaped === undefined) {
-      escaped = escapeInline(name);
-      this.topics.set(name, escaped);
-    }
-    return escaped;
-  }
-
-  /** `[title](href)` from the file `from`, as entryLinkFrom makes it, put piece by piece. */
-  putLink(out: Sink, from: string, facts: EntryFacts): void {
-    out.putText(facts.label);
-    const way = hrefWay(from, facts.target);
-    if (way === undefined) out.putText(hrefTo(from, facts.target));
-    else {
-      out.putText(way);
-      out.putText(facts.target.name);
-    }
-    out.putText(")");
-  }
-
-  /** The UTF-8 length of `link(from, facts)` (a link target is ASCII). */
-  linkBytes(from: string, facts: EntryFacts): number {
-    return facts.labelBytes + hrefLength(from, facts.target) + 1;
-  }
-
-  tags(entry: LoadedEntry, facts: EntryFacts): string {
-    if (facts.tags === undefined) {
-      facts.tags = tagList(entry);
-      facts.tagsBytes = utf8Length(facts.tags);
-    }
-    return facts.tags;
-  }
-}
-
-// The fixed pieces of the items, and their lengths in UTF-8.
-const DOT = " · ";
-const TOPIC_FEATURED = " · ★ featured";
-const CHALLENGE_FEATURED = " · ★";
-const DASH = " — ";
-const [DOT_BYTES, TOPIC_FEATURED_BYTES, CHALLENGE_FEATURED_BYTES, DASH_BYTES] = [DOT, TOPIC_FEATURED, CHALLENGE_FEATURED, DASH].map(utf8Length) as [number, number, number, number];
-
-const TOPIC_FIELDS: [first: string, next: string, field: 0 | 1 | 2][] = [
-  ["\n\n- **Challenge:** ", "\n- **Challenge:** ", 0],
-  ["\n\n- **Solution:** ", "\n- **Solution:** ", 1],
-  ["\n\n- **Takeaway:** ", "\n- **Takeaway:** ", 2],
-];
-
-/**
- * An entry on its topic's page: a heading link, date and tags (topicPut), and its
- * sections in short (topicShorts: a list item each, for the ones not blank), their
- * bytes copied as they are. Each piece is put as it is: no string is made of them.
- */
-function topicPut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
-  const facts = links.of(entry);
-  const tags = links.tags(entry, facts);
-  out.putText("### ");
-  links.putLink(out, from, facts);
-  out.putText("\n\n");
-  out.putText(entry.date);
-  if (tags) {
-    out.putText(DOT);
-    out.putText(tags);
-  }
-  if (entry.featured) out.putText(TOPIC_FEATURED);
-}
-
-function topicTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
-  const facts = links.of(entry);
-  const tags = links.tags(entry, facts);
-  return 4 + links.linkBytes(from, facts) + 2 + facts.dateBytes + (tags ? DOT_BYTES + facts.tagsBytes! : 0) + (entry.featured ? TOPIC_FEATURED_BYTES : 0);
-}
-
-function topicShorts(out: Sink, entry: LoadedEntry, summaries: Summaries): void {
-  const slot = summaries.slotOf(entry);
-  let first = true;
-  for (const [label, nextLabel, field] of TOPIC_FIELDS) {
-    if (!summaries.hasShort(slot, field)) continue;
-    out.putText(first ? label : nextLabel);
-    summaries.shortInto(slot, field, out);
-    first = false;
-  }
-}
-
-/** An entry on the timeline: its date, link and topic. */
-function timelinePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
-  const facts = links.of(entry);
-  out.putText("- ");
-  out.putText(entry.date);
-  out.putText(DOT);
-  links.putLink(out, from, facts);
-  out.putText(DOT);
-  out.putText(facts.topic);
-}
-
-function timelineTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
-  const facts = links.of(entry);
-  return 2 + facts.dateBytes + DOT_BYTES + links.linkBytes(from, facts) + DOT_BYTES + facts.topicBytes;
-}
-
-/** A challenge on the challenges page: its timeline line, a star when featured, and its problem in short (the topic page has the rest). */
-function challengePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
-  timelinePut(out, from, entry, links);
-  if (entry.featured) out.putText(CHALLENGE_FEATURED);
-  out.putText(DASH);
-}
-
-function challengeTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
-  return timelineTextBytes(from, entry, links) + (entry.featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
-}
 
 interface SetSpec<T> {
   /** The pages folder (its README.md is the journal index). */
@@ -281,8 +134,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
   const newest = [...model.entries].reverse();
   const topics: Topic[] = model.groups.flatMap((g) => g.topics);
   const slugs = uniqueSlugs(topics.map((t) => topicKey(t.name)));
-  const links = new EntryLinks();
-  const summaries = model.summaries;
+  const links = new EntryLinks(model.summaries);
 
   const topicSets = new Map<string, PageSet>();
   for (const topic of topics) {
@@ -301,7 +153,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
         group: year,
         put: (out, from, e) => topicPut(out, from, e, links),
         textBytes: (from, e) => topicTextBytes(from, e, links),
-        bytes: (out, e) => topicShorts(out, e, summaries),
+        bytes: (out, e) => topicShorts(out, e, links),
         files,
       }),
     );
@@ -319,7 +171,7 @@ export function planPages(model: ReadmeModel, folder: string): PagePlan {
     section: month,
     put: (out, from, e) => challengePut(out, from, e, links),
     textBytes: (from, e) => challengeTextBytes(from, e, links),
-    bytes: (out, e) => summaries.shortInto(summaries.slotOf(e), 0, out),
+    bytes: (out, e) => challengeShort(out, e, links),
     files,
   });
 
