@@ -8,7 +8,8 @@ import { CACHE_FILE, codeFingerprint, removeStaleTemps } from "./cache-file.js";
 import type { CacheRead } from "./cache-read.js";
 import { inRuns } from "./cache-terms.js";
 import { cachePieces, writtenPostings, type WrittenCache } from "./cache-writing.js";
-import type { PostingSources, PostingsReader } from "./postings.js";
+import type { PostingsReader } from "./postings.js";
+import type { PostingSources } from "./posting-blocks.js";
 import { replaceFile } from "./safe-write.js";
 
 /**

@@ -14,7 +14,8 @@ function decodeNumbers(encoded: string): number[] | undefined {
   return forEachNumber(bytes, 0, bytes.length, (n) => numbers.push(n)) ? numbers : undefined;
 }
 import { countIn, encodeEntryTerms } from "../../src/search/index-terms.js";
-import { forEachPosting, postingBlocks, PostingsReader } from "../../src/journal/postings.js";
+import { forEachPosting, PostingsReader } from "../../src/journal/postings.js";
+import { postingBlocks } from "../../src/journal/posting-blocks.js";
 import { FIELDS } from "../../src/search/fields.js";
 import { searchArguments } from "../../src/cli/search.js";
 
