@@ -48,7 +48,9 @@ export function siteSettings(config: JournalConfig, flags: { baseUrl?: string | 
   const raw = config.site ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UserError('nexus.config.json: "site" must be an object');
   const site = raw as Record<string, unknown>;
-  const title = cleanLine(text(site, "title", "Learning journal"));
+  // The README's title is the journal's name too, until the site is given one of its own.
+  const readmeTitle = typeof config.readme.title === "string" ? cleanLine(config.readme.title) : "";
+  const title = cleanLine(text(site, "title", readmeTitle || "Learning journal"));
   const authority = text(site, "feedAuthority", "nexus-journal.invalid").toLowerCase();
   if (!DNS_NAME.test(authority)) throw new UserError(`nexus.config.json: "site.feedAuthority" must be a domain name such as example.org, not "${cleanLine(authority)}"`);
   const url = flags.baseUrl ?? (site.url === undefined ? undefined : text(site, "url", ""));

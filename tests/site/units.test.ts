@@ -123,6 +123,15 @@ describe("the site's model and links", () => {
     expect(() => siteSettings({ ...config, site: { title: 3 } }, {})).toThrow(/"site.title" must be a non-empty string/);
     expect(() => siteSettings({ ...config, site: { feedAuthority: "not a domain" } }, {})).toThrow(/site.feedAuthority/);
   });
+
+  it("takes its title from site.title, else the README's title, else a default", () => {
+    const config = { entries: "entries", groups: [], readme: { title: "Ada's \u001b[31mTIL" } };
+    // Control characters are dropped, as from every line of text on the site.
+    expect(siteSettings(config, {}).title).toBe("Ada's [31mTIL");
+    expect(siteSettings({ ...config, site: { title: "Site" } }, {}).title).toBe("Site");
+    expect(siteSettings({ ...config, readme: { title: " " } }, {}).title).toBe("Learning journal");
+    expect(siteSettings({ ...config, readme: {} }, {}).author).toBe("Learning journal");
+  });
 });
 
 describe("the Atom feed", () => {
