@@ -21,6 +21,8 @@
 // - cli-table3 (with @colors/colors), which marked-terminal calls only for a table;
 // - wink-porter2-stemmer, on the first word stemmed (a search, or an entry parsed): its
 //   regular expressions are made as it loads, and `list` of a warm journal stems nothing.
+// - highlight.js (its common languages, registered as it loads), which build-site calls
+//   only for a code block of an entry it renders: a rebuild renders a few, often none.
 // commander's child_process is required only if commander ever uses it.
 //
 // Bundled code keeps its licence: dist/THIRD-PARTY-LICENSES.txt has the licence of
@@ -68,6 +70,7 @@ const VENDOR = {
   "wink-porter2-stemmer": { from: `${path.sep}src${path.sep}`, exports: "call" },
   "node-emoji": { from: `${path.sep}marked-terminal${path.sep}`, exports: "get" },
   "cli-table3": { from: `${path.sep}marked-terminal${path.sep}`, exports: "construct" },
+  "highlight.js/lib/common": { from: `${path.sep}src${path.sep}`, exports: "object" },
 };
 
 /** The module that stands for a vendor package in the bundle: it requires dist/vendor/NAME.cjs on first use. */

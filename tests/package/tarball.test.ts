@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempDir } from "../helpers.js";
 
 const ALLOWED = /^(bin\/|dist\/|templates\/default\/|README\.md$|LICENSE$|package\.json$)/;
-const VENDOR = ["dist/vendor/cli-highlight.cjs", "dist/vendor/gray-matter.cjs", "dist/vendor/js-yaml.cjs", "dist/vendor/wink-porter2-stemmer.cjs", "dist/vendor/node-emoji.cjs", "dist/vendor/cli-table3.cjs"];
+const VENDOR = ["dist/vendor/cli-highlight.cjs", "dist/vendor/gray-matter.cjs", "dist/vendor/js-yaml.cjs", "dist/vendor/wink-porter2-stemmer.cjs", "dist/vendor/node-emoji.cjs", "dist/vendor/cli-table3.cjs", "dist/vendor/highlight.js/lib/common.cjs"];
 
 function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): SpawnSyncReturns<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", CI: "true", ...extraEnv };
