@@ -250,7 +250,9 @@ async function browserFigures(site) {
     const worst = later.at(-1);
     report(`later queries: median (bytes, ${later.length} queries)`, later[Math.floor(later.length / 2)].bytes);
     report(`later queries: largest, "${worst.q}" (bytes)`, worst.bytes, TARGETS.laterQueryBytes);
-    if (process.env.BENCH_VERBOSE) console.log(worst.files.join("\n"));
+    // BENCH_VERBOSE=1: the files of the largest later query; 2: of every query.
+    if (process.env.BENCH_VERBOSE === "2") for (const l of later) console.log(`${l.q}: ${l.bytes}\n  ${l.files.join("\n  ")}`);
+    else if (process.env.BENCH_VERBOSE) console.log(worst.files.join("\n"));
     // Once loaded: each query again, 5 times, from the keystroke to 10 results drawn.
     const times = [];
     const byQuery = new Map();

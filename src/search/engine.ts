@@ -20,12 +20,12 @@ import { boundedDistance, mayBeWithin } from "./distance.js";
 import { FIELDS, MAX_REPEAT, WEIGHTS, type Field } from "./fields.js";
 import type { Query, QueryWord } from "./query.js";
 import { countIn } from "./index-terms.js";
-import { EntryText, matchedInitials } from "./entry-text.js";
+import { adjacentShare, EntryText, hasWordPairs, matchedInitials, type WordPlace } from "./entry-text.js";
 import { QUALITY, type WordMatcher } from "./matcher.js";
 import { foldChunk, isAsciiText, isPairedWord, pairsOf, termOf } from "./tokens.js";
 
 export { BODY_FIELDS, FIELDS, type Field } from "./fields.js";
-export { findRanges } from "./entry-text.js";
+export { findRanges, type WordPlace } from "./entry-text.js";
 export { QUALITY, type WordMatcher } from "./matcher.js";
 
 const K1 = 1.2;
@@ -89,10 +89,20 @@ export function typosAllowed(length: number): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
+/**
+ * Where the words of some terms (ids) stand in some entries (places in the journal's
+ * order), each entry's places in order; undefined when the entries' texts are to be
+ * read instead. The site's index has them (site/browser/store.ts); the CLI reads text.
+ */
+export type PlacesSource = (ids: readonly number[], entries: readonly number[]) => Map<number, WordPlace[]> | undefined;
+
 export class SearchIndex {
   private readonly index: JournalTerms;
 
-  constructor(readonly journal: IndexedJournal) {
+  constructor(
+    readonly journal: IndexedJournal,
+    private readonly placesOf?: PlacesSource,
+  ) {
     this.index = journal.terms();
   }
 
@@ -190,6 +200,16 @@ export class SearchIndex {
       ids.set(id, quality);
     }
     return { word, terms, ids, pattern: undefined, ...pairMatch(pairs, ids, raw) };
+  }
+
+  /** The ids of the terms of the words that are not literal (the terms words side by side are looked for by). */
+  private wordIds(matchers: readonly WordMatcher[]): number[] {
+    const ids = new Set<number>();
+    for (const m of matchers) {
+      if (m.pattern) continue;
+      for (const id of m.ids.keys()) if (m.terms.has(this.vocabulary[id]!)) ids.add(id);
+    }
+    return [...ids];
   }
 
   /** Every entry matching the request, best first. */
@@ -421,8 +441,9 @@ export class SearchIndex {
     // Words side by side: worked out for the best few, which are then sorted again.
     if (W > 1) {
       const top = hits.slice(0, PROXIMITY_DEPTH);
+      const places = hasWordPairs(matchers) ? this.placesOf?.(this.wordIds(matchers), top.map((h) => h.at)) : undefined;
       for (const hit of top) {
-        hit.proximity = 1 + PROXIMITY_BONUS * textOf(hit.at).adjacentPairs(matchers);
+        hit.proximity = 1 + PROXIMITY_BONUS * (places ? adjacentShare(matchers, places.get(hit.at) ?? []) : textOf(hit.at).adjacentPairs(matchers));
         hit.score *= hit.proximity;
       }
       top.sort(order);

@@ -10,6 +10,71 @@ import { initialsOf, tokensAt, type TokenAt } from "./tokens.js";
 /** The initials (tokensAt) of the terms some matchers look for. */
 export const matchedInitials = (matchers: readonly WordMatcher[]): string => initialsOf(matchers.flatMap((m) => [...m.terms.keys()]));
 
+/** Where a word of an entry stands, for the bonus of words side by side (adjacentShare). */
+export interface WordPlace {
+  term: string;
+  /** The fields' words counted one after another in FIELDS order, each field FIELD_GAP places past the last one's words. */
+  at: number;
+}
+
+/** Places between two fields: more than the two that count as near, so no words of two fields are near. */
+export const FIELD_GAP = 3;
+
+/** A field's text in NFC, as the index and the query words are: an NFD café.x in a file is found as when typed. */
+export function fieldText(entry: Pick<LoadedEntry, "title" | "topic" | "tags">, body: () => BodyFields, field: Field): string {
+  const text = field === "title" || field === "topic" ? entry[field] : field === "tags" ? entry.tags.join(" \n ") : body()[field];
+  return text.normalize("NFC");
+}
+
+/** Calls `visit` with the place of each of an entry's words, given the terms of each field's words in order (of its words, joined words whole: EntryText, forEachWordTerm); a word without a term ("") is left out. */
+export function forEachPlace(eachWord: (field: Field, visit: (term: string) => void) => void, visit: (term: string, at: number) => void): void {
+  let at = 0;
+  for (const field of FIELDS) {
+    eachWord(field, (term) => {
+      if (term) visit(term, at);
+      at += 1;
+    });
+    at += FIELD_GAP;
+  }
+}
+
+/**
+ * The share (0 to 1) of neighbouring query words that stand side by side (or with one
+ * word between) in some field, from the places of an entry's words: at least those of
+ * the query's terms, in order. The CLI finds them in the text (EntryText), the site
+ * in its index of places (site/search-base.ts): one code, one bonus.
+ */
+export function adjacentShare(matchers: readonly WordMatcher[], places: readonly WordPlace[]): number {
+  let pairs = 0;
+  let near = 0;
+  for (let w = 0; w + 1 < matchers.length; w += 1) {
+    const a = matchers[w]!;
+    const b = matchers[w + 1]!;
+    if (a.pattern || b.pattern) continue;
+    pairs += 1;
+    let best = 0;
+    let lastA = -Infinity;
+    let lastB = -Infinity;
+    for (let i = 0; i < places.length && best < 1; i += 1) {
+      const { term, at } = places[i]!;
+      if (a.terms.has(term)) {
+        if (at - lastB <= 2) best = Math.max(best, at - lastB === 1 ? 0.7 : 0.4);
+        lastA = at;
+      }
+      if (b.terms.has(term)) {
+        if (at - lastA === 1) best = 1;
+        else if (at - lastA === 2) best = Math.max(best, 0.6);
+        lastB = at;
+      }
+    }
+    near += best;
+  }
+  return pairs ? near / pairs : 0;
+}
+
+/** Whether the bonus of words side by side needs any places: a pair of neighbouring query words that are not literal. */
+export const hasWordPairs = (matchers: readonly WordMatcher[]): boolean => matchers.some((m, w) => w > 0 && !m.pattern && !matchers[w - 1]!.pattern);
+
 /** The text of an entry's fields, read from its file on demand, with its tokens. */
 export class EntryText {
   private body: BodyFields | undefined;
@@ -23,16 +88,10 @@ export class EntryText {
 
   private readonly texts = new Map<Field, string>();
 
-  /** A field's text in NFC, as the index and the query words are: an NFD café.x in a file is found as when typed. */
+  /** A field's text in NFC (fieldText). */
   text(field: Field): string {
     let text = this.texts.get(field);
-    if (text === undefined) {
-      if (field === "title" || field === "topic") text = this.entry[field];
-      else if (field === "tags") text = this.entry.tags.join(" \n ");
-      else text = (this.body ??= readBodyFields(this.entry.file))[field];
-      text = text.normalize("NFC");
-      this.texts.set(field, text);
-    }
+    if (text === undefined) this.texts.set(field, (text = fieldText(this.entry, () => (this.body ??= readBodyFields(this.entry.file)), field)));
     return text;
   }
 
@@ -88,36 +147,19 @@ export class EntryText {
     return false;
   }
 
-  /** The share (0 to 1) of neighbouring query words that stand side by side (or with one word between) in some field. */
+  /** The share (0 to 1) of neighbouring query words that stand side by side (adjacentShare), from this text. */
   adjacentPairs(matchers: WordMatcher[]): number {
-    let pairs = 0;
-    let near = 0;
-    for (let w = 0; w + 1 < matchers.length; w += 1) {
-      const a = matchers[w]!;
-      const b = matchers[w + 1]!;
-      if (a.pattern || b.pattern) continue;
-      pairs += 1;
-      let best = 0;
-      for (const field of FIELDS) {
-        const tokens = this.words(field);
-        let lastA = -Infinity;
-        let lastB = -Infinity;
-        for (let i = 0; i < tokens.length && best < 1; i += 1) {
-          const t = tokens[i]!;
-          if (a.terms.has(t.term)) {
-            if (i - lastB <= 2) best = Math.max(best, i - lastB === 1 ? 0.7 : 0.4);
-            lastA = i;
-          }
-          if (b.terms.has(t.term)) {
-            if (i - lastA === 1) best = 1;
-            else if (i - lastA === 2) best = Math.max(best, 0.6);
-            lastB = i;
-          }
-        }
-      }
-      near += best;
-    }
-    return pairs ? near / pairs : 0;
+    return hasWordPairs(matchers) ? adjacentShare(matchers, this.places()) : 0;
+  }
+
+  /** The places of the entry's words (forEachPlace), in order. */
+  places(): WordPlace[] {
+    const places: WordPlace[] = [];
+    forEachPlace(
+      (field, visit) => this.words(field).forEach((w) => visit(w.term)),
+      (term, at) => places.push({ term, at }),
+    );
+    return places;
   }
 }
 

@@ -48,6 +48,20 @@ export function stemTerm(term: string): string {
 /** The term a word of text or of a query counts as. */
 export const termOf = (word: string): string => stemTerm(normalizeTerm(word));
 
+/** The terms of the words of a text as written, each on its own (tokensAt without the parts of joined words), for texts read by the thousand. */
+export function forEachWordTerm(text: string, visit: (term: string) => void): void {
+  forEachWord(text, (raw) => {
+    if (raw.length > MAX_TERM_LENGTH) return;
+    let term = wordTerms.get(raw);
+    if (term === undefined) {
+      term = termOf(raw);
+      if (wordTerms.size < 200_000) wordTerms.set(raw, term);
+    }
+    visit(term);
+  });
+}
+const wordTerms = new Map<string, string>();
+
 /** A token of a text and where it is. */
 export interface TokenAt {
   term: string;

@@ -21,14 +21,18 @@
 //   words, of punctuated chunks (n+1, asyncio.gather), of the mark of long chunks:
 //   for each term, the entries that have it (as gaps) and its packed counts per field
 //   (index-terms.ts), in the numbers of journal/codec.ts.
-// - search/t/r<k>-<hash>.js: the tail's postings of the terms of hash k, by term id.
+// - search/t/p<first>-<hash>.js: beside each w shard, the places of its words in the
+//   entries of their postings (search-base.ts), for the bonus of words side by side
+//   (loaded for a query of several words instead of the texts of its best 40 results).
+// - search/t/r<k>-<hash>.js, q<k>-<hash>.js: the tail's postings of the terms of hash
+//   k by term id, and their places.
 // - search/chunks-<hash>.js: the punctuated chunks, loaded only for a code-like word.
 // - search/f/dates-, topics-, tags-<hash>.js: each entry's date, topic and tags,
 //   each loaded only for a query that filters on it (since:/until:, topic:, tag:).
 // - search/spelling-<hash>.js: the words of titles, topics and tags, loaded only when a
 //   query finds nothing, for "did you mean".
 // - search/x/<doc>.js: an entry's text, for results, snippets and the checks that
-//   read text (phrases, words side by side).
+//   read text (phrases; words side by side when the places would cost more).
 import { bodyOf } from "../journal/bodies.js";
 import type { IndexedJournal } from "../journal/cache.js";
 import { encodeNumber, forEachPair } from "../journal/codec.js";
@@ -37,10 +41,10 @@ import { CHUNK_MARK, normalizeTerm } from "../search/tokens.js";
 import type { SiteModel } from "./model.js";
 import { keyOf, type SiteFile } from "./output.js";
 import type { RenderedEntry } from "./pages.js";
-import { baseKey, compare, nameOf, postingLine, script, searchBase, type SearchBase } from "./search-base.js";
+import { baseKey, compare, DocPlaces, nameOf, postingLine, script, searchBase, type SearchBase } from "./search-base.js";
 import { frontCode, shardOf, TAIL_SHARDS, tailBlock } from "./search-format.js";
 
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 
 /** A file named by a hash of its data: its name (without search/ and .js) and the file. */
 function hashed(stem: string, data: unknown): [string, SiteFile] {
@@ -92,17 +96,26 @@ export function* searchFiles(indexed: IndexedJournal, model: SiteModel, rendered
   const chunks = [...info.chunks, ...tailChunks];
   const mark = info.mark || tail.has(CHUNK_MARK);
   const terms = [...words, ...chunks.map((c) => CHUNK_MARK + c), ...(mark ? [CHUNK_MARK] : [])];
+  const { entries } = indexed.contents;
+  const places = new DocPlaces(entries.slice(0, n - base).reverse(), base);
   const byShard: (number | string)[][] = Array.from({ length: TAIL_SHARDS }, () => []);
+  const placesByShard: (number | string)[][] = Array.from({ length: TAIL_SHARDS }, () => []);
   terms.forEach((term, id) => {
     const list = tail.get(term);
-    if (list) byShard[shardOf(term)]!.push(id, postingLine(list, base));
+    if (!list) return;
+    byShard[shardOf(term)]!.push(id, postingLine(list, base));
+    const line = places.line(term, list);
+    if (line) placesByShard[shardOf(term)]!.push(id, line);
   });
   const tails: [number, string][] = [];
-  for (let k = 0; k < TAIL_SHARDS; k += 1) {
-    if (!byShard[k]!.length) continue;
-    const [name, file] = hashed(`t/r${k}`, byShard[k]!);
-    tails.push([k, name.slice(name.lastIndexOf("-") + 1)]);
-    yield file;
+  const tailPlaces: [number, string][] = [];
+  for (const [stem, shards, names] of [["t/r", byShard, tails], ["t/q", placesByShard, tailPlaces]] as const) {
+    for (let k = 0; k < TAIL_SHARDS; k += 1) {
+      if (!shards[k]!.length) continue;
+      const [name, file] = hashed(`${stem}${k}`, shards[k]!);
+      names.push([k, name.slice(name.lastIndexOf("-") + 1)]);
+      yield file;
+    }
   }
   const [chunksName, chunksFile] = hashed("chunks", chunks);
   const [spellingName, spellingFile] = hashed("spelling", spelling(model));
@@ -126,6 +139,7 @@ export function* searchFiles(indexed: IndexedJournal, model: SiteModel, rendered
     mark: mark ? 1 : 0,
     shards: info.shards,
     tails,
+    tailPlaces,
     files: { chunks: chunksName, spelling: spellingName, ...facetNames },
   };
   yield ["search/index.js", script("index", header)];

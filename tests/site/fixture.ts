@@ -106,17 +106,34 @@ export function cliResults(journalDir: string, queries: readonly string[]): Map<
   );
 }
 
-/** The site's browser search code (dist/site/search.js) run in Node, with every file of the site's index handed to it. */
-export function nodeSearch(site: string): (query: string) => Promise<Ranked[]> {
+type SearchApi = { query: (q: string, limit: number) => Promise<{ hits: Ranked[]; error?: string }> };
+
+/**
+ * The site's browser search code (dist/site/search.js) run in Node. With `lazy`, each
+ * file of the site's index is handed to it when it asks for it (its name is added to
+ * `lazy`), as a page loads them; else every file is handed to it first.
+ */
+export function nodeSearch(site: string, lazy?: string[]): (query: string) => Promise<Ranked[]> {
   const noop = () => {};
-  const element = () => ({ append: noop, remove: noop, set src(_v: string) {} });
-  const context: Record<string, unknown> = { URL, URLSearchParams, console, document: { baseURI: "file:///site/", head: { appendChild: noop }, createElement: element } };
+  let context: Record<string, unknown> = {};
+  const element = () => {
+    const script = { append: noop, remove: noop, onload: noop, set src(url: string) {
+      const name = decodeURIComponent(new URL(url).pathname.replace(/^\/site\//, ""));
+      lazy?.push(name);
+      setTimeout(() => {
+        vm.runInContext(fs.readFileSync(path.join(site, name), "utf8"), context);
+        script.onload();
+      });
+    } };
+    return script;
+  };
+  context = { URL, URLSearchParams, console, document: { baseURI: "file:///site/", head: { appendChild: noop }, createElement: element } };
   context.window = context;
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(path.join(REPO_ROOT, "dist", "site", "search.js"), "utf8"), context);
   const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
-  for (const file of walk(path.join(site, "search"))) vm.runInContext(fs.readFileSync(file, "utf8"), context);
-  const api = context.nexusSearch as { query: (q: string, limit: number) => Promise<{ hits: Ranked[]; error?: string }> };
+  if (!lazy) for (const file of walk(path.join(site, "search"))) vm.runInContext(fs.readFileSync(file, "utf8"), context);
+  const api = context.nexusSearch as SearchApi;
   return async (q) => {
     const r = await api.query(q, 10);
     if (r.error) throw new Error(r.error);

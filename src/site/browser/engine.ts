@@ -38,7 +38,7 @@ export class BrowserSearch {
       return { kind: "error", message: (error as Error).message };
     }
     if (hasLiteral(query) && !this.store.addChunks()) return { kind: "wait", wanted: [this.store.header.files.chunks] };
-    this.index ??= new SearchIndex(this.journal());
+    this.index ??= new SearchIndex(this.journal(), (ids, entries) => this.store.places(ids, entries));
     const { wanted } = this.store;
     wanted.clear();
     try {

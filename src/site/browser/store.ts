@@ -3,6 +3,7 @@
 // for what it needs; what is not loaded yet is noted (`wanted`), loaded, and the
 // search is run again, until it ran on everything it needed. The journal it gives
 // the engine (src/search/engine.ts) has the shape of the CLI's IndexedJournal.
+import type { WordPlace } from "../../search/entry-text.js";
 import { CHUNK_MARK } from "../../search/tokens.js";
 import { decodeNumbers, frontDecode, shardOf } from "../search-format.js";
 import { setBodySource, type BodyFields } from "./bodies.js";
@@ -20,8 +21,10 @@ export interface Header {
   chunks: number;
   baseChunks: number;
   mark: number;
-  shards: { w: [number, string][]; c: [number, string][]; m: string };
+  shards: { w: [number, string][]; p: string; c: [number, string][]; m: string };
   tails: [number, string][];
+  /** The tail's places, in files by the same hash of the term. */
+  tailPlaces: [number, string][];
   files: { chunks: string; spelling: string; dates: string; topics: string; tags: string };
 }
 
@@ -37,6 +40,11 @@ export interface Text {
   takeaway: string;
   notes: string;
 }
+
+/** About what the text of an entry (search/x/) costs to load, in bytes of postings: a file of places is worth loading when it costs less than the texts it saves. */
+const TEXT_BYTES = 1200;
+/** How many results the search box shows (with their texts). */
+const SHOWN = 10;
 
 /** Thrown when a search needs data not loaded yet: load `store.wanted`, then search again. */
 export class Missing extends Error {}
@@ -112,13 +120,14 @@ export class Store {
     return h.shards.m ? [`t/m-${h.shards.m}`, 0] : undefined;
   }
 
-  private tailShard(id: number): string | undefined {
+  /** The tail's file of a term's postings, or of its places. */
+  private tailShard(id: number, places = false): string | undefined {
     const k = shardOf(this.vocabulary[id]!);
-    const found = this.header.tails.find((t) => t[0] === k);
-    return found && `t/r${k}-${found[1]}`;
+    const found = (places ? this.header.tailPlaces : this.header.tails).find((t) => t[0] === k);
+    return found && `t/${places ? "q" : "r"}${k}-${found[1]}`;
   }
 
-  /** Each term's tail postings by id, from the tail files loaded. */
+  /** Each term's tail postings (or places) by id, from the tail files loaded. */
   private tailLines = new Map<string, Map<number, string>>();
 
   private tailLine(name: string, id: number): string | undefined {
@@ -130,6 +139,11 @@ export class Store {
       this.tailLines.set(name, lines);
     }
     return lines.get(id);
+  }
+
+  /** The base's file of places beside a word's postings shard (the same first word). */
+  private placesShard(postings: string): string | undefined {
+    return postings.startsWith("t/w") ? `t/p${postings.slice(3, postings.indexOf("-"))}-${this.header.shards.p}` : undefined;
   }
 
   /** The postings of terms, as the engine asks for them; Missing when a shard is not loaded yet. */
@@ -156,6 +170,83 @@ export class Store {
       const [inBase, tail] = files[i]!;
       if (inBase) visitLine(id, (this.data.get(inBase[0]) as string[])[inBase[1]], 0);
       if (tail) visitLine(id, this.tailLine(tail, id), this.header.base);
+    });
+  }
+
+  /**
+   * Where the words of terms stand in some entries (places in the journal's order),
+   * from the files of places beside the postings (search-base.ts); undefined when
+   * those files would cost more to load than the entries' texts (the engine reads
+   * the texts then). Missing when a file is not loaded yet.
+   */
+  places(ids: readonly number[], entries: readonly number[]): Map<number, WordPlace[]> | undefined {
+    const n = this.header.count;
+    const docs = new Set(entries.map((at) => n - 1 - at));
+    const lines: [id: number, postings: string, places: string | undefined, from: number][] = [];
+    const toLoad = new Map<string, number>();
+    for (const id of ids) {
+      const inBase = this.baseShard(id);
+      const tail = this.tailShard(id);
+      if (inBase) {
+        const file = this.placesShard(inBase[0]);
+        const postings = (this.data.get(inBase[0]) as string[] | undefined)?.[inBase[1]];
+        if (file === undefined || postings === undefined) return undefined;
+        const places = this.data.get(file) as string[] | undefined;
+        // What a file of places costs, about: as much as the postings of its words.
+        if (!places) toLoad.set(file, (this.data.get(inBase[0]) as string[]).reduce((sum, line) => sum + line.length, 0));
+        lines.push([id, postings, places?.[inBase[1]], 0]);
+      }
+      const postings = tail ? this.tailLine(tail, id) : undefined;
+      const file = this.tailShard(id, true);
+      if (postings !== undefined && file) {
+        const places = this.data.get(file) as string[] | undefined;
+        if (!places) toLoad.set(file, postings.length);
+        lines.push([id, postings, places && this.tailLine(file, id), this.header.base]);
+      }
+    }
+    // The texts of the results shown are loaded anyway.
+    const textsToLoad = Math.max(0, [...docs].filter((doc) => !this.data.has(`x/${doc}`)).length - SHOWN);
+    if ([...toLoad.values()].reduce((a, b) => a + b, 0) > textsToLoad * TEXT_BYTES) return undefined;
+    if (toLoad.size) {
+      for (const file of toLoad.keys()) this.wanted.add(file);
+      throw new Missing();
+    }
+    const found = new Map<number, WordPlace[]>();
+    for (const [id, postings, places, from] of lines) if (places) this.placesOfLine(this.vocabulary[id]!, postings, places, from, docs, found);
+    for (const list of found.values()) list.sort((a, b) => a.at - b.at);
+    return new Map([...found].map(([doc, list]) => [n - 1 - doc, list]));
+  }
+
+  /** Adds the places of one term's line (beside its postings line) in `docs` to `found`. */
+  private placesOfLine(term: string, postings: string, places: string, from: number, docs: ReadonlySet<number>, found: Map<number, WordPlace[]>): void {
+    const list: number[] = [];
+    let doc = from;
+    let half = false;
+    decodeNumbers(postings, (x) => {
+      if (!half) list.push((doc += x));
+      half = !half;
+    });
+    let k = 0;
+    let left = -1;
+    let at = 0;
+    decodeNumbers(places, (x) => {
+      if (left < 0) {
+        left = x;
+        at = 0;
+      } else {
+        at += x;
+        left -= 1;
+        const d = list[k]!;
+        if (docs.has(d)) {
+          const got = found.get(d);
+          if (got) got.push({ term, at });
+          else found.set(d, [{ term, at }]);
+        }
+      }
+      if (left === 0) {
+        k += 1;
+        left = -1;
+      }
     });
   }
 
