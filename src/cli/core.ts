@@ -2,7 +2,15 @@ import type { Command } from "commander";
 import { type Cli, collect, examples } from "./shared.js";
 
 /** init, add, list, show and doctor. */
-export function registerCore(program: Command, { context, done }: Cli): void {
+export function registerCore(program: Command, cli: Cli): void {
+  registerInit(program, cli);
+  registerAdd(program, cli);
+  registerList(program, cli);
+  registerShow(program, cli);
+  registerDoctor(program, cli);
+}
+
+function registerInit(program: Command, { context, done }: Cli): void {
   program
     .command("init")
     .description("start a journal: entries/, templates/, nexus.config.json")
@@ -27,7 +35,9 @@ export function registerCore(program: Command, { context, done }: Cli): void {
       const readme = { title: flags.title, overview: flags.overview, github: flags.github };
       done(await init(context(command).io, { dir, ci: Boolean(flags.ci), pages: Boolean(flags.pages), readme }));
     });
+}
 
+function registerAdd(program: Command, { context, done }: Cli): void {
   program
     .command("add")
     .alias("new")
@@ -73,7 +83,9 @@ export function registerCore(program: Command, { context, done }: Cli): void {
         }),
       );
     });
+}
 
+function registerList(program: Command, { context, done }: Cli): void {
   program
     .command("list")
     .alias("ls")
@@ -103,7 +115,9 @@ export function registerCore(program: Command, { context, done }: Cli): void {
         }),
       );
     });
+}
 
+function registerShow(program: Command, { context, done }: Cli): void {
   program
     .command("show")
     .alias("open")
@@ -125,7 +139,9 @@ export function registerCore(program: Command, { context, done }: Cli): void {
       const { show } = await import("../commands/show.js");
       done(await show(context(command), { entry, raw: Boolean(flags.raw), json: Boolean(flags.json) }));
     });
+}
 
+function registerDoctor(program: Command, { context, done }: Cli): void {
   program
     .command("doctor")
     .description("check every entry file and report problems as path:line: message")

@@ -2,7 +2,17 @@ import type { Command } from "commander";
 import { type Cli, examples } from "./shared.js";
 
 /** edit, rm, restore, topics, tags, stats and completion. */
-export function registerEveryday(program: Command, { context, done }: Cli): void {
+export function registerEveryday(program: Command, cli: Cli): void {
+  registerEdit(program, cli);
+  registerRm(program, cli);
+  registerRestore(program, cli);
+  registerTopicsAndTags(program, cli);
+  registerStats(program, cli);
+  registerCompletion(program, cli);
+  registerComplete(program, cli);
+}
+
+function registerEdit(program: Command, { context, done }: Cli): void {
   program
     .command("edit")
     .description("edit one entry in $VISUAL or $EDITOR; saved only when it is still valid")
@@ -24,7 +34,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       const { edit } = await import("../commands/edit.js");
       done(await edit(context(command), { entry, last: Boolean(flags.last), featured: flags.featured }));
     });
+}
 
+function registerRm(program: Command, { context, done }: Cli): void {
   program
     .command("rm")
     .aliases(["delete", "remove"])
@@ -43,7 +55,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       const { rm } = await import("../commands/rm.js");
       done(await rm(context(command), { entry, yes: Boolean(flags.yes) }));
     });
+}
 
+function registerRestore(program: Command, { context, done }: Cli): void {
   program
     .command("restore")
     .description("list the entries rm moved to the trash, or bring one back (never over a file that is there)")
@@ -62,7 +76,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       const { restore } = await import("../commands/restore.js");
       done(await restore(context(command), { entry: which, json: Boolean(flags.json) }));
     });
+}
 
+function registerTopicsAndTags(program: Command, { context, done }: Cli): void {
   for (const [name, what] of [
     ["topics", "topic"],
     ["tags", "tag"],
@@ -85,6 +101,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
         done(await labels(context(command), field, { json: Boolean(flags.json), rename: flags.rename, dryRun: Boolean(flags.dryRun) }));
       });
   }
+}
+
+function registerStats(program: Command, { context, done }: Cli): void {
   program
     .command("stats")
     .description("the journey in figures: entries per topic and month, a year of days, streaks, top tags")
@@ -95,6 +114,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       const [{ dateFlag }, { stats }] = await Promise.all([import("../journal/filter.js"), import("../commands/stats.js")]);
       done(await stats(context(command), { until: dateFlag("--until", flags.until), json: Boolean(flags.json) }));
     });
+}
+
+function registerCompletion(program: Command, { context, done }: Cli): void {
   program
     .command("completion")
     .description("print a shell completion script for commands, options, topics, tags and entries")
@@ -111,7 +133,9 @@ export function registerEveryday(program: Command, { context, done }: Cli): void
       const { completion, describeProgram } = await import("../commands/completion.js");
       done(await completion(context(command), { shell, spec: describeProgram(program) }));
     });
+}
 
+function registerComplete(program: Command, { context, done }: Cli): void {
   program
     .command("__complete", { hidden: true })
     .argument("<what>", "topics, tags or entries")
