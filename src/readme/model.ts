@@ -84,8 +84,11 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], s
   const sorted = sortOldestFirst(entries);
   const summaries = summarize(sorted);
   const byTopic = new Map<string, LoadedEntry[]>();
+  // Each spelling's key once: a journal has a few hundred spellings, not one an entry.
+  const keyOf = new Map<string, string>();
   for (const entry of sorted) {
-    const key = topicKey(entry.topic);
+    let key = keyOf.get(entry.topic);
+    if (key === undefined) keyOf.set(entry.topic, (key = topicKey(entry.topic)));
     const list = byTopic.get(key);
     if (list) list.push(entry);
     else byTopic.set(key, [entry]);

@@ -106,8 +106,14 @@ export function renderPages(ctx: SectionContext): string {
 export function renderStats(ctx: SectionContext): string {
   const { entries, challenges } = ctx.model;
   if (!entries.length) return EMPTY;
-  const topics = new Set(entries.map((e) => e.topic.trim().toLowerCase())).size;
-  const tags = new Set(entries.flatMap((e) => e.tags.map((t) => t.toLowerCase()))).size;
+  // The names as the entries spell them first (a few hundred, against an entry or a tag an entry), then lowercased.
+  const spelt = { topics: new Set<string>(), tags: new Set<string>() };
+  for (const e of entries) {
+    spelt.topics.add(e.topic);
+    for (const t of e.tags) spelt.tags.add(t);
+  }
+  const topics = new Set(Array.from(spelt.topics, (t) => t.trim().toLowerCase())).size;
+  const tags = new Set(Array.from(spelt.tags, (t) => t.toLowerCase())).size;
   return [
     "| Entries | Topics | Tags | Challenges solved | First entry | Latest entry |",
     "| ---: | ---: | ---: | ---: | :---: | :---: |",

@@ -16,7 +16,10 @@ interface EntryFacts {
   label: string;
   labelBytes: number;
   target: LinkTarget;
+  /** Its date and whether it is featured, read once (an entry of the journal's cache is a proxy: each read of a field costs). */
+  date: string;
   dateBytes: number;
+  featured: boolean;
   topic: string;
   topicBytes: number;
   /** Its sections in short: the slot in the Summaries (shortInto). */
@@ -42,7 +45,8 @@ export class EntryLinks {
     if (!facts) {
       const label = `[${entryTitle(entry)}](`;
       const topic = this.topic(entry.topic);
-      facts = { label, labelBytes: utf8Length(label), target: linkTarget(entry.path), dateBytes: utf8Length(entry.date), topic, topicBytes: utf8Length(topic), slot: this.summaries.slotOf(entry) };
+      const date = entry.date;
+      facts = { label, labelBytes: utf8Length(label), target: linkTarget(entry.path), date, dateBytes: utf8Length(date), featured: entry.featured, topic, topicBytes: utf8Length(topic), slot: this.summaries.slotOf(entry) };
       this.facts.set(entry, facts);
     }
     return facts;
@@ -105,18 +109,18 @@ export function topicPut(out: Sink, from: string, entry: LoadedEntry, links: Ent
   out.putText("### ");
   links.putLink(out, from, facts);
   out.putText("\n\n");
-  out.putText(entry.date);
+  out.putText(facts.date);
   if (tags) {
     out.putText(DOT);
     out.putText(tags);
   }
-  if (entry.featured) out.putText(TOPIC_FEATURED);
+  if (facts.featured) out.putText(TOPIC_FEATURED);
 }
 
 export function topicTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
   const facts = links.of(entry);
   const tags = links.tags(entry, facts);
-  return 4 + links.linkBytes(from, facts) + 2 + facts.dateBytes + (tags ? DOT_BYTES + facts.tagsBytes! : 0) + (entry.featured ? TOPIC_FEATURED_BYTES : 0);
+  return 4 + links.linkBytes(from, facts) + 2 + facts.dateBytes + (tags ? DOT_BYTES + facts.tagsBytes! : 0) + (facts.featured ? TOPIC_FEATURED_BYTES : 0);
 }
 
 export function topicShorts(out: Sink, entry: LoadedEntry, links: EntryLinks): void {
@@ -140,7 +144,7 @@ export function challengeShort(out: Sink, entry: LoadedEntry, links: EntryLinks)
 export function timelinePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
   const facts = links.of(entry);
   out.putText("- ");
-  out.putText(entry.date);
+  out.putText(facts.date);
   out.putText(DOT);
   links.putLink(out, from, facts);
   out.putText(DOT);
@@ -155,10 +159,10 @@ export function timelineTextBytes(from: string, entry: LoadedEntry, links: Entry
 /** A challenge on the challenges page: its timeline line, a star when featured, and its problem in short (the topic page has the rest). */
 export function challengePut(out: Sink, from: string, entry: LoadedEntry, links: EntryLinks): void {
   timelinePut(out, from, entry, links);
-  if (entry.featured) out.putText(CHALLENGE_FEATURED);
+  if (links.of(entry).featured) out.putText(CHALLENGE_FEATURED);
   out.putText(DASH);
 }
 
 export function challengeTextBytes(from: string, entry: LoadedEntry, links: EntryLinks): number {
-  return timelineTextBytes(from, entry, links) + (entry.featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
+  return timelineTextBytes(from, entry, links) + (links.of(entry).featured ? CHALLENGE_FEATURED_BYTES : 0) + DASH_BYTES;
 }
