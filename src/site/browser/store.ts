@@ -180,6 +180,8 @@ export class Store {
    * the texts then). Missing when a file is not loaded yet.
    */
   places(ids: readonly number[], entries: readonly number[]): Map<number, WordPlace[]> | undefined {
+    // An index.js of a build before places (kept by a cache beside this build's script): the texts then.
+    if (typeof this.header.shards.p !== "string" || !Array.isArray(this.header.tailPlaces)) return undefined;
     const n = this.header.count;
     const docs = new Set(entries.map((at) => n - 1 - at));
     const lines: [id: number, postings: string, places: string | undefined, from: number][] = [];
