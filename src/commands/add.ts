@@ -8,7 +8,7 @@ import { entryJson, stringifyJson } from "../journal/json.js";
 import { MAX_ENTRY_BYTES } from "../journal/read.js";
 import { toJournalPath } from "../journal/scan.js";
 import { inertLine, inertText } from "../domain/sanitize.js";
-import { slugify } from "../domain/slug.js";
+import { fileSlug } from "../domain/slug.js";
 import { readJournal } from "../search/read.js";
 import type { Journal } from "../journal/root.js";
 import { checkDraft, formatDraftProblems, writeDraft } from "../journal/drafts.js";
@@ -81,10 +81,10 @@ function complete(draft: Partial<EntryDraft>): EntryDraft {
   };
 }
 
-/** Saves an entry's text under `entries/DATE-SLUG.md`, never over another file. */
+/** Saves an entry's text under `entries/DATE-SLUG.md` (fileSlug: words of any script kept), never over another file. */
 export function saveEntry(journal: Journal, date: string, title: string, text: string): string {
   folderForWriting(journal.root, journal.entriesDir, entriesShown(journal));
-  return createWithFreeName(journal.entriesDir, `${date}-${slugify(title)}`, ".md", text);
+  return createWithFreeName(journal.entriesDir, `${date}-${fileSlug(title)}`, ".md", text);
 }
 
 async function askDraft(journal: Journal, draft: Partial<EntryDraft>, prompter: Prompter, ctx: Context): Promise<Partial<EntryDraft>> {
@@ -252,7 +252,7 @@ async function addEntry(ctx: Context, options: AddOptions, prompter?: Prompter):
     const parsed = parseEntry(saved.text);
     if (parsed.ok) ctx.io.out(stringifyJson({ ...entryJson({ ...parsed.entry, path: toJournalPath(journal.root, file), file }), ...extra }));
   };
-  const base = `${saved.date}-${slugify(saved.title)}`;
+  const base = `${saved.date}-${fileSlug(saved.title)}`;
   if (options.dryRun) {
     // The file name it would get now: a taken name gets -2, -3...
     const file = freeName(journal.entriesDir, base, ".md");

@@ -10,7 +10,7 @@
 import { joinSections } from "../domain/sections.js";
 import { parseEntry, serializeFrontmatter, validateDraft } from "../domain/entry.js";
 import { readYamlLine, yamlLine } from "../domain/frontmatter.js";
-import { slugify } from "../domain/slug.js";
+import { fileSlug } from "../domain/slug.js";
 import { hasControlCharacters, type ImportDraft, type ImportProblem } from "./draft.js";
 
 /** What the journal already holds, as far as skipping goes. */
@@ -103,7 +103,7 @@ export function planImport(drafts: ImportDraft[], existing: ExistingEntry[], opt
     if (wrong.length) return void problem(wrong.join("; "));
     const text = importedEntryText(draft);
     if (Buffer.byteLength(text) > options.maxBytes) return void problem(`larger than ${options.maxBytes / 1024 / 1024} MiB, more than an entry may hold`);
-    const base = `${draft.date}-${options.ordered ? `${String(index + 1).padStart(width, "0")}-` : ""}${slugify(draft.title)}`;
+    const base = `${draft.date}-${options.ordered ? `${String(index + 1).padStart(width, "0")}-` : ""}${fileSlug(draft.title)}`;
     const parsed = parseEntry(text, `${base}.md`);
     if (!parsed.ok) return void problem(parsed.problems.map((p) => p.message).join("; "));
     bySource.set(sameFile(draft.source), "this import");

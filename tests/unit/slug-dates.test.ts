@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { slugify } from "../../src/domain/slug.js";
+import { fileSlug, slugify } from "../../src/domain/slug.js";
 import { daysInMonth, isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
 import { REPO_ROOT } from "../helpers.js";
 
@@ -32,6 +32,38 @@ describe("slugify", () => {
     expect(slugify(long).length).toBeLessThanOrEqual(60);
     for (const title of ["..", ".", "/", "\\", "a/../b", "\u0000x"]) {
       expect(slugify(title)).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+});
+
+describe("fileSlug (entry file names)", () => {
+  it.each([
+    ["日本語のメモ", "日本語のメモ"],
+    ["Привет мир", "привет-мир"],
+    ["Django и ORM", "django-и-orm"],
+    ["한국어 공부", "한국어-공부"],
+    ["العربية للمبتدئين", "العربية-للمبتدئين"],
+    ["हिन्दी सीखना", "हिन्दी-सीखना"],
+    // Decomposed (NFD) kana come back composed: one name for the title typed either way.
+    ["\u30ab\u3099\u30ad\u3099", "ガギ"],
+    // Bidi controls, zero-width joiners and emoji are no part of a name.
+    ["\u202eevil\u202c 🙂 title\u200d", "evil-title"],
+  ])("%s -> %s", (title, slug) => {
+    expect(fileSlug(title)).toBe(slug);
+    expect(fileSlug(title)).toBe(fileSlug(title).normalize("NFC"));
+  });
+
+  it("is slugify's slug for a Latin title, and a hash where no letter is left", () => {
+    for (const title of ["Fixing N+1 queries in list views", "Crème brûlée & Straße", "C++ and C# tips", "../../etc/passwd", "ｆｕｌｌｗｉｄｔｈ"]) expect(fileSlug(title)).toBe(slugify(title));
+    for (const title of ["!!!", "🙂🙂", "....."]) expect(fileSlug(title)).toMatch(/^entry-[0-9a-f]{8}$/);
+  });
+
+  it("never yields a separator, a dot, a control character, half a character or an overlong name", () => {
+    for (const title of ["中文".repeat(40), "\u{20000}".repeat(40), "a/../b 東京", "東京\u0000/\\..x", "é".normalize("NFD").repeat(70)]) {
+      const slug = fileSlug(title);
+      expect(slug.length, title).toBeLessThanOrEqual(60);
+      expect(slug, title).toMatch(/^[\p{L}\p{N}\p{M}-]+$/u);
+      expect(slug, title).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     }
   });
 });

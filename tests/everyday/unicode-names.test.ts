@@ -1,0 +1,31 @@
+// Entry file names keep the words of any script (fileSlug): a Japanese or Russian title
+// names its file as it reads, composed (NFC) however it was typed, and list, show, the
+// README's links and import all find the file by that name.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, runCli } from "../helpers.js";
+
+describe("entry file names in any script", () => {
+  it("add names the file by the title's words; show, list and the README's links find it", async () => {
+    const dir = makeTree({ "nexus.config.json": "{}\n" });
+    // Typed decomposed (NFD: か + the voicing mark), as some keyboards and macOS file dialogs give it.
+    const typed = "東京タワーの高さ \u30ab\u3099";
+    const added = await runCli(["add", typed, "--topic", "旅行", "--date", "2026-12-01", "--takeaway", "333 m"], { cwd: dir });
+    expect([added.code, added.stdout], added.stderr).toEqual([0, "entries/2026-12-01-東京タワーの高さ-ガ.md\n"]);
+    const russian = await runCli(["add", "Привет, мир!", "--topic", "Русский", "--date", "2026-12-02", "--takeaway", "да", "--dry-run"], { cwd: dir });
+    expect(russian.stderr).toMatch(/entries\/2026-12-02-привет-мир\.md/);
+    expect(fs.readdirSync(path.join(dir, "entries"))).toEqual(["2026-12-01-東京タワーの高さ-ガ.md"]);
+
+    const [shown, listed, built] = await Promise.all([
+      runCli(["show", "東京タワー"], { cwd: dir }),
+      runCli(["list", "--json"], { cwd: dir }),
+      runCli(["build-readme", "--stdout"], { cwd: dir }),
+    ]);
+    expect(shown.stdout.split("\n")[0]).toBe("東京タワーの高さ ガ");
+    expect(JSON.parse(listed.stdout).map((e: { path: string }) => e.path)).toEqual(["entries/2026-12-01-東京タワーの高さ-ガ.md"]);
+    const links = [...built.stdout.matchAll(/\]\((entries\/[^)]+\.md)\)/g)].map((m) => decodeURIComponent(m[1]!));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(fs.existsSync(path.join(dir, link)), link).toBe(true);
+  });
+});
