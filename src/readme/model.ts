@@ -66,9 +66,8 @@ function sortOldestFirst(entries: readonly LoadedEntry[]): LoadedEntry[] {
 /** What makes two topics the same: they read the same (controls and bidirectional overrides are never shown), in any case and Unicode form (NFC or NFD). */
 export const topicKey = (name: string) => stripControls(name).normalize("NFC").trim().toLowerCase();
 
-function spelling(entries: LoadedEntry[]): string {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.topic, (counts.get(e.topic) ?? 0) + 1);
+/** The most used of a topic's spellings (the first in code-unit order on a tie). */
+function spelling(counts: Map<string, number>): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]![0];
 }
 
@@ -84,14 +83,18 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], s
   const sorted = sortOldestFirst(entries);
   const summaries = summarize(sorted);
   const byTopic = new Map<string, LoadedEntry[]>();
-  // Each spelling's key once: a journal has a few hundred spellings, not one an entry.
+  // Each spelling's key once (a journal has a few hundred spellings, not one an entry), and how often each is used.
   const keyOf = new Map<string, string>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const entry of sorted) {
-    let key = keyOf.get(entry.topic);
-    if (key === undefined) keyOf.set(entry.topic, (key = topicKey(entry.topic)));
+    const topic = entry.topic;
+    let key = keyOf.get(topic);
+    if (key === undefined) keyOf.set(topic, (key = topicKey(topic)));
     const list = byTopic.get(key);
     if (list) list.push(entry);
     else byTopic.set(key, [entry]);
+    const counts = spellings.get(key) ?? spellings.set(key, new Map()).get(key)!;
+    counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
   const used = new Set<string>();
   const groups: Group[] = [];
@@ -108,7 +111,7 @@ export function buildModel(entries: LoadedEntry[], configGroups: TopicGroup[], s
   }
   const rest = [...byTopic.entries()]
     .filter(([key]) => !used.has(key))
-    .map(([, list]) => ({ name: spelling(list), entries: list }))
+    .map(([key, list]) => ({ name: spelling(spellings.get(key)!), entries: list }))
     .sort(TOPIC_ORDER[topicOrder]);
   if (configGroups.length === 0) groups.push({ title: "", topics: rest, fromConfig: false });
   else if (rest.length) groups.push({ title: OTHER_TOPICS, topics: rest, fromConfig: false });

@@ -10,6 +10,7 @@ import type { LoadedEntry } from "../../src/journal/read.js";
 import { encodeHref, hrefBetween, hrefLength, linkTarget, thousands } from "../../src/readme/links.js";
 import { escapeInline, stripControls } from "../../src/readme/escape.js";
 import { Summaries } from "../../src/readme/summary.js";
+import { buildModel } from "../../src/readme/model.js";
 import { PartlyPlacedError, replaceFiles } from "../../src/journal/safe-write.js";
 import { ByteCounter, PageWriter, type Sink } from "../../src/readme/pages/bytes.js";
 import { makeTree, tempDir } from "../helpers.js";
@@ -110,6 +111,13 @@ describe("the fast ways of text that most often needs nothing", () => {
     });
     for (const entry of entries) for (const field of ["challenge", "solution", "takeaway"] as const) expect(summaries.shortLength(entry, field)).toBe(summaries.short(entry, field).length);
     expect(summaries.shortLength({} as LoadedEntry, "takeaway")).toBe(0);
+  });
+
+  it("buildModel names a topic by its most used spelling, the first in code-unit order on a tie, keying each spelling once", () => {
+    const topics = ["Redis", "redis", "REDIS", "redis", "Café", "Cafe\u0301", "Zig", "zig"];
+    const entries = topics.map((topic, i) => ({ title: `E${i}`, topic, date: `2026-01-0${i + 1}`, tags: [], featured: false, challenge: "", solution: "", takeaway: "", notes: "", body: "", path: `entries/${i}.md`, file: `/j/entries/${i}.md` })).reverse();
+    const model = buildModel(entries, []);
+    expect(model.groups[0]!.topics.map((t) => [t.name, t.entries.length])).toEqual([["Cafe\u0301", 2], ["redis", 4], ["Zig", 2]]);
   });
 
   it("thousands writes a number as toLocaleString('en-US') does", () => {
