@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { toolsInstalled } from "./ci-tools.js";
 
+await toolsInstalled();
 /** True when tmux can be run here; interactive tests need it. */
 export const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 

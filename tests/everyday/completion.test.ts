@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, entryText, makeTree, runCli, tempDir } from "../helpers.js";
+import { toolsInstalled } from "../ci-tools.js";
 
+await toolsInstalled();
 const has = (shell: string) => spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
 
 function journal() {

@@ -7,7 +7,9 @@ import type http from "node:http";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { serveFolder } from "../../src/site/serve.js";
+import { toolsInstalled } from "../ci-tools.js";
 
+await toolsInstalled();
 export const CHROMIUM = process.env.NEXUS_CHROMIUM ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`site browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set NEXUS_CHROMIUM)`);

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { toolsInstalled } from "../ci-tools.js";
 
 export function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
@@ -55,6 +56,7 @@ export function brokenLinks(site: string, prefix: string): string[] {
 }
 
 /** Whether xmllint (Debian's libxml2-utils, which .ci/run installs) is here; its checks are skipped, said so, where it is not. */
+await toolsInstalled();
 export const hasXmllint = (() => {
   try {
     execFileSync("xmllint", ["--version"], { stdio: "pipe" });
