@@ -127,8 +127,10 @@ class Setup {
       this.steps.push({ path: rel, done: "kept" });
       return;
     }
+    // The file's own line ends: a CRLF file gets CRLF lines, not a mix.
+    const eol = /\r\n/.test(text) ? "\r\n" : "\n";
     const separator = text && !text.endsWith("\n") ? "\n" : "";
-    replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${blocks.join("")}`)]));
+    replaceFile(full, Buffer.concat([bytes, Buffer.from(`${separator}${blocks.join("")}`.replace(/\n/g, eol))]));
     this.steps.push({ path: rel, done: text ? "updated" : "created" });
   }
 }

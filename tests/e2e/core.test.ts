@@ -67,6 +67,15 @@ describe("nexus init", () => {
     expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8").match(/^\/site\/$/gm)).toHaveLength(1);
   });
 
+  it("adds its ignore lines with the file's own line ends (CRLF stays CRLF) and keeps a Latin-1 file's bytes", async () => {
+    const dir = makeTree({ ".gitattributes": "* text=auto\r\n*.png binary" });
+    fs.writeFileSync(path.join(dir, ".gitignore"), Buffer.from("node_modules\r\n\xe9t\xe9", "latin1"));
+    expect((await runCli(["init"], { cwd: dir })).code).toBe(0);
+    const ignore = fs.readFileSync(path.join(dir, ".gitignore"));
+    expect(ignore.toString("latin1")).toBe("node_modules\r\n\xe9t\xe9\r\n# nexus's own cache\r\n.nexus/\r\n# the website nexus build-site makes\r\n/site/\r\n");
+    expect(fs.readFileSync(path.join(dir, ".gitattributes"), "utf8")).toMatch(/^\* text=auto\r\n\*\.png binary\r\n# nexus review log[^\n]*\r\n[^\n]*\r\n$/);
+  });
+
   it("sets up a named folder", async () => {
     const dir = tempDir();
     const r = await runCli(["init", "til"], { cwd: dir });
