@@ -6,6 +6,7 @@ import { UserError } from "../errors.js";
 import { parseEntry } from "../domain/entry.js";
 import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
+import { nfc } from "../journal/resolve.js";
 import { listTrash, restoreFromTrash, type Trashed } from "../journal/trash.js";
 import { displayWidth, pad, truncate } from "../ui/io.js";
 import { locate, type Context } from "./context.js";
@@ -27,15 +28,15 @@ function titleOf(item: Trashed): string {
   }
 }
 
-const stemOf = (p: string) => path.posix.basename(p).replace(/\.(md|markdown)$/i, "");
+const stemOf = (p: string) => nfc(path.posix.basename(p)).replace(/\.(md|markdown)$/i, "");
 
 /** The trashed item a name gives: its number in the list, else its path, file name or slug (the last removed of several). */
 function find(items: Trashed[], wanted: string): Trashed {
-  const name = wanted.trim().replace(/\\/g, "/");
+  const name = nfc(wanted.trim().replace(/\\/g, "/"));
   if (/^\d+$/.test(name) && Number(name) >= 1 && Number(name) <= items.length) return items[Number(name) - 1]!;
   const lower = name.toLowerCase().replace(/\.(md|markdown)$/i, "");
   const found = items.find(
-    (item) => item.path === name || stemOf(item.path).toLowerCase() === lower || stemOf(item.path).toLowerCase().replace(/^\d{4}-\d{2}-\d{2}-/, "") === lower,
+    (item) => nfc(item.path) === name || stemOf(item.path).toLowerCase() === lower || stemOf(item.path).toLowerCase().replace(/^\d{4}-\d{2}-\d{2}-/, "") === lower,
   );
   if (!found) throw new UserError(`nothing in the trash is named "${inertLine(wanted)}"`, { hint: "`nexus restore` lists the trash, numbered" });
   return found;

@@ -15,14 +15,16 @@ export class AmbiguousEntryError extends UserError {
   }
 }
 
-const stem = (p: string) => path.posix.basename(p).replace(/\.(md|markdown)$/i, "");
+/** NFC, so that a name typed or completed in NFD (macOS) finds the file, and an NFD file name is found by NFC. */
+export const nfc = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize("NFC") : s);
+const stem = (p: string) => nfc(path.posix.basename(p).replace(/\.(md|markdown)$/i, ""));
 const slugOf = (p: string) => stem(p).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 
 /** The invalid entry file a query names by its path, if any. */
 export function invalidEntryAt(contents: JournalContents, journal: Journal, query: string, cwd: string) {
-  const wanted = query.trim();
+  const wanted = nfc(query.trim());
   const asPath = path.relative(journal.root, path.resolve(cwd, wanted)).split(path.sep).join("/");
-  return contents.problems.find((p) => p.severity === "error" && (p.path === asPath || p.path === wanted.replace(/\\/g, "/")));
+  return contents.problems.find((p) => p.severity === "error" && (nfc(p.path) === asPath || nfc(p.path) === wanted.replace(/\\/g, "/")));
 }
 
 /**
@@ -38,14 +40,14 @@ export function resolveEntry(
   cwd: string,
   options: { exact?: boolean } = {},
 ): LoadedEntry {
-  const wanted = query.trim();
+  const wanted = nfc(query.trim());
   if (!wanted) throw new UserError("name an entry: a path, file name, slug or part of its title");
   const fromCwd = path.resolve(cwd, wanted);
   const asPath = path.relative(journal.root, fromCwd).split(path.sep).join("/");
   const lower = wanted.toLowerCase();
 
   const invalid = invalidEntryAt(contents, journal, query, cwd);
-  const byPath = contents.entries.filter((e) => e.path === asPath || e.path === wanted || e.file === fromCwd);
+  const byPath = contents.entries.filter((e) => nfc(e.path) === asPath || nfc(e.path) === wanted || nfc(e.file) === fromCwd);
   if (byPath.length) return byPath[0]!;
   if (invalid) throw new UserError(`${invalid.path}:${invalid.line}: ${inertLine(invalid.message)}`);
 

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeTree, runCli } from "../helpers.js";
+import { entryText, makeTree, runCli } from "../helpers.js";
 
 describe("entry file names in any script", () => {
   it("add names the file by the title's words; show, list and the README's links find it", async () => {
@@ -27,5 +27,35 @@ describe("entry file names in any script", () => {
     const links = [...built.stdout.matchAll(/\]\((entries\/[^)]+\.md)\)/g)].map((m) => decodeURIComponent(m[1]!));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(fs.existsSync(path.join(dir, link)), link).toBe(true);
+  });
+
+  it("show, rm and restore find a file by a name typed in NFD (macOS), and an NFD file name by NFC", async () => {
+    const nfd = (s: string) => s.normalize("NFD");
+    const dir = makeTree({
+      "nexus.config.json": "{}\n",
+      "entries/2026-12-01-café-が.md": entryText({ title: "Café が", topic: "X", date: "2026-12-01", takeaway: "one" }),
+      [nfd("entries/2026-12-02-résumé-ガイド.md")]: entryText({ title: nfd("Résumé ガイド"), topic: "X", date: "2026-12-02", takeaway: "two" }),
+    });
+    const firstLine = async (query: string) => {
+      const r = await runCli(["show", query], { cwd: dir });
+      return [r.code, r.stdout.split("\n")[0], r.stderr];
+    };
+    const results = await Promise.all(
+      [nfd("café-が"), nfd("entries/2026-12-01-café-が.md"), nfd("2026-12-01-café-が"), nfd("Café が"), "résumé-ガイド", "Résumé ガイ"].map(firstLine),
+    );
+    expect(results.map((r) => r.slice(0, 2))).toEqual([
+      [0, "Café が"],
+      [0, "Café が"],
+      [0, "Café が"],
+      [0, "Café が"],
+      [0, "Résumé ガイド"],
+      [0, "Résumé ガイド"],
+    ]);
+    const removed = await runCli(["rm", nfd("2026-12-01-café-が"), "--yes"], { cwd: dir });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, "entries/2026-12-01-café-が.md"))).toBe(false);
+    const restored = await runCli(["restore", nfd("café-が")], { cwd: dir });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, "entries/2026-12-01-café-が.md"))).toBe(true);
   });
 });
