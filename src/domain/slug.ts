@@ -19,26 +19,28 @@ function fold(title: string): string {
     .toLowerCase();
 }
 
-/** The words joined by `-` up to MAX_SLUG characters; a first word longer than that is cut (by code points). */
-function joinWords(words: string[]): string {
+/** The words joined by `-` up to `max` characters; a first word longer than that is cut (by code points). */
+function joinWords(words: string[], max = MAX_SLUG): string {
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
-    if (next.length > MAX_SLUG) break;
+    if (next.length > max) break;
     slug = next;
   }
   if (slug || !words[0]) return slug;
   let cut = "";
   for (const ch of words[0]) {
-    if (cut.length + ch.length > MAX_SLUG) break;
+    if (cut.length + ch.length > max) break;
     cut += ch;
   }
   return cut;
 }
 
+const shortHash = (text: string) => createHash("sha256").update(text.normalize("NFC")).digest("hex").slice(0, 8);
+
 /** `entry-` and a short hash of the title: different titles get different, stable names. */
 function hashedSlug(title: string): string {
-  return `entry-${createHash("sha256").update(title.normalize("NFC")).digest("hex").slice(0, 8)}`;
+  return `entry-${shortHash(title)}`;
 }
 
 /**
@@ -48,6 +50,19 @@ function hashedSlug(title: string): string {
  */
 export function slugify(title: string): string {
   return joinWords(fold(title).split(/[^a-z0-9]+/).filter(Boolean)) || hashedSlug(title);
+}
+
+/**
+ * An ASCII page name for a file name (the site's entry pages): slugify's, where it keeps
+ * every word. A name with words slugify drops (`2026-12-01-東京タワーの高さ`, `cafe-が`)
+ * gets the Latin words and digits it has and a short hash of the whole name, so that two
+ * such names on a day never share a page and a page keeps its name when others are added.
+ */
+export function pageSlug(name: string): string {
+  const folded = fold(name);
+  if (!/[^\x00-\x7f]/.test(folded)) return slugify(name);
+  const words = joinWords(folded.split(/[^a-z0-9]+/).filter(Boolean), MAX_SLUG - 9);
+  return `${words || "entry"}-${shortHash(name)}`;
 }
 
 // Letters and digits of any script, with their marks (a kana's voicing, a Devanagari vowel sign).

@@ -1,7 +1,7 @@
 // The journal as the site shows it: each entry with its page, the topics, tags and
 // months with theirs. Every order is fixed by the data alone (code-unit order,
 // never the locale or the clock), so an unchanged journal gives the same site.
-import { slugify } from "../domain/slug.js";
+import { pageSlug, slugify } from "../domain/slug.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { compareNames, topicKey } from "../readme/model.js";
 import { cleanLine } from "./text.js";
@@ -68,7 +68,7 @@ function slugsFor(names: string[], base: (name: string) => string): Map<string, 
   return out;
 }
 
-const fileSlug = (path: string) => slugify(path.replace(/^.*\//, "").replace(/\.md$/i, ""));
+const fileSlug = (path: string) => pageSlug(path.replace(/^.*\//, "").replace(/\.md$/i, ""));
 
 /** A function of a name, worked out once per name (10,000 entries have a few hundred topics and tags). */
 function once<T>(of: (name: string) => T): (name: string) => T {

@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { fileSlug, slugify } from "../../src/domain/slug.js";
+import { fileSlug, pageSlug, slugify } from "../../src/domain/slug.js";
+import { buildSiteModel, type EntryMeta } from "../../src/site/model.js";
 import { daysInMonth, isCalendarDate, parseDateArgument, today } from "../../src/domain/dates.js";
 import { REPO_ROOT } from "../helpers.js";
 
@@ -33,6 +34,27 @@ describe("slugify", () => {
     for (const title of ["..", ".", "/", "\\", "a/../b", "\u0000x"]) {
       expect(slugify(title)).toMatch(/^[a-z0-9-]+$/);
     }
+  });
+});
+
+describe("pageSlug (the site's entry pages)", () => {
+  it("is slugify's for a Latin name, and keeps a hash of a name with other words, so two names of a day never share a page", () => {
+    expect(pageSlug("2026-12-01-fixing-n-1-queries")).toBe("2026-12-01-fixing-n-1-queries");
+    expect(pageSlug("Crème-brûlée")).toBe("creme-brulee");
+    const tokyo = pageSlug("2026-12-01-東京タワーの高さ");
+    expect(tokyo).toMatch(/^2026-12-01-[0-9a-f]{8}$/);
+    expect(pageSlug("2026-12-01-東京タワーの高さ".normalize("NFD"))).toBe(tokyo);
+    expect(pageSlug("2026-12-01-あいう")).not.toBe(tokyo);
+    expect(pageSlug("cafe-が")).toMatch(/^cafe-[0-9a-f]{8}$/);
+    expect(pageSlug("日本語")).toMatch(/^entry-[0-9a-f]{8}$/);
+    expect(pageSlug(`${"word-".repeat(30)}語`)).toMatch(/^[a-z0-9-]{1,60}$/);
+  });
+
+  it("gives an entry's page the same name when an entry of the same day is added", () => {
+    const meta = (name: string): EntryMeta => ({ title: name, topic: "X", tags: [], date: "2026-12-01", featured: false, path: `entries/2026-12-01-${name}.md` });
+    const pageOf = (metas: EntryMeta[]) => buildSiteModel(metas).entries.find((e) => e.meta.title === "東京タワーの高さ")!.page;
+    const before = pageOf([meta("東京タワーの高さ")]);
+    expect(pageOf([meta("東京タワーの高さ"), meta("あいう"), meta("ガイド")])).toBe(before);
   });
 });
 
