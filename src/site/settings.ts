@@ -36,10 +36,13 @@ export function checkBaseUrl(value: string, label: string): string {
   return href.endsWith("/") ? href : `${href}/`;
 }
 
+/** Whether a line shows anything: not only spaces, format characters (zero-width, bidi) and marks. */
+const visible = (line: string) => /[^\s\p{Cf}\p{M}]/u.test(line);
+
 function text(site: Record<string, unknown>, key: string, fallback: string): string {
   const value = site[key];
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !cleanLine(value)) throw new UserError(`nexus.config.json: "site.${key}" must be a non-empty string`);
+  if (typeof value !== "string" || !visible(cleanLine(value))) throw new UserError(`nexus.config.json: "site.${key}" must be a non-empty string`);
   return value;
 }
 
@@ -50,7 +53,7 @@ export function siteSettings(config: JournalConfig, flags: { baseUrl?: string | 
   const site = raw as Record<string, unknown>;
   // The README's title is the journal's name too, until the site is given one of its own.
   const readmeTitle = typeof config.readme.title === "string" ? cleanLine(config.readme.title) : "";
-  const title = cleanLine(text(site, "title", readmeTitle || "Learning journal"));
+  const title = cleanLine(text(site, "title", visible(readmeTitle) ? readmeTitle : "Learning journal"));
   const authority = text(site, "feedAuthority", "nexus-journal.invalid").toLowerCase();
   if (!DNS_NAME.test(authority)) throw new UserError(`nexus.config.json: "site.feedAuthority" must be a domain name such as example.org, not "${cleanLine(authority)}"`);
   const url = flags.baseUrl ?? (site.url === undefined ? undefined : text(site, "url", ""));

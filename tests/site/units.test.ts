@@ -130,6 +130,9 @@ describe("the site's model and links", () => {
     expect(siteSettings(config, {}).title).toBe("Ada's [31mTIL");
     expect(siteSettings({ ...config, site: { title: "Site" } }, {}).title).toBe("Site");
     expect(siteSettings({ ...config, readme: { title: " " } }, {}).title).toBe("Learning journal");
+    // Nothing to see (a zero-width space, a bell, marks on nothing) is no title either.
+    expect(siteSettings({ ...config, readme: { title: "\u0007\u200b \u0301" } }, {}).title).toBe("Learning journal");
+    expect(() => siteSettings({ ...config, site: { title: "\u200b\u2060" } }, {})).toThrow(/"site.title" must be a non-empty string/);
     expect(siteSettings({ ...config, readme: {} }, {}).author).toBe("Learning journal");
   });
 });
