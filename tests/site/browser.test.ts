@@ -4,6 +4,8 @@
 // and the query syntax, ranks as `nexus search` does, and works from file://; a
 // hostile entry runs nothing; dark mode applies from the first paint; every page
 // loads under /repo/ and under /. Skipped where Chromium is missing (.ci/run installs it).
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +146,40 @@ describe.skipIf(!hasChromium)("the site in Chromium", () => {
     const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
     expect(loaded.some((url) => url.includes("/search/t/p"))).toBe(true);
     await page.context().close();
+  });
+
+  it.each(["missing", "cut short"])("ranks the same from the texts when the files of places are %s (a half-uploaded site)", async (how) => {
+    const queries = ["the and", "a the"];
+    const expected = cliResults(site.journal, queries);
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-places-"));
+    fs.cpSync(site.repo, broken, { recursive: true });
+    const folder = path.join(broken, "search/t");
+    for (const name of fs.readdirSync(folder).filter((n) => /^[pq]\d/.test(n))) {
+      if (how === "missing") fs.rmSync(path.join(folder, name));
+      else fs.writeFileSync(path.join(folder, name), fs.readFileSync(path.join(folder, name), "utf8").slice(0, 40));
+    }
+    const served = await serve(broken, "/repo/");
+    const { page, problems } = await open();
+    try {
+      await page.goto(served.url + "index.html");
+      await page.focus("#search-box");
+      await page.waitForFunction(() => "nexusSearch" in window);
+      const got = await page.evaluate(async (queries) => {
+        const api = (window as unknown as { nexusSearch: { query: (q: string, n: number) => Promise<{ hits: { page: string; score: number }[]; error?: string }> } }).nexusSearch;
+        const out: Record<string, unknown> = {};
+        // (A file cut short used to leave the query waiting for it for ever.)
+        const late = new Promise((resolve) => setTimeout(() => resolve("no answer in 10 s"), 10_000));
+        for (const q of queries) out[q] = await Promise.race([api.query(q, 10).then((r) => r.error ?? r.hits.map((h) => ({ page: h.page, score: h.score }))), late]);
+        return out;
+      }, queries);
+      for (const q of queries) expect(got[q], q).toEqual(expected.get(q) as Ranked[]);
+      // The browser's own reports of the broken files, and nothing else.
+      expect(problems.filter((p) => !/status of 404|(HTTP 404|request failed): \S+\/search\/t\/[pq]\d|page error: (Invalid or unexpected token|Unexpected end of input)/.test(p))).toEqual([]);
+      expect(problems.length).toBeGreaterThan(0);
+    } finally {
+      await page.context().close();
+      await stop(served);
+    }
   });
 
   it("opens an entry written by a hostile stranger without running anything of it", async () => {

@@ -37,12 +37,14 @@ function load(name: string): Promise<void> {
     pending.set(name, p);
     const script = document.createElement("script");
     script.src = new URL(`search/${name}.js`, root).href;
-    script.onload = () => script.remove();
-    script.onerror = () => {
+    const failed = () => {
       pending.delete(name);
       script.remove();
       reject(new Error(`the search index could not be loaded (search/${name}.js); the site may have been rebuilt: reload the page`));
     };
+    // A file that ran without giving its data (cut short, or not one of this index's) failed too: waiting on it would never end.
+    script.onload = () => (store.has(name) ? script.remove() : failed());
+    script.onerror = failed;
     document.head.appendChild(script);
   }
   return p.promise;
@@ -51,13 +53,20 @@ function load(name: string): Promise<void> {
 let opened: Promise<void> | undefined;
 const open = () => (opened ??= load("index").then(() => store.open(store.data.get("index") as Header)));
 
+/** A file a search wants; a file of places of words that cannot be loaded turns the places off (the texts give them). */
+const loadWanted = (name: string) =>
+  load(name).catch((error: Error) => {
+    if (!store.isPlaces(name)) throw error;
+    store.placesOff = true;
+  });
+
 /** Runs a query to the end, loading what it needs; the first `limit` results with their texts. */
 export async function query(text: string, limit = 10): Promise<Results> {
   await open();
   for (let round = 0; round < 12; round += 1) {
     const outcome = engine.run(text);
     if (outcome.kind === "wait") {
-      await Promise.all(outcome.wanted.map(load));
+      await Promise.all(outcome.wanted.map(loadWanted));
       continue;
     }
     if (outcome.kind === "error") return { text, hits: [], total: 0, error: outcome.message };

@@ -85,6 +85,14 @@ export class Store {
     return this.data.has(name);
   }
 
+  /** Set when a file of places of words could not be loaded (missing or cut short): the engine reads texts instead. */
+  placesOff = false;
+
+  /** Whether a file is one of places of words (the base's t/p..., the tail's t/q...). */
+  isPlaces(name: string): boolean {
+    return /^t\/[pq]\d/.test(name);
+  }
+
   /** Takes the header in: the vocabulary and each entry's length in the journal's order. */
   open(header: Header): void {
     this.header = header;
@@ -181,7 +189,7 @@ export class Store {
    */
   places(ids: readonly number[], entries: readonly number[]): Map<number, WordPlace[]> | undefined {
     // An index.js of a build before places (kept by a cache beside this build's script): the texts then.
-    if (typeof this.header.shards.p !== "string" || !Array.isArray(this.header.tailPlaces)) return undefined;
+    if (this.placesOff || typeof this.header.shards.p !== "string" || !Array.isArray(this.header.tailPlaces)) return undefined;
     const n = this.header.count;
     const docs = new Set(entries.map((at) => n - 1 - at));
     const lines: [id: number, postings: string, places: string | undefined, from: number][] = [];
