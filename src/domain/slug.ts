@@ -13,10 +13,11 @@ function fold(title: string): string {
   return title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    // Lower-case first: the capital sharp s (ẞ) is folded as ß is.
+    .toLowerCase()
     .replace(/[ßæÆœŒøØđĐłŁþÞðÐı]/g, (ch) => FOLDS[ch] ?? ch)
     .replace(/([a-z])\+\+/gi, "$1pp") // C++ -> cpp
-    .replace(/([a-z])#/gi, "$1sharp") // C# -> csharp
-    .toLowerCase();
+    .replace(/([a-z])#/gi, "$1sharp"); // C# -> csharp
 }
 
 /** The words joined by `-` up to `max` characters; a first word longer than that is cut (by code points). */

@@ -16,6 +16,7 @@ describe("slugify", () => {
     ["../../etc/passwd", "etc-passwd"],
     ["a/b\\c:d*e?f\"g<h>i|j", "a-b-c-d-e-f-g-h-i-j"],
     ["Ærø Łódź Øresund", "aero-lodz-oresund"],
+    ["STRAẞE Straße", "strasse-strasse"],
   ])("%s -> %s", (title, slug) => {
     expect(slugify(title)).toBe(slug);
   });
