@@ -40,15 +40,20 @@ export function resolveEntry(
   cwd: string,
   options: { exact?: boolean } = {},
 ): LoadedEntry {
-  const wanted = nfc(query.trim());
+  const raw = query.trim();
+  const wanted = nfc(raw);
   if (!wanted) throw new UserError("name an entry: a path, file name, slug or part of its title");
-  const fromCwd = path.resolve(cwd, wanted);
-  const asPath = path.relative(journal.root, fromCwd).split(path.sep).join("/");
   const lower = wanted.toLowerCase();
+  // The path as typed, byte for byte, first: of two files whose names differ only in NFC and NFD, the one named.
+  const atPath = (q: string, form: (s: string) => string) => {
+    const fromCwd = path.resolve(cwd, q);
+    const asPath = path.relative(journal.root, fromCwd).split(path.sep).join("/");
+    return contents.entries.find((e) => form(e.path) === asPath || form(e.path) === q || form(e.file) === fromCwd);
+  };
 
   const invalid = invalidEntryAt(contents, journal, query, cwd);
-  const byPath = contents.entries.filter((e) => nfc(e.path) === asPath || nfc(e.path) === wanted || nfc(e.file) === fromCwd);
-  if (byPath.length) return byPath[0]!;
+  const byPath = atPath(raw, (s) => s) ?? (/[^\x00-\x7f]/.test(raw) ? atPath(wanted, nfc) : undefined);
+  if (byPath) return byPath;
   if (invalid) throw new UserError(`${invalid.path}:${invalid.line}: ${inertLine(invalid.message)}`);
 
   const tiers: ((e: LoadedEntry) => boolean)[] = [
@@ -56,6 +61,10 @@ export function resolveEntry(
     (e) => slugOf(e.path).toLowerCase() === lower,
     (e) => e.title.toLowerCase() === lower,
   ];
+  if (/[^\x00-\x7f]/.test(raw)) {
+    const typed = raw.replace(/\.(md|markdown)$/i, "");
+    tiers.unshift((e) => path.posix.basename(e.path).replace(/\.(md|markdown)$/i, "") === typed);
+  }
   // A day, and parts of a title or slug, are fine for reading, not for removing.
   if (!options.exact) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(wanted)) tiers.push((e) => e.date === wanted);

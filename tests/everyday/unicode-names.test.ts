@@ -54,6 +54,15 @@ describe("entry file names in any script", () => {
     const removed = await runCli(["rm", nfd("2026-12-01-café-が"), "--yes"], { cwd: dir });
     expect(removed.code, removed.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, "entries/2026-12-01-café-が.md"))).toBe(false);
+    // Two files whose names differ only in NFC and NFD (Linux keeps both): each is removed by its own name, byte for byte.
+    const twin = entryText({ title: "ガ", topic: "X", date: "2026-12-03", takeaway: "t" });
+    fs.writeFileSync(path.join(dir, "entries/2026-12-03-ガ.md"), twin);
+    fs.writeFileSync(path.join(dir, nfd("entries/2026-12-03-ガ.md")), twin);
+    expect((await runCli(["rm", nfd("entries/2026-12-03-ガ.md"), "--yes"], { cwd: dir })).code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "entries")).filter((n) => n.startsWith("2026-12-03"))).toEqual(["2026-12-03-ガ.md"]);
+    fs.writeFileSync(path.join(dir, nfd("entries/2026-12-03-ガ.md")), twin);
+    expect((await runCli(["rm", "2026-12-03-ガ.md", "--yes"], { cwd: dir })).code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "entries")).filter((n) => n.startsWith("2026-12-03"))).toEqual([nfd("2026-12-03-ガ.md")]);
     const restored = await runCli(["restore", nfd("café-が")], { cwd: dir });
     expect(restored.code, restored.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, "entries/2026-12-01-café-が.md"))).toBe(true);
