@@ -2,6 +2,7 @@ import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
 import { findLeftovers } from "../journal/leftovers.js";
 import { mojibakeProblems } from "../journal/mojibake-check.js";
+import { nameClashProblems } from "../journal/name-clashes.js";
 import { readJournal } from "../search/read.js";
 import { readTemplate } from "../journal/templates.js";
 import { unfilledKeys, unfilledNote } from "../readme/unfilled.js";
@@ -19,7 +20,7 @@ export interface DoctorOptions {
 export async function doctor(ctx: Context, options: DoctorOptions): Promise<number> {
   const journal = locate(ctx);
   const contents = readJournal(journal);
-  const problems = [...contents.problems, ...findLeftovers(journal), ...reviewProblems(journal, contents), ...mojibakeProblems(contents.entries)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const problems = [...contents.problems, ...findLeftovers(journal), ...reviewProblems(journal, contents), ...mojibakeProblems(contents.entries), ...nameClashProblems(contents.entries)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   // The README's parts with no value yet: not a problem, a note.

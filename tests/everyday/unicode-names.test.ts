@@ -67,4 +67,24 @@ describe("entry file names in any script", () => {
     expect(restored.code, restored.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, "entries/2026-12-01-café-が.md"))).toBe(true);
   });
+
+  it("doctor warns of entry names that differ only in case or Unicode form (one file on macOS and Windows)", async () => {
+    const entry = (title: string) => entryText({ title, topic: "X", date: "2026-12-03", takeaway: "t" });
+    const dir = makeTree({
+      "nexus.config.json": "{}\n",
+      "entries/2026-12-03-ガ.md": entry("ガ"),
+      ["entries/2026-12-03-ガ.md".normalize("NFD")]: entry("ガ"),
+      "entries/2026-12-03-notes.md": entry("Notes"),
+      "entries/2026-12-03-Notes.md": entry("Notes 2"),
+      "entries/2026-12-03-οδος.md": entry("ΟΔΟΣ"),
+      "entries/2026-12-03-οδοσ.md": entry("οδοσ"),
+      "entries/2026-12-03-straße.md": entry("Straße"),
+      "entries/2026-12-03-strasse.md": entry("Strasse"),
+    });
+    const r = await runCli(["doctor"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const warned = r.stdout.split("\n").filter((l) => l.includes("only in case or Unicode form"));
+    expect(warned.map((l) => l.replace(/:1: .*/, "").normalize("NFC")).sort()).toEqual(["entries/2026-12-03-notes.md", "entries/2026-12-03-οδοσ.md", "entries/2026-12-03-ガ.md"]);
+    expect((await runCli(["doctor", "--strict"], { cwd: dir })).code).toBe(1);
+  });
 });
