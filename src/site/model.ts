@@ -1,7 +1,7 @@
 // The journal as the site shows it: each entry with its page, the topics, tags and
 // months with theirs. Every order is fixed by the data alone (code-unit order,
 // never the locale or the clock), so an unchanged journal gives the same site.
-import { pageSlug, slugify } from "../domain/slug.js";
+import { pageSlug } from "../domain/slug.js";
 import type { LoadedEntry } from "../journal/read.js";
 import { compareNames, topicKey } from "../readme/model.js";
 import { cleanLine } from "./text.js";
@@ -103,7 +103,7 @@ function groupBy(entries: SiteEntry[], keysOf: (e: SiteEntry) => string[], folde
     return { key, name: counts[0]![0], list };
   });
   named.sort((a, b) => compareNames(a.name, b.name) || (a.key < b.key ? -1 : 1));
-  const slugs = slugsFor(named.map((n) => n.key), (key) => slugify(key));
+  const slugs = slugsFor(named.map((n) => n.key), pageSlug);
   const of = new Map<string, Group>();
   const groups = named.map(({ key, name, list }) => {
     const slug = slugs.get(key)!;

@@ -57,6 +57,14 @@ describe("pageSlug (the site's entry pages)", () => {
     const before = pageOf([meta("東京タワーの高さ")]);
     expect(pageOf([meta("東京タワーの高さ"), meta("あいう"), meta("ガイド")])).toBe(before);
   });
+
+  it("gives a topic's page the same name when a topic of the same Latin words is added (Django и ORM, Django ORM)", () => {
+    const meta = (topic: string, n: number): EntryMeta => ({ title: `t${n}`, topic, tags: [], date: "2026-12-01", featured: false, path: `entries/2026-12-01-t${n}.md` });
+    const pageOf = (metas: EntryMeta[]) => buildSiteModel(metas).topics.find((t) => t.name === "Django и ORM")!.page;
+    const before = pageOf([meta("Django и ORM", 1)]);
+    expect(pageOf([meta("Django и ORM", 1), meta("Django ORM", 2)])).toBe(before);
+    expect(buildSiteModel([meta("日本", 1)]).topics[0]!.page).toBe(`topics/${slugify("日本")}.html`);
+  });
 });
 
 describe("fileSlug (entry file names)", () => {
