@@ -26,10 +26,10 @@ const UNSPACED = lazyRegExp(String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Scri
 /** The longest term kept whole (as long as a query word may be); longer runs are kept by their parts. */
 export const MAX_TERM_LENGTH = 100;
 
-/** The form a word is compared in: lower case, accents removed, any Unicode form. */
+/** The form a word is compared in: lower case, accents removed, any Unicode form, a Greek final sigma as σ (ΟΔΟΣ, οδος and οδοσ are one word). */
 export function normalizeTerm(token: string): string {
   const lower = token.toLowerCase();
-  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS(), "").normalize("NFC");
+  return ASCII_WORD.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS(), "").normalize("NFC").replace(/ς/g, "σ");
 }
 
 const stems = new Map<string, string>();

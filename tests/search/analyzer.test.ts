@@ -31,6 +31,10 @@ describe("the analyzer", () => {
     expect(tokensAt("r\u0065\u0301sum\u0065\u0301 here").map((t) => t.term)).toEqual([termOf("résumé"), "here"]);
   });
 
+  it("reads a Greek word with or without its final sigma, in any case, as one", () => {
+    expect(new Set(["οδος", "οδοσ", "ΟΔΟΣ", "Οδός"].map(termOf)).size).toBe(1);
+  });
+
   it("cuts Chinese, Japanese and Thai into words, and English inside them", () => {
     const terms = tokensAt("今天学习了Docker容器的网络配置。使用bridge模式。").map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining(["docker", "容器", "网络", "bridg", "模式"]));
