@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { paginate } from "../../src/readme/pages/paginate.js";
-import { pageSlug, uniqueSlugs } from "../../src/readme/pages/slugs.js";
+import { readmePageSlug, uniqueSlugs } from "../../src/readme/pages/slugs.js";
 import { entryText, makeTree, runCli } from "../helpers.js";
 import { checkXml, fileLinks } from "./links-check.js";
 
@@ -20,7 +20,7 @@ describe("page names", () => {
       expect(name).not.toContain("--");
     }
     expect(new Set(names).size).toBe(names.length);
-    expect(pageSlug("🚀")).not.toBe(pageSlug("🎉"));
+    expect(readmePageSlug("🚀")).not.toBe(readmePageSlug("🎉"));
     // Stable: the same keys in another order give the same names.
     const again = uniqueSlugs([...keys].reverse());
     for (const key of keys) expect(again.get(key)).toBe(slugs.get(key));

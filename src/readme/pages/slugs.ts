@@ -13,7 +13,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin|conout)$/;
 const shortHash = (text: string) => createHash("sha256").update(text.normalize("NFC")).digest("hex").slice(0, 8);
 
 /** A page name for one name: its slug, or `topic-HASH` when it has no Latin letters or digits. */
-export function pageSlug(name: string): string {
+export function readmePageSlug(name: string): string {
   let slug = slugify(name);
   if (slug.startsWith("entry-") && !/[a-z0-9]/i.test(name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))) slug = `topic-${shortHash(name)}`;
   if (RESERVED.test(slug)) slug = `${slug}-topic`;
@@ -28,7 +28,7 @@ export function pageSlug(name: string): string {
 export function uniqueSlugs(keys: string[]): Map<string, string> {
   const byslug = new Map<string, string[]>();
   for (const key of keys) {
-    const slug = pageSlug(key);
+    const slug = readmePageSlug(key);
     const list = byslug.get(slug);
     if (list) list.push(key);
     else byslug.set(slug, [key]);
