@@ -52,17 +52,23 @@ function hashed(stem: string, data: unknown): [string, SiteFile] {
   return [name, [`search/${name}.js`, script(name, data)]];
 }
 
+/** Numbers for texts in the order first seen: `idOf` gives a text's number, `list` the texts by number. */
+function interner(): { list: string[]; idOf: (text: string) => number } {
+  const list: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (text: string) => {
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = list.push(text) - 1));
+    return id;
+  };
+  return { list, idOf };
+}
+
 /** The tail's postings: each term's (doc, packed counts) of the docs from `base` on, indexed as the journal's cache indexes them. */
 function tailPostings(indexed: IndexedJournal, base: number): Map<string, [number, number][]> {
   const { entries } = indexed.contents;
   const n = entries.length;
-  const terms: string[] = [];
-  const ids = new Map<string, number>();
-  const idOf = (term: string) => {
-    let id = ids.get(term);
-    if (id === undefined) ids.set(term, (id = terms.push(term) - 1));
-    return id;
-  };
+  const { list: terms, idOf } = interner();
   const postings = new Map<string, [number, number][]>();
   for (let doc = base; doc < n; doc += 1) {
     const e = entries[n - 1 - doc]!;
@@ -174,20 +180,10 @@ function* facets(model: SiteModel): Generator<[string, [string, SiteFile]]> {
   });
   const featured = oldestFirst.flatMap((e, doc) => (e.meta.featured ? [doc] : []));
   yield ["dates", hashed("f/dates", { days: days.join(""), featured })];
-  const names = () => {
-    const list: string[] = [];
-    const ids = new Map<string, number>();
-    const idOf = (v: string) => {
-      let id = ids.get(v);
-      if (id === undefined) ids.set(v, (id = list.push(v) - 1));
-      return id;
-    };
-    return { list, idOf };
-  };
-  const topics = names();
+  const topics = interner();
   const topicOf = oldestFirst.map((e) => encodeNumber(topics.idOf(e.meta.topic))).join("");
   yield ["topics", hashed("f/topics", { names: topics.list, of: topicOf })];
-  const tags = names();
+  const tags = interner();
   const tagsOf = oldestFirst.map((e) => encodeNumber(e.meta.tags.length) + e.meta.tags.map((t) => encodeNumber(tags.idOf(t))).join("")).join("");
   yield ["tags", hashed("f/tags", { names: tags.list, of: tagsOf })];
 }
