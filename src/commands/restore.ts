@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
 import { parseEntry } from "../domain/entry.js";
 import { inertLine } from "../domain/sanitize.js";
 import { stringifyJson } from "../journal/json.js";
-import { nfc } from "../journal/resolve.js";
+import { nfc } from "../domain/unicode.js";
 import { listTrash, restoreFromTrash, type Trashed } from "../journal/trash.js";
 import { displayWidth, pad, truncate } from "../ui/io.js";
 import { locate, type Context } from "./context.js";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { lazyRegExp } from "./lazy-regexp.js";
+import { isAsciiText } from "./unicode.js";
 
 const FOLDS: Record<string, string> = {
   ß: "ss", æ: "ae", Æ: "ae", œ: "oe", Œ: "oe", ø: "o", Ø: "o", đ: "d", Đ: "d",
@@ -61,7 +62,7 @@ export function slugify(title: string): string {
  */
 export function pageSlug(name: string): string {
   const folded = fold(name);
-  if (!/[^\x00-\x7f]/.test(folded)) return slugify(name);
+  if (isAsciiText(folded)) return slugify(name);
   const words = joinWords(folded.split(/[^a-z0-9]+/).filter(Boolean), MAX_SLUG - 9);
   return `${words || "entry"}-${shortHash(name)}`;
 }
@@ -79,7 +80,7 @@ const LEADING_MARKS = lazyRegExp(String.raw`^\p{M}+`, "u");
 export function fileSlug(title: string): string {
   const folded = fold(title);
   // ASCII (all Latin titles, once folded): the same words as slugify, without making the Unicode classes.
-  if (!/[^\x00-\x7f]/.test(folded)) return slugify(title);
+  if (isAsciiText(folded)) return slugify(title);
   const words = folded
     .normalize("NFC")
     .split(WORD_BREAK())

@@ -3,6 +3,8 @@ import { UserError } from "../errors.js";
 import { inertLine } from "../domain/sanitize.js";
 import type { JournalContents, LoadedEntry } from "./read.js";
 import type { Journal } from "./root.js";
+// NFC, so that a name typed or completed in NFD (macOS) finds the file, and an NFD file name is found by NFC.
+import { isAsciiText, nfc } from "../domain/unicode.js";
 
 /** A name that is more than one entry: the candidates, for a picker on a terminal. */
 export class AmbiguousEntryError extends UserError {
@@ -15,8 +17,6 @@ export class AmbiguousEntryError extends UserError {
   }
 }
 
-/** NFC, so that a name typed or completed in NFD (macOS) finds the file, and an NFD file name is found by NFC. */
-export const nfc = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize("NFC") : s);
 const stem = (p: string) => nfc(path.posix.basename(p).replace(/\.(md|markdown)$/i, ""));
 const slugOf = (p: string) => stem(p).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 
@@ -52,7 +52,7 @@ export function resolveEntry(
   };
 
   const invalid = invalidEntryAt(contents, journal, query, cwd);
-  const byPath = atPath(raw, (s) => s) ?? (/[^\x00-\x7f]/.test(raw) ? atPath(wanted, nfc) : undefined);
+  const byPath = atPath(raw, (s) => s) ?? (isAsciiText(raw) ? undefined : atPath(wanted, nfc));
   if (byPath) return byPath;
   if (invalid) throw new UserError(`${invalid.path}:${invalid.line}: ${inertLine(invalid.message)}`);
 
@@ -61,7 +61,7 @@ export function resolveEntry(
     (e) => slugOf(e.path).toLowerCase() === lower,
     (e) => e.title.toLowerCase() === lower,
   ];
-  if (/[^\x00-\x7f]/.test(raw)) {
+  if (!isAsciiText(raw)) {
     const typed = raw.replace(/\.(md|markdown)$/i, "");
     tiers.unshift((e) => path.posix.basename(e.path).replace(/\.(md|markdown)$/i, "") === typed);
   }

@@ -9,12 +9,11 @@
 // - a word joined by `_` (select_related) is also a term by each of its parts.
 import stem from "wink-porter2-stemmer";
 import { lazyRegExp } from "../domain/lazy-regexp.js";
+import { isAsciiText } from "../domain/unicode.js";
 
 // The classes of Unicode letters, marks and digits are made only for text that is not all
 // ASCII (lazy-regexp.ts): in ASCII they are [A-Za-z0-9_], and most text of a journal is.
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
-/** Whether a text is all ASCII: its words are then runs of [A-Za-z0-9_]. */
-export const isAsciiText = (text: string): boolean => ASCII_TEXT.test(text);
+export { isAsciiText };
 const ASCII_TOKEN = /[A-Za-z0-9_]+/g;
 const TOKEN = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}_]+`, "gu");
 const MARKS = lazyRegExp(String.raw`\p{M}+`, "gu");
